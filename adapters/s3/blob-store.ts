@@ -1,0 +1,24 @@
+/** Originals in S3. Keys are content-addressed, so a retried put writes the same bytes again: harmless. */
+import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { BlobStore } from '../../domain/ports';
+
+export class S3BlobStore implements BlobStore {
+  constructor(
+    private readonly client: S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  async put(key: string, body: Uint8Array, contentType: string): Promise<void> {
+    await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+  }
+
+  async get(key: string): Promise<Uint8Array | null> {
+    try {
+      const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      return res.Body ? await res.Body.transformToByteArray() : new Uint8Array();
+    } catch (e) {
+      if (e instanceof NoSuchKey || (e as Error).name === 'NoSuchKey') return null;
+      throw e;
+    }
+  }
+}

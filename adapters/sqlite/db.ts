@@ -1,0 +1,64 @@
+/** Opens (and migrates) the embedded SQLite database of a data folder. One file, WAL mode, safe for one server and CLIs. */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+const MIGRATIONS: string[] = [
+  `CREATE TABLE works (
+     id TEXT PRIMARY KEY,
+     version INTEGER NOT NULL,
+     ref_key TEXT,
+     type TEXT NOT NULL,
+     body TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX works_ref_key ON works(ref_key);
+   CREATE TABLE source_hashes (sha256 TEXT PRIMARY KEY, work_id TEXT NOT NULL) STRICT;
+   -- The outbox: the embedded analogue of the DynamoDB stream. Every write appends here in the same transaction.
+   CREATE TABLE changes (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     entity TEXT NOT NULL,
+     entity_id TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     at TEXT NOT NULL
+   ) STRICT;
+   CREATE TABLE search_entries (
+     rid INTEGER PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     work_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     e_id TEXT,
+     document_number TEXT,
+     document_type TEXT NOT NULL,
+     title TEXT,
+     text TEXT NOT NULL,
+     issued TEXT,
+     version INTEGER NOT NULL
+   ) STRICT;
+   CREATE INDEX search_entries_work ON search_entries(work_id);
+   -- How far each consumer of the outbox has read (the local indexer is one).
+   CREATE TABLE stream_offsets (consumer TEXT PRIMARY KEY, seq INTEGER NOT NULL) STRICT;
+   CREATE VIRTUAL TABLE search_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');`,
+];
+
+export function openDatabase(file: string): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v] as string);
+      db.pragma(`user_version = ${v + 1}`);
+    }).immediate();
+  }
+}

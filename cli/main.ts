@@ -1,0 +1,182 @@
+/**
+ * The `csdl` command (npm run --silent csdl -- <command> ...), on the embedded default selected by --data DIR.
+ * With --json the last line of stdout is one JSON value. Errors name the file (and line where there is one)
+ * and exit non-zero; a failed file never stops the others from being ingested.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { DOCUMENT_TYPE_LABELS } from '../domain/model';
+import { isDomainError } from '../domain/errors';
+import { resolveWork } from '../domain/services/documents';
+import { ingestDocument } from '../domain/services/ingest';
+import { searchDocuments } from '../domain/services/search';
+import { devSecret, DEV_ROLES, signDevToken } from '../local/devtoken';
+import { drainOutbox } from '../local/stream';
+import { openEmbedded, type Embedded } from '../local/wiring';
+
+const HELP = `csdl — Cơ sở dữ liệu quốc gia về pháp luật, command line
+
+Usage: npm run --silent csdl -- <command> [options]
+
+Commands:
+  ingest FILE...            Store documents (text or Markdown renditions); one summary line per file
+  get DOC                   One document by id or number (09/2022/TT-BLĐTBXH)
+  list [--type T]           Documents, in id order
+  search "QUERY" [--limit N] Full-text search, with or without diacritics
+  token --role ROLE         A development bearer token for the local API (roles: ${DEV_ROLES.join(', ')})
+  help                      This text
+
+Options:
+  --data DIR                The embedded store (created when missing; default .data or $CSDL_DATA)
+  --json                    Print one JSON value on the last line of stdout
+  --limit N                 How many results (search, list; default 10)
+`;
+
+class UsageError extends Error {}
+
+async function withStore<T>(dataDir: string, fn: (e: Embedded) => Promise<T>): Promise<T> {
+  const embedded = openEmbedded(dataDir);
+  try {
+    return await fn(embedded);
+  } finally {
+    embedded.close();
+  }
+}
+
+function limitOf(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100) throw new UsageError(`--limit must be a whole number from 1 to 100, not "${value}"`);
+  return n;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      limit: { type: 'string' },
+      type: { type: 'string' },
+      role: { type: 'string' },
+      subject: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...args] = positionals;
+  const dataDir = values.data ?? process.env.CSDL_DATA ?? '.data';
+  const out = (human: string, json: unknown) => console.log(values.json ? JSON.stringify(json) : human);
+
+  if (values.help || !command || command === 'help') {
+    console.log(HELP);
+    return 0;
+  }
+
+  switch (command) {
+    case 'ingest': {
+      if (args.length === 0) throw new UsageError('ingest needs at least one FILE');
+      return withStore(dataDir, async (embedded) => {
+        const results: unknown[] = [];
+        let failed = 0;
+        for (const file of args) {
+          try {
+            const bytes = await readFile(file);
+            const r = await ingestDocument(embedded.ports, { fileName: file, bytes });
+            const warn = r.diagnostics.length ? `  [${r.diagnostics.map((d) => d.code).join(', ')}]` : '';
+            if (!values.json) console.log(`${r.outcome.padEnd(12)} ${r.work.id}  ${r.work.number ?? '(no number)'}  ${file}${warn}`);
+            results.push({ file, outcome: r.outcome, id: r.work.id, number: r.work.number, diagnostics: r.diagnostics });
+          } catch (e) {
+            failed++;
+            const message = isDomainError(e) ? e.message : (e as NodeJS.ErrnoException).code === 'ENOENT' ? `${file}: no such file` : `${file}: ${(e as Error).message}`;
+            console.error(`csdl: ${message}`);
+            results.push({ file, error: message });
+          }
+        }
+        await drainOutbox(embedded);
+        if (values.json) console.log(JSON.stringify(results));
+        return failed ? 1 : 0;
+      });
+    }
+    case 'get': {
+      const ref = args[0];
+      if (!ref) throw new UsageError('get needs a DOC (id or number)');
+      return withStore(dataDir, async ({ ports }) => {
+        const w = await resolveWork(ports.works, ref);
+        out(
+          [
+            `${w.number ?? w.id} — ${w.title ?? '(no title)'}`,
+            `id: ${w.id}   type: ${DOCUMENT_TYPE_LABELS[w.type]}   issued: ${w.issued ?? '?'}   place: ${w.place ?? '?'}`,
+            `issuers: ${w.issuers.join('; ') || '?'}`,
+            `sources: ${w.sources.map((s) => s.fileName).join(', ')}`,
+            ...w.warnings.map((d) => `warning ${d.code}: ${d.message}`),
+          ].join('\n'),
+          { ...w, typeLabel: DOCUMENT_TYPE_LABELS[w.type] },
+        );
+        return 0;
+      });
+    }
+    case 'list': {
+      return withStore(dataDir, async ({ ports }) => {
+        const page = await ports.works.list({ limit: limitOf(values.limit, 100), ...(values.type ? { type: values.type } : {}) });
+        out(page.items.map((w) => `${w.id.padEnd(40)} ${(w.number ?? '').padEnd(24)} ${w.title ?? ''}`).join('\n'), page);
+        return 0;
+      });
+    }
+    case 'search': {
+      const q = args.join(' ');
+      if (!q) throw new UsageError('search needs a QUERY');
+      return withStore(dataDir, async (embedded) => {
+        await drainOutbox(embedded);
+        const res = await searchDocuments(embedded.ports, { q, limit: limitOf(values.limit, 10), offset: 0 });
+        const hits = res.hits.map((h) => ({
+          documentNumber: h.documentNumber,
+          documentId: h.workId,
+          eId: h.eId,
+          kind: h.kind,
+          articleNum: h.eId ? (/^art_([^_]+)/.exec(h.eId)?.[1] ?? null) : null,
+          title: h.title,
+          snippet: h.snippet,
+          score: h.score,
+        }));
+        out(
+          [`${res.total} hits`, ...hits.map((h, i) => `${i + 1}. ${h.documentNumber ?? h.documentId} — ${h.title ?? ''}\n   ${h.snippet}`)].join('\n'),
+          { hits, total: res.total },
+        );
+        return 0;
+      });
+    }
+    case 'token': {
+      const role = values.role ?? 'editor';
+      if (!(DEV_ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${DEV_ROLES.join(', ')}`);
+      const token = await signDevToken(devSecret(dataDir), values.subject ?? `local-${role}`, role === 'reader' ? [] : [role]);
+      out(token, { token, role });
+      return 0;
+    }
+    case 'parse':
+    case 'status':
+    case 'consolidate':
+    case 'phapdien':
+      throw new UsageError(`"${command}" is not in this version yet; see "csdl help" for the commands it has`);
+    default:
+      throw new UsageError(`unknown command "${command}"; see "csdl help"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`csdl: ${(e as Error).message}`);
+      process.exitCode = 2;
+    } else if (isDomainError(e)) {
+      console.error(`csdl: ${e.message}`);
+      process.exitCode = e.code === 'not_found' ? 3 : 1;
+    } else {
+      console.error(`csdl: unexpected error: ${(e as Error).stack ?? e}`);
+      process.exitCode = 1;
+    }
+  },
+);

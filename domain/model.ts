@@ -1,0 +1,106 @@
+/** The domain model (ARCHITECTURE.md §3). Plain data: no behaviour, no infrastructure. */
+
+/** A finding about an input, reported instead of thrown: parsers and linters return these. */
+export interface Diagnostic {
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  /** 1-based line in the source file, when the finding has one. */
+  line?: number;
+}
+
+export type DocumentType =
+  | 'hien_phap'
+  | 'bo_luat'
+  | 'luat'
+  | 'phap_lenh'
+  | 'lenh'
+  | 'nghi_quyet'
+  | 'nghi_quyet_lien_tich'
+  | 'nghi_dinh'
+  | 'quyet_dinh'
+  | 'chi_thi'
+  | 'thong_tu'
+  | 'thong_tu_lien_tich'
+  | 'van_ban_hop_nhat'
+  | 'sac_lenh'
+  | 'unknown';
+
+export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
+  hien_phap: 'Hiến pháp',
+  bo_luat: 'Bộ luật',
+  luat: 'Luật',
+  phap_lenh: 'Pháp lệnh',
+  lenh: 'Lệnh',
+  nghi_quyet: 'Nghị quyết',
+  nghi_quyet_lien_tich: 'Nghị quyết liên tịch',
+  nghi_dinh: 'Nghị định',
+  quyet_dinh: 'Quyết định',
+  chi_thi: 'Chỉ thị',
+  thong_tu: 'Thông tư',
+  thong_tu_lien_tich: 'Thông tư liên tịch',
+  van_ban_hop_nhat: 'Văn bản hợp nhất',
+  sac_lenh: 'Sắc lệnh',
+  unknown: 'Chưa xác định',
+};
+
+export type SourceFormat = 'text' | 'markdown' | 'html';
+
+/** One file a work was ingested from. A work may have several renditions (web and Công báo) of one text. */
+export interface SourceFile {
+  sha256: string;
+  fileName: string;
+  format: SourceFormat;
+  bytes: number;
+  /** Key of the original in the blob store; content-addressed, so storing it twice is harmless. */
+  blobKey: string;
+  receivedAt: string;
+}
+
+export type Scope = 'central' | 'province';
+
+/** A legal normative document as promulgated (one per document; versions of its text hang below it). */
+export interface Work {
+  id: string;
+  number: string | null;
+  type: DocumentType;
+  title: string | null;
+  issuers: string[];
+  place: string | null;
+  /** ISO dates (YYYY-MM-DD). */
+  issued: string | null;
+  effective: string | null;
+  scope: Scope;
+  sources: SourceFile[];
+  warnings: Diagnostic[];
+  createdAt: string;
+  updatedAt: string;
+  /** Optimistic-lock counter: every successful write increments it by one. */
+  version: number;
+}
+
+export type UnitKind =
+  | 'part'
+  | 'chapter'
+  | 'section'
+  | 'subsection'
+  | 'article'
+  | 'clause'
+  | 'point'
+  | 'attachment'
+  | 'appendix';
+
+export interface Unit {
+  kind: UnitKind;
+  num: string;
+  eId: string;
+  heading: string | null;
+  text: string;
+  children: Unit[];
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; absent on the last page. */
+  nextCursor?: string;
+}

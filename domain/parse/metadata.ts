@@ -1,0 +1,234 @@
+/**
+ * Metadata read from the head of a legal text: number/symbol, type, issuers, place, date, title.
+ * Works on the normalised text of Công báo extractions and web renditions. Returns diagnostics for what it
+ * could not find instead of guessing.
+ */
+import { type Diagnostic, type DocumentType, type Scope } from '../model';
+import { isLocalNumber } from '../refs';
+
+export interface WorkMetadata {
+  number: string | null;
+  type: DocumentType;
+  title: string | null;
+  issuers: string[];
+  place: string | null;
+  issued: string | null;
+  scope: Scope;
+}
+
+/** Type words as printed in the title block, longest first so `THÔNG TƯ LIÊN TỊCH` wins over `THÔNG TƯ`. */
+const TYPE_HEADINGS: [string, DocumentType][] = [
+  ['VĂN BẢN HỢP NHẤT', 'van_ban_hop_nhat'],
+  ['THÔNG TƯ LIÊN TỊCH', 'thong_tu_lien_tich'],
+  ['NGHỊ QUYẾT LIÊN TỊCH', 'nghi_quyet_lien_tich'],
+  ['HIẾN PHÁP', 'hien_phap'],
+  ['BỘ LUẬT', 'bo_luat'],
+  ['PHÁP LỆNH', 'phap_lenh'],
+  ['NGHỊ QUYẾT', 'nghi_quyet'],
+  ['NGHỊ ĐỊNH', 'nghi_dinh'],
+  ['QUYẾT ĐỊNH', 'quyet_dinh'],
+  ['CHỈ THỊ', 'chi_thi'],
+  ['THÔNG TƯ', 'thong_tu'],
+  ['SẮC LỆNH', 'sac_lenh'],
+  ['LUẬT', 'luat'],
+  ['LỆNH', 'lenh'],
+];
+
+/** Symbol codes in the number (`/TT-`, `/NĐ-CP`) and the type they mean. */
+const SYMBOL_TYPES: [RegExp, DocumentType][] = [
+  [/\/VBHN-/, 'van_ban_hop_nhat'],
+  [/\/TTLT-/, 'thong_tu_lien_tich'],
+  [/\/NQLT-/, 'nghi_quyet_lien_tich'],
+  [/\/TT-/, 'thong_tu'],
+  [/\/NĐ-/, 'nghi_dinh'],
+  [/\/(QĐ|CT)-/, 'quyet_dinh'],
+  [/\/CT-/, 'chi_thi'],
+  [/\/NQ-|\/UBTVQH\d+$/, 'nghi_quyet'],
+  [/\/PL-/, 'phap_lenh'],
+  [/\/L-CTN$/, 'lenh'],
+];
+
+const NUMBER_BODY = String.raw`\d{1,5}[a-zA-Z]?(?:[/\-][A-Za-zĐđ0-9.]+)+`;
+/** The number line of the title block: `Số: 09/2022/TT-BLĐTBXH`, `Luật số: 58/2014/QH13`, `SỐ 101-SL/L.003 NGÀY ...`. */
+const NUMBER_LINE_RES = [
+  new RegExp(String.raw`^(?:(?:Luật|LUẬT|Bộ\s+luật|Pháp\s+lệnh|Lệnh|Nghị\s+quyết|Quyết\s+định|Nghị\s+định|Thông\s+tư)\s+)?(?:Số|SỐ|số)\s*:\s*(${NUMBER_BODY}-?)`, 'u'),
+  new RegExp(String.raw`^SỐ\s+(${NUMBER_BODY}-?)`, 'u'),
+];
+const WEB_NUMBER_LABEL_RE = /^Số hiệu\s*:?$/u;
+const WEB_DATE_LABEL_RE = /^Ngày ban hành\s*:?$/u;
+const PASSED_ON_RE = /thông\s+qua\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
+const DATE_RE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
+const PLACE_DATE_RE = /^([\p{L} .'-]{2,40}?),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
+const WEB_DATE_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const NATIONAL_MOTTO_RE = /CỘNG\s+HÒA\s+XÃ\s+HỘI|Độc\s+lập\s+-\s+Tự\s+do/iu;
+const FURNITURE_RE = /^(CÔNG BÁO\/|\d{1,4}$|VĂN BẢN QUY PHẠM PHÁP LUẬT$|[-_*|#]+$)/u;
+/** How far into a text the title block may start: web renditions carry site chrome first. */
+const HEAD_LINES = 160;
+
+const clean = (l: string) => l.replace(/\*+/g, '').replace(/\s+/g, ' ').trim().replace(/^\|\s*|\s*\|$/g, '');
+
+function isoDate(d: string, m: string, y: string): string | null {
+  const day = Number(d);
+  const month = Number(m);
+  const year = Number(y);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2200) return null;
+  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function findNumber(lines: string[]): { number: string; line: number } | null {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    let m: RegExpExecArray | null = null;
+    for (const re of NUMBER_LINE_RES) m ??= re.exec(line);
+    // Web renditions: "**Số hiệu:**" on one line, the number on the next.
+    if (!m && WEB_NUMBER_LABEL_RE.test(line)) m = new RegExp(`^(${NUMBER_BODY})`, 'u').exec(lines[i + 1] ?? '');
+    if (!m?.[1]) continue;
+    let number = m[1];
+    // A number hard-wrapped after a hyphen: "01/2022/TTLT-VKSNDTC-" + "TANDTC-BCA-BQP-BLĐTBXH".
+    if (number.endsWith('-')) {
+      const next = /^([A-ZĐ0-9][A-ZĐ0-9\-]*)/u.exec(lines[i + 1] ?? '');
+      number = next?.[1] ? number + next[1] : number.slice(0, -1);
+    }
+    number = number.replace(/[.\-/]+$/, '');
+    if (!/[/\-]/.test(number) || !/[A-ZĐ]/u.test(number)) continue;
+    return { number, line: i };
+  }
+  return null;
+}
+
+function typeFromNumber(number: string | null): DocumentType | null {
+  if (!number) return null;
+  for (const [re, t] of SYMBOL_TYPES) if (re.test(number)) return t;
+  return null;
+}
+
+/** The type heading line (`THÔNG TƯ`, `LUẬT`) and the title lines that follow it, up to the preamble. */
+function findTitle(lines: string[], from: number): { type: DocumentType; title: string | null } | null {
+  for (let i = from; i < Math.min(lines.length, from + HEAD_LINES); i++) {
+    const line = lines[i] ?? '';
+    const heading = TYPE_HEADINGS.find(([w]) => line === w || line.startsWith(`${w} `));
+    if (!heading || line !== line.toUpperCase() || /^-/.test(line.slice(heading[0].length).trim())) continue;
+    const [word, type] = heading;
+    const parts: string[] = [];
+    const rest = line.slice(word.length).trim();
+    if (rest) parts.push(rest);
+    for (let j = i + 1; j < lines.length && parts.length < 8; j++) {
+      const l = lines[j] ?? '';
+      if (!l || FURNITURE_RE.test(l)) continue;
+      if (/^(Căn cứ|Theo đề nghị|Thực hiện|Chương|CHƯƠNG|Phần|PHẦN|Điều\s+\d)/u.test(l)) break;
+      // A consolidated text lists its documents under the title: "Luật Bảo hiểm xã hội số 58/2014/QH13 ngày ...".
+      if (/^(Luật|Bộ luật|Pháp lệnh|Nghị định|Thông tư|Quyết định|Nghị quyết)\b.*\bsố\s+\d+\/.*\bngày\b/u.test(l)) break;
+      parts.push(l);
+    }
+    const title = parts.join(' ').replace(/\s+/g, ' ').trim();
+    return { type, title: title || null };
+  }
+  return null;
+}
+
+/** Issuing bodies: the upper-case lines above the national motto, de-duplicated (the head is often printed twice). */
+function findIssuers(lines: string[]): string[] {
+  const motto = lines.findIndex((l) => /^CỘNG\s+HÒA\b/u.test(l) || NATIONAL_MOTTO_RE.test(l));
+  if (motto < 0) return [];
+  const block: string[] = [];
+  for (let i = Math.max(0, motto - 14); i <= motto; i++) {
+    // The motto may share its line with the issuer ("CHÍNH PHỦ CỘNG HÒA XÃ HỘI ..."): keep what stands before it.
+    const l = i === motto ? (lines[i] ?? '').split(/CỘNG\s+HÒA\b/u)[0]?.trim() ?? '' : (lines[i] ?? '');
+    if (!l) continue;
+    if (FURNITURE_RE.test(l) || /^[-_=.]+$/.test(l) || /^(Số|SỐ)\b/u.test(l) || /^\d/.test(l)) continue;
+    if (l !== l.toUpperCase() || /^VĂN BẢN (QUY PHẠM PHÁP LUẬT|HỢP NHẤT)/u.test(l)) {
+      block.length = 0;
+      continue;
+    }
+    block.push(l.replace(/[-_]{3,}/g, '').trim());
+  }
+  let joined = block
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM.*$/u, '')
+    .replace(/\s*-\s*$/, '')
+    .trim();
+  // The head printed twice ("BỘ X BỘ X"): keep one.
+  const half = joined.length / 2;
+  if (Number.isInteger(half - 0.5) && joined.slice(0, half - 0.5) === joined.slice(half + 0.5)) joined = joined.slice(0, half - 0.5);
+  if (!joined) return [];
+  // "BỘ A - BỘ B" for joint documents; a hyphen inside a name ("LAO ĐỘNG - THƯƠNG BINH") is followed by a word
+  // that does not start a body's name.
+  const bodies = joined
+    .split(/\s+-\s+(?=(?:BỘ|VIỆN|TÒA|TOÀ|ỦY|UỶ|HỘI ĐỒNG|CHÍNH PHỦ|QUỐC HỘI|KIỂM TOÁN|NGÂN HÀNG|TỔNG|VĂN PHÒNG|THANH TRA)\b)/u)
+    .map((b) => b.replace(/\s*-\s*$/, '').trim())
+    .filter(Boolean);
+  return dedupeRepeatedHalves(bodies);
+}
+
+/** `[A, B, A, B]` → `[A, B]`; also `["BỘ X", "BỘ X"]`. */
+function dedupeRepeatedHalves(items: string[]): string[] {
+  const n = items.length;
+  if (n % 2 === 0 && n > 0 && items.slice(0, n / 2).join('|') === items.slice(n / 2).join('|')) return items.slice(0, n / 2);
+  return items;
+}
+
+export function extractMetadata(text: string): { metadata: WorkMetadata; diagnostics: Diagnostic[] } {
+  // Blank lines and table pipes carry nothing here; dropping them lets "label / value" pairs sit on adjacent lines.
+  const lines = text
+    .split('\n')
+    .map(clean)
+    .filter((l) => l.length > 0);
+  const head = lines.slice(0, HEAD_LINES);
+  const diagnostics: Diagnostic[] = [];
+
+  const num = findNumber(head) ?? findNumber(lines);
+  const number = num?.number ?? null;
+  if (!number) diagnostics.push({ code: 'metadata.number_missing', severity: 'warning', message: 'No number/symbol (Số: ...) found' });
+
+  let place: string | null = null;
+  let issued: string | null = null;
+  for (let i = 0; i < head.length; i++) {
+    const l = head[i] ?? '';
+    // The place and date may wrap: "Hà Nội, ngày 26" / "tháng 11 năm 2025".
+    const m = PLACE_DATE_RE.exec(l) ?? PLACE_DATE_RE.exec(`${l} ${head[i + 1] ?? ''}`);
+    if (m?.[1] && m[2] && m[3] && m[4]) {
+      place = m[1].trim();
+      issued = isoDate(m[2], m[3], m[4]);
+      break;
+    }
+    if (WEB_DATE_LABEL_RE.test(l)) {
+      const w = WEB_DATE_RE.exec(head[i + 1] ?? '');
+      if (w?.[1] && w[2] && w[3]) issued = isoDate(w[1], w[2], w[3]);
+    }
+  }
+  if (!issued && num) {
+    const d = DATE_RE.exec(lines[num.line] ?? '') ?? /NGÀY\s+(\d{1,2})-(\d{1,2})-(\d{4})/u.exec(lines[num.line] ?? '');
+    if (d?.[1] && d[2] && d[3]) issued = isoDate(d[1], d[2], d[3]);
+  }
+  if (!issued) {
+    // Laws print the date they were passed at the end: "... thông qua ngày 29 tháng 6 năm 2024."
+    const tail = lines.slice(-60).join(' ');
+    const d = PASSED_ON_RE.exec(tail);
+    if (d?.[1] && d[2] && d[3]) issued = isoDate(d[1], d[2], d[3]);
+  }
+  if (!issued) diagnostics.push({ code: 'metadata.date_missing', severity: 'warning', message: 'No date of issue (ngày ... tháng ... năm ...) found' });
+
+  const titleAt = findTitle(lines, 0);
+  const type = typeFromNumber(number) ?? titleAt?.type ?? 'unknown';
+  if (type === 'unknown') diagnostics.push({ code: 'metadata.type_unknown', severity: 'warning', message: 'Document type not recognised' });
+  const title = titleAt ? titleCase(titleAt.type, titleAt.title) : null;
+  if (!title) diagnostics.push({ code: 'metadata.title_missing', severity: 'warning', message: 'No title found under the type heading' });
+
+  const issuers = findIssuers(head);
+  const scope: Scope = number && isLocalNumber(number) ? 'province' : 'central';
+  return { metadata: { number, type, title, issuers, place, issued, scope }, diagnostics };
+}
+
+/** `LUẬT` + `DOANH NGHIỆP` → `Luật Doanh nghiệp`; a sentence-case title is kept as printed after the type word. */
+function titleCase(type: DocumentType, title: string | null): string | null {
+  if (!title) return null;
+  const word = TYPE_HEADINGS.find(([, t]) => t === type)?.[0] ?? '';
+  const typeWord = word.charAt(0) + word.slice(1).toLowerCase();
+  // An upper-case title is a name (`DOANH NGHIỆP` → `Doanh nghiệp`); a sentence-case one continues the type word
+  // (`Hướng dẫn ...` → `Thông tư hướng dẫn ...`).
+  const lower = title === title.toUpperCase() ? title.toLowerCase() : title;
+  const isName = type === 'luat' || type === 'bo_luat' || type === 'phap_lenh' || type === 'hien_phap';
+  const body = isName ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower.charAt(0).toLowerCase() + lower.slice(1);
+  return `${typeWord} ${body}`.trim();
+}

@@ -1,0 +1,127 @@
+/**
+ * Ingestion: a file in, a stored original and a work record out. Idempotent by content hash; safe under concurrent
+ * ingestion of the same or related files (optimistic locking with retries); writes the blob before the record so
+ * a failure never leaves a record pointing at nothing.
+ */
+import { createHash } from 'node:crypto';
+import { ConflictError, DomainError } from '../errors';
+import type { Diagnostic, SourceFile, SourceFormat, Work } from '../model';
+import { extractMetadata } from '../parse/metadata';
+import type { Ports } from '../ports';
+import { workIdFor, workIdForUnnumbered } from '../refs';
+import { normalizeText } from '../text/normalize';
+
+export interface IngestInput {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+export type IngestOutcome = 'created' | 'source_added' | 'unchanged';
+
+export interface IngestResult {
+  work: Work;
+  outcome: IngestOutcome;
+  diagnostics: Diagnostic[];
+}
+
+const MAX_ATTEMPTS = 8;
+
+export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** Content-addressed key of an original: the same bytes always land on the same key. */
+export const originalBlobKey = (sha256: string) => `originals/${sha256.slice(0, 2)}/${sha256}`;
+
+/** Decodes a file as UTF-8 text or explains, naming the file, why it cannot be read. */
+export function decodeDocument(fileName: string, bytes: Uint8Array): { text: string; format: SourceFormat } {
+  const magic = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
+  if (magic.startsWith('PK\u0003\u0004'))
+    throw new DomainError('unreadable_document', `${fileName}: a ZIP/DOCX file; send the text (DOCX import comes with the parser)`, { fileName });
+  if (magic.startsWith('%PDF')) throw new DomainError('unreadable_document', `${fileName}: a PDF; send the extracted text`, { fileName });
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const line = firstInvalidUtf8Line(bytes);
+    throw new DomainError('unreadable_document', `${fileName}:${line}: not valid UTF-8 text (save the file as UTF-8)`, { fileName, line });
+  }
+  if (text.includes('\u0000')) throw new DomainError('unreadable_document', `${fileName}: binary content (NUL bytes)`, { fileName });
+  if (text.trim().length === 0) throw new DomainError('unreadable_document', `${fileName}: the file is empty`, { fileName });
+  const head = text.slice(0, 2000).toLowerCase();
+  if (/<(html|body|!doctype)\b/.test(head))
+    throw new DomainError('unreadable_document', `${fileName}: HTML input is not accepted yet; send the text rendition`, { fileName });
+  const format: SourceFormat = /\*\*[^*\n]+\*\*|^#{1,6}\s/m.test(text.slice(0, 20000)) ? 'markdown' : 'text';
+  return { text, format };
+}
+
+/** 1-based line of the first byte sequence that is not UTF-8. */
+function firstInvalidUtf8Line(bytes: Uint8Array): number {
+  const lossy = Buffer.from(bytes).toString('utf8');
+  const at = lossy.indexOf('\uFFFD');
+  return at < 0 ? 1 : lossy.slice(0, at).split('\n').length;
+}
+
+export async function ingestDocument(ports: Ports, input: IngestInput): Promise<IngestResult> {
+  const { text, format } = decodeDocument(input.fileName, input.bytes);
+  const sha256 = sha256Hex(input.bytes);
+
+  const knownId = await ports.works.findIdBySourceHash(sha256);
+  if (knownId) {
+    const work = await ports.works.get(knownId);
+    if (work) return { work, outcome: 'unchanged', diagnostics: [] };
+  }
+
+  const normalized = normalizeText(text);
+  const { metadata, diagnostics } = extractMetadata(normalized);
+  if (!metadata.number && metadata.type === 'unknown' && !/(^|\n)\s*\**\s*Điều\s+1\b/u.test(normalized))
+    throw new DomainError(
+      'unreadable_document',
+      `${input.fileName}: does not look like a legal document (no number, no type heading, no "Điều 1")`,
+      { fileName: input.fileName },
+    );
+  const id = metadata.number
+    ? workIdFor({ number: metadata.number, issued: metadata.issued, place: metadata.place })
+    : workIdForUnnumbered(sha256);
+  const blobKey = originalBlobKey(sha256);
+  await ports.blobs.put(blobKey, input.bytes, format === 'markdown' ? 'text/markdown; charset=utf-8' : 'text/plain; charset=utf-8');
+
+  const now = ports.clock.now().toISOString();
+  const source: SourceFile = { sha256, fileName: baseName(input.fileName), format, bytes: input.bytes.byteLength, blobKey, receivedAt: now };
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const existing = await ports.works.get(id);
+      if (!existing) {
+        const work: Work = { id, ...metadata, effective: null, sources: [source], warnings: diagnostics, createdAt: now, updatedAt: now, version: 0 };
+        return { work: await ports.works.save(work, 0), outcome: 'created', diagnostics };
+      }
+      if (existing.sources.some((s) => s.sha256 === sha256)) return { work: existing, outcome: 'unchanged', diagnostics: [] };
+      // Another rendition of a document we hold (web and Công báo): keep both sources, fill what was unknown.
+      const merged: Work = {
+        ...existing,
+        number: existing.number ?? metadata.number,
+        title: existing.title ?? metadata.title,
+        type: existing.type === 'unknown' ? metadata.type : existing.type,
+        issuers: existing.issuers.length ? existing.issuers : metadata.issuers,
+        place: existing.place ?? metadata.place,
+        issued: existing.issued ?? metadata.issued,
+        sources: [...existing.sources, source],
+        updatedAt: now,
+      };
+      return { work: await ports.works.save(merged, existing.version), outcome: 'source_added', diagnostics };
+    } catch (e) {
+      if (!(e instanceof ConflictError) || attempt >= MAX_ATTEMPTS) throw e;
+      // Someone wrote first: if it was this very file, we are done; else re-read and try again.
+      const winner = await ports.works.findIdBySourceHash(sha256);
+      if (winner) {
+        const work = await ports.works.get(winner);
+        if (work) return { work, outcome: 'unchanged', diagnostics: [] };
+      }
+    }
+  }
+}
+
+/** File names arrive from users: keep only the last path segment, so `../../etc/passwd` is just `passwd`. */
+export function baseName(fileName: string): string {
+  const last = fileName.split(/[\\/]/).filter(Boolean).pop() ?? 'document.txt';
+  return last.replace(/[\u0000-\u001f]/g, '').slice(0, 200) || 'document.txt';
+}

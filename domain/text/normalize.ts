@@ -1,0 +1,73 @@
+/**
+ * Text normalisation and Vietnamese folding, shared by ingestion, both search engines and lookups, so that
+ * every path folds the same way (see docs/adr/0004-text-folding.md).
+ */
+
+/** Look-alike code points seen in real texts, mapped to the Vietnamese letter meant. */
+const LOOK_ALIKES: Record<string, string> = {
+  '\u00D0': 'Đ', // Ð LATIN CAPITAL LETTER ETH, typed for Đ
+  '\u0189': 'Đ', // Ɖ LATIN CAPITAL LETTER AFRICAN D
+  '\u00F0': 'đ', // ð
+};
+const LOOK_ALIKE_RE = /[\u00D0\u0189\u00F0]/g;
+/** Spaces other than U+0020 (NBSP, narrow NBSP, figure space, ideographic space, ...), zero-width marks and BOM. */
+const ODD_SPACES_RE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+const ZERO_WIDTH_RE = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/** NFC, look-alike letters folded, odd spaces made plain, zero-width marks removed, line ends made `\n`. */
+export function normalizeText(input: string): string {
+  return input
+    .replace(/\r\n?/g, '\n')
+    .normalize('NFC')
+    .replace(LOOK_ALIKE_RE, (c) => LOOK_ALIKES[c] ?? c)
+    .replace(ODD_SPACES_RE, ' ')
+    .replace(ZERO_WIDTH_RE, '');
+}
+
+const foldCache = new Map<string, string>();
+
+/** Folds one NFC character to its lowercase base letter: `Ể` → `e`, `Đ` → `d`. Always one UTF-16 unit out per unit in. */
+function foldChar(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : c;
+  let f = foldCache.get(c);
+  if (f === undefined) {
+    if (c === 'đ' || c === 'Đ') f = 'd';
+    else {
+      const base = c.normalize('NFD').charAt(0).toLowerCase();
+      f = base.length === 1 ? base : c;
+    }
+    foldCache.set(c, f);
+  }
+  return f;
+}
+
+/**
+ * Diacritics-insensitive, lowercase form of normalised text. Length-preserving (one UTF-16 unit per unit), so an
+ * offset in the folded text is the same offset in the original: snippets and highlights map back exactly.
+ * Input must already be NFC (normalizeText) for the result to be fully folded.
+ */
+export function fold(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += foldChar(text.charAt(i));
+  return out;
+}
+
+/** ASCII slug of a name: `Hà Nội` → `HaNoi`, `Đà Nẵng` → `DaNang` (each word capitalised, others dropped). */
+export function pascalAscii(name: string): string {
+  return fold(normalizeText(name))
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join('');
+}
+
+/** ASCII fold keeping case: `BLĐTBXH` → `BLDTBXH`. */
+export function asciiKeepCase(text: string): string {
+  let out = '';
+  for (const c of normalizeText(text)) {
+    const f = foldChar(c);
+    out += c !== c.toLowerCase() ? f.toUpperCase() : f;
+  }
+  return out;
+}

@@ -1,0 +1,37 @@
+/**
+ * The one table of HTTP routes. The CDK app builds API Gateway routes and Lambda functions from it, the local
+ * runtime dispatches requests with it, and the OpenAPI document lists it. A route's `fn` is the folder under
+ * functions/ whose handler.ts serves it.
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Who may call a route: `public` needs no identity; the others need a JWT whose groups include one of them. */
+export type Access = 'public' | 'editor' | 'reviewer';
+
+export interface RouteDef {
+  method: HttpMethod;
+  /** API Gateway path syntax: `/v1/documents/{id}`. */
+  path: string;
+  fn: FunctionName;
+  access: Access;
+  /** Largest accepted request body in bytes (413 above it). */
+  maxBodyBytes?: number;
+}
+
+export const FUNCTIONS = ['health', 'openapi', 'documents-list', 'documents-get', 'documents-create', 'search'] as const;
+export type FunctionName = (typeof FUNCTIONS)[number];
+
+/** Functions that are not behind HTTP: invoked by streams, queues or schedules. */
+export const BACKGROUND_FUNCTIONS = ['indexer'] as const;
+export type BackgroundFunctionName = (typeof BACKGROUND_FUNCTIONS)[number];
+
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+export const ROUTES: readonly RouteDef[] = [
+  { method: 'GET', path: '/health', fn: 'health', access: 'public' },
+  { method: 'GET', path: '/openapi.json', fn: 'openapi', access: 'public' },
+  { method: 'GET', path: '/v1/documents', fn: 'documents-list', access: 'public' },
+  { method: 'POST', path: '/v1/documents', fn: 'documents-create', access: 'editor', maxBodyBytes: MAX_DOCUMENT_BYTES },
+  { method: 'GET', path: '/v1/documents/{id}', fn: 'documents-get', access: 'public' },
+  { method: 'GET', path: '/v1/search', fn: 'search', access: 'public' },
+];

@@ -1,0 +1,54 @@
+/**
+ * The composition root for AWS (and for tests on DynamoDB Local, the S3 server and a local OpenSearch node):
+ * builds the ports from configuration. The embedded default has its own in local/wiring.ts.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { defaultProvider } from '@aws-sdk/credential-provider-node';
+import { Client } from '@opensearch-project/opensearch';
+import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws-v3';
+import { DynamoWorkRepository } from '../../adapters/dynamodb/work-repository';
+import { OpenSearchIndex } from '../../adapters/opensearch/search-index';
+import { S3BlobStore } from '../../adapters/s3/blob-store';
+import type { Ports } from '../../domain/ports';
+import type { AwsConfig } from './config';
+
+export function createAwsClients(config: AwsConfig) {
+  const dynamodb = new DynamoDBClient({
+    region: config.AWS_REGION,
+    ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
+    maxAttempts: 4,
+  });
+  const s3 = new S3Client({
+    region: config.AWS_REGION,
+    ...(config.S3_ENDPOINT
+      ? {
+          endpoint: config.S3_ENDPOINT,
+          forcePathStyle: true,
+          // The local S3-compatible server mangles streamed checksummed bodies.
+          requestChecksumCalculation: 'WHEN_REQUIRED' as const,
+          responseChecksumValidation: 'WHEN_REQUIRED' as const,
+        }
+      : {}),
+    maxAttempts: 4,
+  });
+  const opensearch = new Client({
+    node: config.OPENSEARCH_ENDPOINT,
+    ...(config.OPENSEARCH_AUTH === 'sigv4'
+      ? AwsSigv4Signer({ region: config.AWS_REGION, service: 'es', getCredentials: () => defaultProvider()() })
+      : {}),
+    requestTimeout: 10_000,
+    maxRetries: 2,
+  });
+  return { dynamodb, s3, opensearch };
+}
+
+export function createAwsPorts(config: AwsConfig, options: { refresh?: boolean | 'wait_for' } = {}): Ports {
+  const clients = createAwsClients(config);
+  return {
+    works: new DynamoWorkRepository(clients.dynamodb, config.TABLE_NAME),
+    blobs: new S3BlobStore(clients.s3, config.BUCKET_NAME),
+    search: new OpenSearchIndex(clients.opensearch, { prefix: config.OPENSEARCH_INDEX_PREFIX, refresh: options.refresh ?? false }),
+    clock: { now: () => new Date() },
+  };
+}

@@ -1,0 +1,9 @@
+import { resolveWork } from '../../domain/services/documents';
+import { DocumentIdParams } from '../../schemas/documents';
+import { httpHandler, json, type AppContext } from '../_shared/http';
+import { presentDocument } from '../_shared/present';
+
+export const create = (ctx: AppContext) =>
+  httpHandler(ctx, { fn: 'documents-get', params: DocumentIdParams }, async ({ params, ports }) =>
+    json(presentDocument(await resolveWork(ports.works, decodeURIComponent(params.id)))),
+  );

@@ -1,0 +1,31 @@
+import { searchDocuments } from '../../domain/services/search';
+import { decodeCursor, encodeCursor } from '../../adapters/cursor';
+import { SearchQuery } from '../../schemas/search';
+import { httpHandler, json, type AppContext } from '../_shared/http';
+
+const isOffset = (v: unknown): v is { o: number } =>
+  typeof v === 'object' && v !== null && Number.isInteger((v as { o?: unknown }).o) && (v as { o: number }).o >= 0 && (v as { o: number }).o <= 10_000;
+
+export const create = (ctx: AppContext) =>
+  httpHandler(ctx, { fn: 'search', query: SearchQuery }, async ({ query, ports }) => {
+    const limit = query.limit ?? 20;
+    const offset = query.cursor ? decodeCursor(query.cursor, isOffset).o : 0;
+    const res = await searchDocuments(ports, { q: query.q, limit, offset, ...(query.type ? { type: query.type } : {}) });
+    const next = offset + res.hits.length;
+    return json({
+      total: res.total,
+      hits: res.hits.map((h) => ({
+        documentId: h.workId,
+        documentNumber: h.documentNumber,
+        documentType: h.documentType,
+        title: h.title,
+        kind: h.kind,
+        eId: h.eId,
+        articleNum: h.eId ? (/^art_([^_]+)/.exec(h.eId)?.[1] ?? null) : null,
+        snippet: h.snippet,
+        highlights: h.highlights,
+        score: h.score,
+      })),
+      ...(next < res.total && res.hits.length > 0 ? { nextCursor: encodeCursor({ o: next }) } : {}),
+    });
+  });

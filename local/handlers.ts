@@ -1,0 +1,25 @@
+/** Every HTTP function's handler, built on a given AppContext: the local runtime serves them all in one process. */
+import type { Context } from 'aws-lambda';
+import { create as documentsCreate } from '../functions/documents-create/app';
+import { create as documentsGet } from '../functions/documents-get/app';
+import { create as documentsList } from '../functions/documents-list/app';
+import { create as health } from '../functions/health/app';
+import { create as openapi } from '../functions/openapi/app';
+import { create as search } from '../functions/search/app';
+import type { AppContext, HttpEvent, HttpResult } from '../functions/_shared/http';
+import type { FunctionName } from '../functions/_shared/routes';
+
+export type LocalHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
+
+const FACTORIES: Record<FunctionName, (ctx: AppContext) => LocalHandler> = {
+  health,
+  openapi,
+  'documents-list': documentsList,
+  'documents-get': documentsGet,
+  'documents-create': documentsCreate,
+  search,
+};
+
+export function buildHandlers(ctx: AppContext): Record<FunctionName, LocalHandler> {
+  return Object.fromEntries(Object.entries(FACTORIES).map(([fn, make]) => [fn, make(ctx)])) as Record<FunctionName, LocalHandler>;
+}

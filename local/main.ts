@@ -1,0 +1,64 @@
+/**
+ * `npm start`: the local runtime on the embedded default. CSDL_DATA chooses the data folder (default .data),
+ * PORT the port (default 3000). An empty store is filled with the sample corpus first.
+ */
+import { createLogger } from '../functions/_shared/logger';
+import { buildHandlers } from './handlers';
+import { loadSampleCorpus } from './sample';
+import { createLocalServer } from './server';
+import { devSecret, verifyDevToken } from './devtoken';
+import { drainOutbox, startStream } from './stream';
+import { openEmbedded } from './wiring';
+
+async function main(): Promise<void> {
+  const dataDir = process.env.CSDL_DATA ?? '.data';
+  const port = Number(process.env.PORT ?? '3000');
+  const host = process.env.HOST ?? '127.0.0.1';
+  process.env.LOG_LEVEL ??= 'WARN';
+  const embedded = openEmbedded(dataDir);
+  const logger = createLogger('local');
+
+  const first = await embedded.ports.works.list({ limit: 1 });
+  if (first.items.length === 0) {
+    const loaded = await loadSampleCorpus(embedded.ports);
+    await drainOutbox(embedded);
+    console.log(`Loaded the sample corpus: ${loaded.length} documents into ${embedded.dataDir}`);
+  }
+
+  const stream = startStream(embedded, (e) => logger.error('Local stream failed', { error: e as Error }));
+  const secret = devSecret(embedded.dataDir);
+  const ctx = {
+    ports: async () => embedded.ports,
+    logger,
+    storeName: 'sqlite',
+  };
+  const handlers = buildHandlers(ctx);
+  const server = createLocalServer({
+    handlers,
+    verifyToken: (t) => verifyDevToken(secret, t),
+    onRequest: (method, path, status) => {
+      if (method !== 'GET' && status < 400) void stream.poke();
+    },
+  });
+  server.listen(port, host, () => {
+    const addr = server.address();
+    const actual = typeof addr === 'object' && addr ? addr.port : port;
+    console.log(`CSDLQG pháp luật is running at http://${host}:${actual}/  (API: /v1, OpenAPI: /openapi.json, data: ${embedded.dataDir})`);
+    console.log(`Editor token for writes: npm run --silent csdl -- token --role editor --data ${dataDir}`);
+  });
+  const shutdown = () => {
+    stream.stop();
+    server.close(() => {
+      embedded.close();
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((e) => {
+  console.error(`csdl: could not start: ${(e as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,155 @@
+/**
+ * The local runtime's HTTP server: turns each request into an API Gateway HTTP API (v2) event, verifies the
+ * development bearer token as the JWT authorizer would, and calls the same handlers the Lambdas run.
+ */
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { Context } from 'aws-lambda';
+import { problem, problemResponse, type ProblemCode } from '../functions/_shared/problem';
+import type { HttpEvent, HttpResult } from '../functions/_shared/http';
+import { ROUTES, type RouteDef } from '../functions/_shared/routes';
+import type { LocalHandler } from './handlers';
+import type { FunctionName } from '../functions/_shared/routes';
+
+/** API Gateway HTTP APIs refuse bodies over 10 MB before any Lambda runs. */
+const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
+const WEB_ROOT = join(__dirname, '..', 'web');
+
+interface CompiledRoute {
+  route: RouteDef;
+  re: RegExp;
+  names: string[];
+}
+
+function compile(route: RouteDef): CompiledRoute {
+  const names: string[] = [];
+  const pattern = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}|\{(\w+)\}/g, (_m, a: string, b: string) => {
+    names.push(a ?? b);
+    return '([^/]+)';
+  });
+  return { route, re: new RegExp(`^${pattern}$`), names };
+}
+
+export interface ServerOptions {
+  handlers: Record<FunctionName, LocalHandler>;
+  /** Verifies a bearer token; null means invalid (401, as the JWT authorizer answers). */
+  verifyToken(token: string): Promise<Record<string, string | string[]> | null>;
+  onRequest?(method: string, path: string, status: number, ms: number): void;
+}
+
+function send(res: ServerResponse, result: HttpResult): void {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(result.headers ?? {})) headers[k] = String(v);
+  res.writeHead(result.statusCode ?? 200, headers);
+  res.end(result.body ? Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8') : undefined);
+}
+
+const sendProblem = (res: ServerResponse, code: ProblemCode, detail?: string, headers: Record<string, string> = {}) =>
+  send(res, problemResponse(problem(code, detail), headers));
+
+async function readBody(req: IncomingMessage, max: number): Promise<Buffer | 'too_large'> {
+  const declared = Number(req.headers['content-length'] ?? '0');
+  if (declared > max) return 'too_large';
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > max) return 'too_large';
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function toEvent(req: IncomingMessage, url: URL, compiled: CompiledRoute, match: RegExpExecArray, body: Buffer, claims: Record<string, string | string[]> | null): HttpEvent {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+  const query: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) query[k] = query[k] === undefined ? v : `${query[k]},${v}`;
+  const pathParameters = Object.fromEntries(compiled.names.map((n, i) => [n, match[i + 1] ?? '']));
+  const textual = /^(application\/(.+\+)?json|text\/)/i.test(headers['content-type'] ?? '');
+  const now = new Date();
+  const requestId = randomUUID();
+  return {
+    version: '2.0',
+    routeKey: `${compiled.route.method} ${compiled.route.path}`,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+    ...(compiled.names.length ? { pathParameters } : {}),
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'localhost',
+      http: { method: req.method ?? 'GET', path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      requestId,
+      routeKey: `${compiled.route.method} ${compiled.route.path}`,
+      stage: '$default',
+      time: now.toISOString(),
+      timeEpoch: now.getTime(),
+      ...(claims ? { authorizer: { jwt: { claims, scopes: [] } } } : {}),
+    },
+    ...(body.length ? { body: textual ? body.toString('utf8') : body.toString('base64'), isBase64Encoded: !textual } : { isBase64Encoded: false }),
+  } as HttpEvent;
+}
+
+const lambdaContext = (fn: string, requestId: string): Context =>
+  ({ awsRequestId: requestId, functionName: fn, functionVersion: '$LATEST', invokedFunctionArn: `arn:local:${fn}`, memoryLimitInMB: '512', logGroupName: `local/${fn}`, logStreamName: 'local', callbackWaitsForEmptyEventLoop: false, getRemainingTimeInMillis: () => 30_000 }) as unknown as Context;
+
+async function serveStatic(res: ServerResponse, path: string): Promise<boolean> {
+  const files: Record<string, [string, string]> = { '/': ['index.html', 'text/html; charset=utf-8'], '/index.html': ['index.html', 'text/html; charset=utf-8'] };
+  const hit = files[path];
+  if (!hit) return false;
+  const body = await readFile(join(WEB_ROOT, hit[0]));
+  res.writeHead(200, {
+    'content-type': hit[1],
+    'cache-control': 'no-cache',
+    'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; img-src 'self' data:",
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'same-origin',
+  });
+  res.end(body);
+  return true;
+}
+
+export function createLocalServer(options: ServerOptions): Server {
+  const routes = ROUTES.map(compile);
+  return createServer((req, res) => {
+    const started = performance.now();
+    res.on('finish', () => options.onRequest?.(req.method ?? '', req.url ?? '', res.statusCode, performance.now() - started));
+    handle(req, res).catch((e) => {
+      if (!res.headersSent) sendProblem(res, 'internal', undefined);
+      else res.destroy(e as Error);
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = req.method ?? 'GET';
+    if ((method === 'GET' || method === 'HEAD') && (await serveStatic(res, url.pathname))) return;
+    const candidates = routes.map((c) => [c, c.re.exec(url.pathname)] as const).filter(([, m]) => m);
+    if (candidates.length === 0) return sendProblem(res, 'route_not_found', `No route ${method} ${url.pathname}`);
+    const found = candidates.find(([c]) => c.route.method === method);
+    if (!found) return sendProblem(res, 'method_not_allowed', `${method} is not allowed on ${url.pathname}`, { allow: candidates.map(([c]) => c.route.method).join(', ') });
+    const [compiled, match] = found;
+    const body = await readBody(req, Math.min(GATEWAY_MAX_BODY, (compiled.route.maxBodyBytes ?? 64 * 1024) + 1024));
+    if (body === 'too_large') {
+      res.setHeader('connection', 'close');
+      return sendProblem(res, 'payload_too_large', `The limit for ${method} ${compiled.route.path} is ${compiled.route.maxBodyBytes ?? 64 * 1024} bytes`);
+    }
+    let claims: Record<string, string | string[]> | null = null;
+    const auth = req.headers.authorization;
+    if (auth && compiled.route.access !== 'public') {
+      const token = /^Bearer\s+(.+)$/i.exec(auth)?.[1];
+      claims = token ? await options.verifyToken(token) : null;
+      if (!claims) return sendProblem(res, 'unauthenticated', 'The bearer token is invalid or expired');
+    }
+    const event = toEvent(req, url, compiled, match as RegExpExecArray, body, claims);
+    const fn = compiled.route.fn;
+    const result = await options.handlers[fn](event, lambdaContext(fn, event.requestContext.requestId));
+    send(res, result);
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * zod schemas for every request and response. Handlers validate requests with them; the OpenAPI document is
+ * generated from them (schemas/openapi.ts); response schemas are checked in tests. zod/mini keeps Lambda bundles small.
+ */
+import * as z from 'zod/mini';
+
+export const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.int(),
+  detail: z.optional(z.string()),
+  instance: z.optional(z.string()),
+  requestId: z.optional(z.string()),
+  errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+  candidates: z.optional(z.array(z.object({ id: z.string(), number: z.nullable(z.string()), place: z.nullable(z.string()), issued: z.nullable(z.string()) }))),
+});
+
+export const Diagnostic = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  line: z.optional(z.int()),
+});
+
+export const SourceFile = z.object({
+  sha256: z.string(),
+  fileName: z.string(),
+  format: z.enum(['text', 'markdown', 'html']),
+  bytes: z.int(),
+  blobKey: z.string(),
+  receivedAt: z.string(),
+});
+
+export const DOCUMENT_TYPES = [
+  'hien_phap',
+  'bo_luat',
+  'luat',
+  'phap_lenh',
+  'lenh',
+  'nghi_quyet',
+  'nghi_quyet_lien_tich',
+  'nghi_dinh',
+  'quyet_dinh',
+  'chi_thi',
+  'thong_tu',
+  'thong_tu_lien_tich',
+  'van_ban_hop_nhat',
+  'sac_lenh',
+  'unknown',
+] as const;
+
+export const DocumentType = z.enum(DOCUMENT_TYPES);
+
+export const Document = z.object({
+  id: z.string(),
+  number: z.nullable(z.string()),
+  type: DocumentType,
+  typeLabel: z.string(),
+  title: z.nullable(z.string()),
+  issuers: z.array(z.string()),
+  place: z.nullable(z.string()),
+  issued: z.nullable(isoDate),
+  effective: z.nullable(isoDate),
+  scope: z.enum(['central', 'province']),
+  sources: z.array(SourceFile),
+  warnings: z.array(Diagnostic),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.int(),
+});
+
+export const Limit = z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20);
+export const Cursor = z.string().check(z.minLength(1), z.maxLength(2048));
+
+export const Health = z.object({
+  status: z.enum(['ok', 'degraded']),
+  version: z.string(),
+  store: z.string(),
+  time: z.string(),
+});

@@ -1,0 +1,136 @@
+/** The OpenAPI 3.1 document, generated from the route table and the zod schemas (JSON Schema 2020-12). */
+import * as z from 'zod/mini';
+import { type FunctionName, ROUTES } from '../functions/_shared/routes';
+import { Health, Problem } from './common';
+import { CreateDocumentRequest, CreateDocumentResponse, DocumentIdParams, ListDocumentsQuery, ListDocumentsResponse } from './documents';
+import { SearchQuery, SearchResponse } from './search';
+
+type Schema = z.core.$ZodType;
+
+interface Operation {
+  summary: string;
+  tags: string[];
+  params?: z.ZodMiniObject;
+  query?: z.ZodMiniObject;
+  body?: Schema;
+  /** Success status → schema (null: not JSON). */
+  responses: Record<number, Schema | null>;
+  /** Extra error statuses this operation can answer besides 400/500. */
+  errors?: number[];
+  cached?: boolean;
+}
+
+export const OPERATIONS: Record<FunctionName, Operation> = {
+  health: { summary: 'Liveness and the store in use', tags: ['platform'], responses: { 200: Health } },
+  openapi: { summary: 'This document', tags: ['platform'], responses: { 200: null } },
+  'documents-list': {
+    summary: 'List documents (cursor pagination), or find them by number',
+    tags: ['documents'],
+    query: ListDocumentsQuery,
+    responses: { 200: ListDocumentsResponse },
+    cached: true,
+  },
+  'documents-create': {
+    summary: 'Ingest a document file (editor)',
+    tags: ['documents'],
+    body: CreateDocumentRequest,
+    responses: { 200: CreateDocumentResponse, 201: CreateDocumentResponse },
+    errors: [401, 403, 409, 413, 415, 422],
+  },
+  'documents-get': {
+    summary: 'One document by id or official number',
+    tags: ['documents'],
+    params: DocumentIdParams,
+    responses: { 200: CreateDocumentResponse.shape.document },
+    errors: [404, 409],
+    cached: true,
+  },
+  search: {
+    summary: 'Full-text search, with or without diacritics',
+    tags: ['search'],
+    query: SearchQuery,
+    responses: { 200: SearchResponse },
+    cached: true,
+  },
+};
+
+const STATUS_TEXT: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  304: 'Not modified (ETag matched)',
+  400: 'Invalid request',
+  401: 'No or invalid identity',
+  403: 'Identity lacks the role',
+  404: 'Not found',
+  409: 'Conflict or ambiguous reference',
+  413: 'Body too large',
+  415: 'Unsupported content type',
+  422: 'Unprocessable document',
+  429: 'Too many requests',
+  500: 'Internal error',
+};
+
+function jsonSchema(schema: Schema, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}
+
+function parameters(obj: z.ZodMiniObject | undefined, where: 'path' | 'query') {
+  if (!obj) return [];
+  const js = jsonSchema(obj, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(js.properties ?? {}).map(([name, schema]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (js.required ?? []).includes(name),
+    schema,
+  }));
+}
+
+export function buildOpenApi(version: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of ROUTES) {
+    const op = OPERATIONS[route.fn];
+    const responses: Record<string, unknown> = {};
+    for (const [status, schema] of Object.entries(op.responses)) {
+      responses[status] = {
+        description: STATUS_TEXT[Number(status)] ?? 'OK',
+        content: schema ? { 'application/json': { schema: jsonSchema(schema, 'output') } } : { 'application/json': {} },
+        ...(op.cached ? { headers: { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } } } : {}),
+      };
+    }
+    if (op.cached) responses['304'] = { description: STATUS_TEXT[304] };
+    for (const status of [400, ...(op.errors ?? []), ...(route.access === 'public' ? [] : [401, 403]), 429, 500]) {
+      responses[String(status)] ??= {
+        description: STATUS_TEXT[status] ?? 'Error',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      };
+    }
+    paths[route.path] ??= {};
+    (paths[route.path] as Record<string, unknown>)[route.method.toLowerCase()] = {
+      operationId: route.fn.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()),
+      summary: op.summary,
+      tags: op.tags,
+      parameters: [...parameters(op.params, 'path'), ...parameters(op.query, 'query')],
+      ...(op.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } }
+        : {}),
+      ...(route.access === 'public' ? { security: [] } : { security: [{ bearer: [] }], 'x-required-role': route.access }),
+      responses,
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'CSDLQG pháp luật API',
+      version,
+      description:
+        'Cơ sở dữ liệu quốc gia về pháp luật: legal normative documents of Viet Nam, their units, status and the Bộ pháp điển. Errors are application/problem+json with a stable `type`.',
+    },
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      schemas: { Problem: jsonSchema(Problem, 'output') },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import * as z from 'zod/mini';
+import { Cursor, DocumentType, Limit } from './common';
+
+export const SearchQuery = z.object({
+  q: z.string().check(z.minLength(1), z.maxLength(1000)),
+  limit: z.optional(Limit),
+  cursor: z.optional(Cursor),
+  type: z.optional(DocumentType),
+});
+
+export const SearchHit = z.object({
+  documentId: z.string(),
+  documentNumber: z.nullable(z.string()),
+  documentType: z.string(),
+  title: z.nullable(z.string()),
+  kind: z.enum(['document', 'article', 'clause', 'point']),
+  eId: z.nullable(z.string()),
+  articleNum: z.nullable(z.string()),
+  snippet: z.string(),
+  highlights: z.array(z.tuple([z.int(), z.int()])),
+  score: z.number(),
+});
+
+export const SearchResponse = z.object({
+  total: z.int(),
+  hits: z.array(SearchHit),
+  nextCursor: z.optional(z.string()),
+});

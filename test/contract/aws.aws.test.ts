@@ -1,0 +1,11 @@
+/** The port contracts on the AWS adapters, against DynamoDB Local, the S3-compatible server and OpenSearch. */
+import { awsTestEnvironment } from '../support/aws';
+import { blobStoreContract } from './blob-store.contract';
+import { searchIndexContract } from './search-index.contract';
+import { workRepositoryContract } from './work-repository.contract';
+
+const env = awsTestEnvironment();
+
+workRepositoryContract('DynamoDB', async () => (await env).ports.works);
+blobStoreContract('S3', async () => (await env).ports.blobs);
+searchIndexContract('OpenSearch', async () => (await env).ports.search);

@@ -1,0 +1,17 @@
+/** The port contracts on the embedded default: SQLite (+FTS5) and files. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileBlobStore } from '../../adapters/files/blob-store';
+import { openDatabase } from '../../adapters/sqlite/db';
+import { SqliteSearchIndex } from '../../adapters/sqlite/search-index';
+import { SqliteWorkRepository } from '../../adapters/sqlite/work-repository';
+import { blobStoreContract } from './blob-store.contract';
+import { searchIndexContract } from './search-index.contract';
+import { workRepositoryContract } from './work-repository.contract';
+
+const dir = mkdtempSync(join(tmpdir(), 'csdl-contract-'));
+
+workRepositoryContract('SQLite', async () => new SqliteWorkRepository(openDatabase(join(dir, 'works.sqlite'))));
+blobStoreContract('files', async () => new FileBlobStore(join(dir, 'blobs')));
+searchIndexContract('SQLite FTS5', async () => new SqliteSearchIndex(openDatabase(join(dir, 'search.sqlite'))));

@@ -1,0 +1,163 @@
+/**
+ * The local runtime end to end over HTTP: routes, identities, limits, problem+json, caching, and the first vertical
+ * slice (POST a document, read it back by id and number, list, search).
+ */
+import { Problem } from '../../schemas/common';
+import { CreateDocumentResponse, ListDocumentsResponse } from '../../schemas/documents';
+import { SearchResponse } from '../../schemas/search';
+import { sampleFile } from '../support/fixtures';
+import { startLocalApi } from '../support/local-api';
+
+type Api = Awaited<ReturnType<typeof startLocalApi>>;
+let api: Api;
+let editor: string;
+
+beforeAll(async () => {
+  api = await startLocalApi();
+  editor = await api.token(['editor']);
+});
+afterAll(() => api.close());
+
+const post = (body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${api.base}/v1/documents`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${editor}`, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+async function expectProblem(res: Response, status: number, type: string) {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  const body = Problem.parse(await res.json());
+  expect(body).toMatchObject({ status, type });
+  return body;
+}
+
+describe('platform routes', () => {
+  it('answers /health and serves the web page at /', async () => {
+    const health = await fetch(`${api.base}/health`);
+    expect(await health.json()).toMatchObject({ status: 'ok', store: 'sqlite' });
+    const page = await fetch(`${api.base}/`);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await page.text()).toContain('<title>CSDLQG pháp luật');
+  });
+
+  it('serves an OpenAPI 3.1 document listing every route', async () => {
+    const doc = (await (await fetch(`${api.base}/openapi.json`)).json()) as { openapi: string; paths: Record<string, Record<string, { security: unknown[] }>> };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/v1/documents', '/v1/documents/{id}', '/v1/search']));
+    expect(doc.paths['/v1/documents']?.post?.security).toEqual([{ bearer: [] }]);
+  });
+
+  it('answers unknown routes and wrong methods with problem+json', async () => {
+    await expectProblem(await fetch(`${api.base}/v1/nothing-here`), 404, '/problems/route-not-found');
+    const res = await fetch(`${api.base}/health`, { method: 'DELETE' });
+    await expectProblem(res, 405, '/problems/method-not-allowed');
+  });
+});
+
+describe('writes need an editor', () => {
+  const doc = { fileName: '38-2022-ND-CP.txt', content: sampleFile('38-2022-ND-CP.txt').toString('utf8') };
+
+  it('401 without a token, or with a forged one', async () => {
+    const none = await fetch(`${api.base}/v1/documents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(doc) });
+    await expectProblem(none, 401, '/problems/unauthenticated');
+    const forged = await post(doc, { authorization: `Bearer ${editor.slice(0, -4)}AAAA` });
+    await expectProblem(forged, 401, '/problems/unauthenticated');
+  });
+
+  it('403 for an identity without the editor role', async () => {
+    await expectProblem(await post(doc, { authorization: `Bearer ${await api.token([])}` }), 403, '/problems/forbidden');
+  });
+
+  it('400 for malformed JSON and for a body that fails the schema, listing what is wrong', async () => {
+    await expectProblem(await post('{"fileName": '), 400, '/problems/malformed-json');
+    const body = await expectProblem(await post({ fileName: '', content: 'x', extra: 1 }), 400, '/problems/validation');
+    expect(body.errors?.map((e) => e.path)).toEqual(expect.arrayContaining(['body.fileName']));
+  });
+
+  it('415 for a body that is not JSON', async () => {
+    await expectProblem(await post('plain', { 'content-type': 'text/plain' }), 415, '/problems/unsupported-media-type');
+  });
+
+  it('413 for a body over the limit, and nothing is stored', async () => {
+    const huge = { fileName: 'huge.txt', content: 'Điều 1. '.repeat(700_000) };
+    await expectProblem(await post(huge), 413, '/problems/payload-too-large');
+    const stored = (await api.embedded.ports.works.list({ limit: 100 })).items.flatMap((w) => w.sources.map((s) => s.fileName));
+    expect(stored).not.toContain('huge.txt');
+  });
+
+  it('422 for a file that is not a readable legal text', async () => {
+    const res = await post({ fileName: 'x.pdf', content: Buffer.from('%PDF-1.4').toString('base64'), encoding: 'base64' });
+    const body = await expectProblem(res, 422, '/problems/unreadable-document');
+    expect(body.detail).toContain('x.pdf');
+  });
+});
+
+describe('the first vertical slice', () => {
+  it('stores a document (201 with Location), then answers 200 unchanged for the same bytes', async () => {
+    const body = { fileName: '09-2022-TT-BLDTBXH.txt', content: sampleFile('09-2022-TT-BLDTBXH.txt').toString('base64'), encoding: 'base64' };
+    const created = await post(body);
+    expect(created.status).toBe(201);
+    expect(created.headers.get('location')).toBe('/v1/documents/09-2022-TT-BLDTBXH');
+    const first = CreateDocumentResponse.parse(await created.json());
+    expect(first).toMatchObject({ outcome: 'created', document: { id: '09-2022-TT-BLDTBXH', number: '09/2022/TT-BLĐTBXH', typeLabel: 'Thông tư' } });
+    const again = await post(body);
+    expect(again.status).toBe(200);
+    expect(CreateDocumentResponse.parse(await again.json()).outcome).toBe('unchanged');
+  });
+
+  it('reads the document back by id and by number in any spelling', async () => {
+    for (const ref of ['09-2022-TT-BLDTBXH', encodeURIComponent('09/2022/TT-BLĐTBXH'), '09-2022-tt-bldtbxh']) {
+      const res = await fetch(`${api.base}/v1/documents/${ref}`);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { id: string }).id).toBe('09-2022-TT-BLDTBXH');
+    }
+    const missing = await expectProblem(await fetch(`${api.base}/v1/documents/99-2099-TT-BX`), 404, '/problems/not-found');
+    expect(missing.detail).toContain('99-2099-TT-BX');
+    const list = ListDocumentsResponse.parse(await (await fetch(`${api.base}/v1/documents?number=${encodeURIComponent('09/2022/TT-BLĐTBXH')}`)).json());
+    expect(list.items.map((d) => d.id)).toEqual(['09-2022-TT-BLDTBXH']);
+  });
+
+  it('sends ETag and Cache-Control on reads and answers 304 when nothing changed', async () => {
+    const res = await fetch(`${api.base}/v1/documents/09-2022-TT-BLDTBXH`);
+    const etag = res.headers.get('etag');
+    expect(etag).toMatch(/^W\/"/);
+    expect(res.headers.get('cache-control')).toMatch(/max-age=\d+/);
+    const cached = await fetch(`${api.base}/v1/documents/09-2022-TT-BLDTBXH`, { headers: { 'if-none-match': etag ?? '' } });
+    expect(cached.status).toBe(304);
+  });
+
+  it('pages the list with cursors and rejects a forged cursor', async () => {
+    for (const f of ['02-2023-TT-BLDTBXH.txt', '38-2022-ND-CP.txt', '74-2025-NQ-HDND-HaNoi.txt']) expect((await post({ fileName: f, content: sampleFile(f).toString('utf8') })).status).toBe(201);
+    const seen: string[] = [];
+    let url = `${api.base}/v1/documents?limit=2`;
+    for (let i = 0; i < 10; i++) {
+      const page = ListDocumentsResponse.parse(await (await fetch(url)).json());
+      seen.push(...page.items.map((d) => d.id));
+      if (!page.nextCursor) break;
+      url = `${api.base}/v1/documents?limit=2&cursor=${page.nextCursor}`;
+    }
+    expect(seen).toEqual(['02-2023-TT-BLDTBXH', '09-2022-TT-BLDTBXH', '38-2022-ND-CP', '74-2025-NQ-HDND-HaNoi']);
+    await expectProblem(await fetch(`${api.base}/v1/documents?cursor=abc`), 400, '/problems/validation');
+    await expectProblem(await fetch(`${api.base}/v1/documents?limit=1000`), 400, '/problems/validation');
+  });
+
+  it('finds ingested text without diacritics, with snippets and highlights', async () => {
+    await api.index();
+    const res = await fetch(`${api.base}/v1/search?q=${encodeURIComponent('muc luong toi thieu')}`);
+    const body = SearchResponse.parse(await res.json());
+    expect(body.hits[0]?.documentNumber).toBe('38/2022/NĐ-CP');
+    const hit = body.hits[0]!;
+    expect(hit.highlights.map(([a, b]) => hit.snippet.slice(a, b).toLowerCase())).toEqual(expect.arrayContaining(['mức', 'lương', 'tối', 'thiểu']));
+  });
+
+  it('answers 400, never 500, to empty, huge or syntax-breaking queries', async () => {
+    for (const q of ['', ' ', 'x'.repeat(1001), '"', '()', '*', '\\']) {
+      const res = await fetch(`${api.base}/v1/search?q=${encodeURIComponent(q)}`);
+      expect(res.status).toBe(400);
+    }
+    const ok = await fetch(`${api.base}/v1/search?q=${encodeURIComponent('"lương (tối) thiểu*')}`);
+    expect(ok.status).toBe(200);
+  });
+});

@@ -1,0 +1,31 @@
+/** The local runtime in-process on a free port, on a temporary embedded store. */
+import type { AddressInfo } from 'node:net';
+import { createLogger } from '../../functions/_shared/logger';
+import { devSecret, signDevToken, verifyDevToken } from '../../local/devtoken';
+import { buildHandlers } from '../../local/handlers';
+import { createLocalServer } from '../../local/server';
+import { drainOutbox } from '../../local/stream';
+import { tempEmbedded } from './embedded';
+
+export async function startLocalApi() {
+  process.env.LOG_LEVEL = 'ERROR';
+  const embedded = tempEmbedded();
+  const secret = devSecret(embedded.dataDir);
+  const server = createLocalServer({
+    handlers: buildHandlers({ ports: async () => embedded.ports, logger: createLogger('test'), storeName: 'sqlite' }),
+    verifyToken: (t) => verifyDevToken(secret, t),
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    base,
+    embedded,
+    token: (roles: string[]) => signDevToken(secret, `user-${roles.join('-') || 'reader'}`, roles),
+    index: () => drainOutbox(embedded),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }).then(() => embedded.close()),
+  };
+}
