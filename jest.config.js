@@ -15,6 +15,8 @@ const common = {
 };
 
 module.exports = {
+  // Per-project testTimeout is not honoured: one generous global limit; tests that hang are bugs all the same.
+  testTimeout: 60000,
   projects: [
     {
       ...common,
@@ -25,7 +27,6 @@ module.exports = {
         '<rootDir>/test/e2e/**/*.test.ts',
         '<rootDir>/test/infra/**/*.test.ts',
       ],
-      testTimeout: 30000,
     },
     {
       ...common,
@@ -33,7 +34,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/contract/**/*.aws.test.ts', '<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/global-setup.ts',
       globalTeardown: '<rootDir>/test/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -24,8 +24,7 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string, details?: Record<string, unknown>) =>
-  new DomainError('not_found', `${what} was not found`, details);
+export const notFound = (what: string, details?: Record<string, unknown>) => new DomainError('not_found', `${what} was not found`, details);
 
 /** An optimistic-lock or uniqueness condition failed: someone else wrote first. Callers may retry. */
 export class ConflictError extends DomainError {

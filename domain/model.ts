@@ -79,16 +79,7 @@ export interface Work {
   version: number;
 }
 
-export type UnitKind =
-  | 'part'
-  | 'chapter'
-  | 'section'
-  | 'subsection'
-  | 'article'
-  | 'clause'
-  | 'point'
-  | 'attachment'
-  | 'appendix';
+export type UnitKind = 'part' | 'chapter' | 'section' | 'subsection' | 'article' | 'clause' | 'point' | 'attachment' | 'appendix';
 
 export interface Unit {
   kind: UnitKind;

@@ -15,7 +15,10 @@ const LOCAL_ISSUER_RE = /(^|-)(HĐND|UBND|CTUBND|HDND|CT-UBND)($|-)/i;
 export function referenceKey(ref: string): string {
   let s = fold(normalizeText(ref)).trim();
   s = s.replace(/^(?:[a-z ]+\s)?so(?:\s*hieu)?\s*:?\s*/, ''); // "Luật số", "Số:", "Số hiệu:"
-  s = s.replace(/[\s\-_.]+/g, '/').replace(/\/+/g, '/').replace(/^\/|\/$/g, '');
+  s = s
+    .replace(/[\s\-_.]+/g, '/')
+    .replace(/\/+/g, '/')
+    .replace(/^\/|\/$/g, '');
   return s.toUpperCase();
 }
 

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const server = createLocalServer({
     handlers,
     verifyToken: (t) => verifyDevToken(secret, t),
-    onRequest: (method, path, status) => {
+    onRequest: (method, _path, status) => {
       if (method !== 'GET' && status < 400) void stream.poke();
     },
   });

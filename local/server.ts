@@ -62,7 +62,14 @@ async function readBody(req: IncomingMessage, max: number): Promise<Buffer | 'to
   return Buffer.concat(chunks);
 }
 
-function toEvent(req: IncomingMessage, url: URL, compiled: CompiledRoute, match: RegExpExecArray, body: Buffer, claims: Record<string, string | string[]> | null): HttpEvent {
+function toEvent(
+  req: IncomingMessage,
+  url: URL,
+  compiled: CompiledRoute,
+  match: RegExpExecArray,
+  body: Buffer,
+  claims: Record<string, string | string[]> | null,
+): HttpEvent {
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
   const query: Record<string, string> = {};
@@ -84,7 +91,13 @@ function toEvent(req: IncomingMessage, url: URL, compiled: CompiledRoute, match:
       apiId: 'local',
       domainName: headers.host ?? 'localhost',
       domainPrefix: 'localhost',
-      http: { method: req.method ?? 'GET', path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      http: {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
       requestId,
       routeKey: `${compiled.route.method} ${compiled.route.path}`,
       stage: '$default',
@@ -97,10 +110,23 @@ function toEvent(req: IncomingMessage, url: URL, compiled: CompiledRoute, match:
 }
 
 const lambdaContext = (fn: string, requestId: string): Context =>
-  ({ awsRequestId: requestId, functionName: fn, functionVersion: '$LATEST', invokedFunctionArn: `arn:local:${fn}`, memoryLimitInMB: '512', logGroupName: `local/${fn}`, logStreamName: 'local', callbackWaitsForEmptyEventLoop: false, getRemainingTimeInMillis: () => 30_000 }) as unknown as Context;
+  ({
+    awsRequestId: requestId,
+    functionName: fn,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:local:${fn}`,
+    memoryLimitInMB: '512',
+    logGroupName: `local/${fn}`,
+    logStreamName: 'local',
+    callbackWaitsForEmptyEventLoop: false,
+    getRemainingTimeInMillis: () => 30_000,
+  }) as unknown as Context;
 
 async function serveStatic(res: ServerResponse, path: string): Promise<boolean> {
-  const files: Record<string, [string, string]> = { '/': ['index.html', 'text/html; charset=utf-8'], '/index.html': ['index.html', 'text/html; charset=utf-8'] };
+  const files: Record<string, [string, string]> = {
+    '/': ['index.html', 'text/html; charset=utf-8'],
+    '/index.html': ['index.html', 'text/html; charset=utf-8'],
+  };
   const hit = files[path];
   if (!hit) return false;
   const body = await readFile(join(WEB_ROOT, hit[0]));
@@ -133,7 +159,10 @@ export function createLocalServer(options: ServerOptions): Server {
     const candidates = routes.map((c) => [c, c.re.exec(url.pathname)] as const).filter(([, m]) => m);
     if (candidates.length === 0) return sendProblem(res, 'route_not_found', `No route ${method} ${url.pathname}`);
     const found = candidates.find(([c]) => c.route.method === method);
-    if (!found) return sendProblem(res, 'method_not_allowed', `${method} is not allowed on ${url.pathname}`, { allow: candidates.map(([c]) => c.route.method).join(', ') });
+    if (!found)
+      return sendProblem(res, 'method_not_allowed', `${method} is not allowed on ${url.pathname}`, {
+        allow: candidates.map(([c]) => c.route.method).join(', '),
+      });
     const [compiled, match] = found;
     const body = await readBody(req, Math.min(GATEWAY_MAX_BODY, (compiled.route.maxBodyBytes ?? 64 * 1024) + 1024));
     if (body === 'too_large') {

@@ -3,7 +3,7 @@
  * Works on the normalised text of Công báo extractions and web renditions. Returns diagnostics for what it
  * could not find instead of guessing.
  */
-import { type Diagnostic, type DocumentType, type Scope } from '../model';
+import type { Diagnostic, DocumentType, Scope } from '../model';
 import { isLocalNumber } from '../refs';
 
 export interface WorkMetadata {
@@ -51,7 +51,10 @@ const SYMBOL_TYPES: [RegExp, DocumentType][] = [
 const NUMBER_BODY = String.raw`\d{1,5}[a-zA-Z]?(?:[/\-][A-Za-zĐđ0-9.]+)+`;
 /** The number line of the title block: `Số: 09/2022/TT-BLĐTBXH`, `Luật số: 58/2014/QH13`, `SỐ 101-SL/L.003 NGÀY ...`. */
 const NUMBER_LINE_RES = [
-  new RegExp(String.raw`^(?:(?:Luật|LUẬT|Bộ\s+luật|Pháp\s+lệnh|Lệnh|Nghị\s+quyết|Quyết\s+định|Nghị\s+định|Thông\s+tư)\s+)?(?:Số|SỐ|số)\s*:\s*(${NUMBER_BODY}-?)`, 'u'),
+  new RegExp(
+    String.raw`^(?:(?:Luật|LUẬT|Bộ\s+luật|Pháp\s+lệnh|Lệnh|Nghị\s+quyết|Quyết\s+định|Nghị\s+định|Thông\s+tư)\s+)?(?:Số|SỐ|số)\s*:\s*(${NUMBER_BODY}-?)`,
+    'u',
+  ),
   new RegExp(String.raw`^SỐ\s+(${NUMBER_BODY}-?)`, 'u'),
 ];
 const WEB_NUMBER_LABEL_RE = /^Số hiệu\s*:?$/u;
@@ -65,7 +68,12 @@ const FURNITURE_RE = /^(CÔNG BÁO\/|\d{1,4}$|VĂN BẢN QUY PHẠM PHÁP LUẬT
 /** How far into a text the title block may start: web renditions carry site chrome first. */
 const HEAD_LINES = 160;
 
-const clean = (l: string) => l.replace(/\*+/g, '').replace(/\s+/g, ' ').trim().replace(/^\|\s*|\s*\|$/g, '');
+const clean = (l: string) =>
+  l
+    .replace(/\*+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\|\s*|\s*\|$/g, '');
 
 function isoDate(d: string, m: string, y: string): string | null {
   const day = Number(d);
@@ -86,11 +94,11 @@ function findNumber(lines: string[]): { number: string; line: number } | null {
     let number = m[1];
     // A number hard-wrapped after a hyphen: "01/2022/TTLT-VKSNDTC-" + "TANDTC-BCA-BQP-BLĐTBXH".
     if (number.endsWith('-')) {
-      const next = /^([A-ZĐ0-9][A-ZĐ0-9\-]*)/u.exec(lines[i + 1] ?? '');
+      const next = /^([A-ZĐ0-9][A-ZĐ0-9-]*)/u.exec(lines[i + 1] ?? '');
       number = next?.[1] ? number + next[1] : number.slice(0, -1);
     }
     number = number.replace(/[.\-/]+$/, '');
-    if (!/[/\-]/.test(number) || !/[A-ZĐ]/u.test(number)) continue;
+    if (!/[/-]/.test(number) || !/[A-ZĐ]/u.test(number)) continue;
     return { number, line: i };
   }
   return null;
@@ -133,7 +141,7 @@ function findIssuers(lines: string[]): string[] {
   const block: string[] = [];
   for (let i = Math.max(0, motto - 14); i <= motto; i++) {
     // The motto may share its line with the issuer ("CHÍNH PHỦ CỘNG HÒA XÃ HỘI ..."): keep what stands before it.
-    const l = i === motto ? (lines[i] ?? '').split(/CỘNG\s+HÒA\b/u)[0]?.trim() ?? '' : (lines[i] ?? '');
+    const l = i === motto ? ((lines[i] ?? '').split(/CỘNG\s+HÒA\b/u)[0]?.trim() ?? '') : (lines[i] ?? '');
     if (!l) continue;
     if (FURNITURE_RE.test(l) || /^[-_=.]+$/.test(l) || /^(Số|SỐ)\b/u.test(l) || /^\d/.test(l)) continue;
     if (l !== l.toUpperCase() || /^VĂN BẢN (QUY PHẠM PHÁP LUẬT|HỢP NHẤT)/u.test(l)) {

@@ -73,14 +73,10 @@ export async function ingestDocument(ports: Ports, input: IngestInput): Promise<
   const normalized = normalizeText(text);
   const { metadata, diagnostics } = extractMetadata(normalized);
   if (!metadata.number && metadata.type === 'unknown' && !/(^|\n)\s*\**\s*Điều\s+1\b/u.test(normalized))
-    throw new DomainError(
-      'unreadable_document',
-      `${input.fileName}: does not look like a legal document (no number, no type heading, no "Điều 1")`,
-      { fileName: input.fileName },
-    );
-  const id = metadata.number
-    ? workIdFor({ number: metadata.number, issued: metadata.issued, place: metadata.place })
-    : workIdForUnnumbered(sha256);
+    throw new DomainError('unreadable_document', `${input.fileName}: does not look like a legal document (no number, no type heading, no "Điều 1")`, {
+      fileName: input.fileName,
+    });
+  const id = metadata.number ? workIdFor({ number: metadata.number, issued: metadata.issued, place: metadata.place }) : workIdForUnnumbered(sha256);
   const blobKey = originalBlobKey(sha256);
   await ports.blobs.put(blobKey, input.bytes, format === 'markdown' ? 'text/markdown; charset=utf-8' : 'text/plain; charset=utf-8');
 

@@ -42,8 +42,9 @@ export async function indexWorks(ports: Ports, ids: string[]): Promise<{ indexed
     if (!primary) continue;
     const bytes = await ports.blobs.get(primary.blobKey);
     if (!bytes) throw new DomainError('dependency_unavailable', `Original ${primary.blobKey} of ${id} is missing from the blob store`);
-    const { text } = decodeDocument(primary.fileName, bytes);
-    await ports.search.upsert(searchEntriesFor(work, text));
+    const { text, format } = decodeDocument(primary.fileName, bytes);
+    // Markdown renditions: emphasis markers are markup, not words (the parser will own this normalisation).
+    await ports.search.upsert(searchEntriesFor(work, format === 'markdown' ? text.replace(/\*+/g, '') : text));
     indexed.push(id);
   }
   return { indexed, removed };

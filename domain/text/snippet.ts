@@ -9,7 +9,13 @@ export interface Snippet {
 
 /** The searchable words of a query: folded, split on anything that is not a letter or digit. */
 export function queryTerms(q: string): string[] {
-  return [...new Set(fold(q.normalize('NFC')).split(/[^\p{L}\p{N}]+/u).filter((t) => t.length > 0))];
+  return [
+    ...new Set(
+      fold(q.normalize('NFC'))
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((t) => t.length > 0),
+    ),
+  ];
 }
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);

@@ -6,7 +6,7 @@ import middy from '@middy/core';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createHash } from 'node:crypto';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { isDomainError } from '../../domain/errors';
 import type { Ports } from '../../domain/ports';
 import { HttpProblem, problem, problemResponse, type ProblemCode } from './problem';
@@ -66,7 +66,10 @@ export function identityFrom(event: HttpEvent): Identity | null {
   const roles = Array.isArray(raw)
     ? raw.map(String)
     : typeof raw === 'string'
-      ? raw.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean)
+      ? raw
+          .replace(/^\[|\]$/g, '')
+          .split(/[\s,]+/)
+          .filter(Boolean)
       : [];
   return { subject: claims.sub, roles };
 }
@@ -130,7 +133,10 @@ function issueMessage(i: z.core.$ZodIssue): string {
 
 function toProblem(error: unknown, requestId: string, logger: Logger): HttpResult {
   if (error instanceof HttpProblem) return problemResponse(problem(error.code, error.message, { ...error.extra, requestId }));
-  if (isDomainError(error)) return problemResponse(problem(error.code as ProblemCode, error.message, { ...(error.details?.candidates ? { candidates: error.details.candidates } : {}), requestId }));
+  if (isDomainError(error))
+    return problemResponse(
+      problem(error.code as ProblemCode, error.message, { ...(error.details?.candidates ? { candidates: error.details.candidates } : {}), requestId }),
+    );
   logger.error('Unhandled error', { error: error as Error, requestId });
   return problemResponse(problem('internal', undefined, { requestId }));
 }
@@ -140,7 +146,13 @@ function withEtag(event: HttpEvent, headers: Record<string, string | undefined>,
   const etag = `W/"${createHash('sha256').update(res.body).digest('base64url').slice(0, 27)}"`;
   const cacheHeaders = { etag, 'cache-control': cacheControl, vary: 'accept-encoding' };
   const inm = headers['if-none-match'];
-  if (inm && inm.split(',').map((s) => s.trim()).includes(etag)) return { statusCode: 304, headers: { ...res.headers, ...cacheHeaders }, body: '' };
+  if (
+    inm
+      ?.split(',')
+      .map((s) => s.trim())
+      .includes(etag)
+  )
+    return { statusCode: 304, headers: { ...res.headers, ...cacheHeaders }, body: '' };
   return { ...res, headers: { ...res.headers, ...cacheHeaders } };
 }
 
@@ -151,7 +163,12 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 type MiddyRequest = middy.Request<HttpEvent & { parsedBody?: unknown }, HttpResult>;
 
 /** Middlewares, in order: identity and role → body limits and JSON → (handler) → ETag → problem+json on error. */
-function routeMiddlewares(ctx: AppContext, access: Access, maxBody: number, cacheControl: string): middy.MiddlewareObj<HttpEvent & { parsedBody?: unknown }, HttpResult>[] {
+function routeMiddlewares(
+  ctx: AppContext,
+  access: Access,
+  maxBody: number,
+  cacheControl: string,
+): middy.MiddlewareObj<HttpEvent & { parsedBody?: unknown }, HttpResult>[] {
   const requestIdOf = (r: MiddyRequest) => r.context.awsRequestId ?? r.event.requestContext.requestId;
   return [
     {

@@ -34,9 +34,7 @@ export function createAwsClients(config: AwsConfig) {
   });
   const opensearch = new Client({
     node: config.OPENSEARCH_ENDPOINT,
-    ...(config.OPENSEARCH_AUTH === 'sigv4'
-      ? AwsSigv4Signer({ region: config.AWS_REGION, service: 'es', getCredentials: () => defaultProvider()() })
-      : {}),
+    ...(config.OPENSEARCH_AUTH === 'sigv4' ? AwsSigv4Signer({ region: config.AWS_REGION, service: 'es', getCredentials: () => defaultProvider()() }) : {}),
     requestTimeout: 10_000,
     maxRetries: 2,
   });

@@ -11,6 +11,10 @@ export const create = (ctx: AppContext) =>
       const works = await ports.works.findByReferenceKey(referenceKey(query.number));
       return json({ items: works.filter((w) => !query.type || w.type === query.type).map(presentDocument) });
     }
-    const page = await ports.works.list({ limit: query.limit ?? 20, ...(query.cursor ? { cursor: query.cursor } : {}), ...(query.type ? { type: query.type } : {}) });
+    const page = await ports.works.list({
+      limit: query.limit ?? 20,
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+      ...(query.type ? { type: query.type } : {}),
+    });
     return json({ items: page.items.map(presentDocument), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) });
   });

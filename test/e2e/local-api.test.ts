@@ -129,7 +129,8 @@ describe('the first vertical slice', () => {
   });
 
   it('pages the list with cursors and rejects a forged cursor', async () => {
-    for (const f of ['02-2023-TT-BLDTBXH.txt', '38-2022-ND-CP.txt', '74-2025-NQ-HDND-HaNoi.txt']) expect((await post({ fileName: f, content: sampleFile(f).toString('utf8') })).status).toBe(201);
+    for (const f of ['02-2023-TT-BLDTBXH.txt', '38-2022-ND-CP.txt', '74-2025-NQ-HDND-HaNoi.txt'])
+      expect((await post({ fileName: f, content: sampleFile(f).toString('utf8') })).status).toBe(201);
     const seen: string[] = [];
     let url = `${api.base}/v1/documents?limit=2`;
     for (let i = 0; i < 10; i++) {
