@@ -88,7 +88,11 @@ async function main(argv: string[]): Promise<number> {
             results.push({ file, outcome: r.outcome, id: r.work.id, number: r.work.number, diagnostics: r.diagnostics });
           } catch (e) {
             failed++;
-            const message = isDomainError(e) ? e.message : (e as NodeJS.ErrnoException).code === 'ENOENT' ? `${file}: no such file` : `${file}: ${(e as Error).message}`;
+            const message = isDomainError(e)
+              ? e.message
+              : (e as NodeJS.ErrnoException).code === 'ENOENT'
+                ? `${file}: no such file`
+                : `${file}: ${(e as Error).message}`;
             console.error(`csdl: ${message}`);
             results.push({ file, error: message });
           }
@@ -139,10 +143,10 @@ async function main(argv: string[]): Promise<number> {
           snippet: h.snippet,
           score: h.score,
         }));
-        out(
-          [`${res.total} hits`, ...hits.map((h, i) => `${i + 1}. ${h.documentNumber ?? h.documentId} — ${h.title ?? ''}\n   ${h.snippet}`)].join('\n'),
-          { hits, total: res.total },
-        );
+        out([`${res.total} hits`, ...hits.map((h, i) => `${i + 1}. ${h.documentNumber ?? h.documentId} — ${h.title ?? ''}\n   ${h.snippet}`)].join('\n'), {
+          hits,
+          total: res.total,
+        });
         return 0;
       });
     }

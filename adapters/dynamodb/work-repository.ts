@@ -85,7 +85,11 @@ export class DynamoWorkRepository implements WorkRepository {
             Item: item,
             ...(expectedVersion === 0
               ? { ConditionExpression: 'attribute_not_exists(pk)' }
-              : { ConditionExpression: '#v = :expected', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':expected': expectedVersion } }),
+              : {
+                  ConditionExpression: '#v = :expected',
+                  ExpressionAttributeNames: { '#v': 'version' },
+                  ExpressionAttributeValues: { ':expected': expectedVersion },
+                }),
           },
         },
         ...work.sources.map((s) => ({

@@ -11,8 +11,7 @@ export class FileBlobStore implements BlobStore {
   constructor(private readonly root: string) {}
 
   private path(key: string): string {
-    if (!KEY_RE.test(key) || key.split('/').some((p) => p === '..' || p === '.' || p === ''))
-      throw new DomainError('validation', `Invalid blob key "${key}"`);
+    if (!KEY_RE.test(key) || key.split('/').some((p) => p === '..' || p === '.' || p === '')) throw new DomainError('validation', `Invalid blob key "${key}"`);
     return join(this.root, ...key.split('/'));
   }
 

@@ -87,11 +87,12 @@ export class OpenSearchIndex implements SearchIndex {
     }
     const res = await this.client.bulk({ body: body as never, refresh: this.options.refresh ?? false });
     const items = (res.body.items ?? []) as Record<string, { status: number; error?: { type: string; reason?: string } }>[];
-    const failed = items
-      .map((i) => Object.values(i)[0])
-      .filter((r) => r?.error && r.error.type !== 'version_conflict_engine_exception');
+    const failed = items.map((i) => Object.values(i)[0]).filter((r) => r?.error && r.error.type !== 'version_conflict_engine_exception');
     if (failed.length > 0)
-      throw new DomainError('dependency_unavailable', `OpenSearch rejected ${failed.length} entries: ${failed[0]?.error?.type}: ${failed[0]?.error?.reason ?? ''}`);
+      throw new DomainError(
+        'dependency_unavailable',
+        `OpenSearch rejected ${failed.length} entries: ${failed[0]?.error?.type}: ${failed[0]?.error?.reason ?? ''}`,
+      );
   }
 
   async removeWork(workId: string): Promise<void> {

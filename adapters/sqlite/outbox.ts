@@ -15,9 +15,12 @@ export class SqliteOutbox {
   constructor(private readonly db: Db) {}
 
   after(seq: number, limit = 500): Change[] {
-    const rows = this.db
-      .prepare('SELECT seq, entity, entity_id, version FROM changes WHERE seq > ? ORDER BY seq LIMIT ?')
-      .all(seq, limit) as { seq: number; entity: string; entity_id: string; version: number }[];
+    const rows = this.db.prepare('SELECT seq, entity, entity_id, version FROM changes WHERE seq > ? ORDER BY seq LIMIT ?').all(seq, limit) as {
+      seq: number;
+      entity: string;
+      entity_id: string;
+      version: number;
+    }[];
     return rows.map((r) => ({ seq: r.seq, entity: r.entity, entityId: r.entity_id, version: r.version }));
   }
 

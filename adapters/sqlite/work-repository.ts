@@ -9,8 +9,7 @@ interface Row {
   body: string;
 }
 
-const isAfterCursor = (v: unknown): v is { after: string } =>
-  typeof v === 'object' && v !== null && typeof (v as { after?: unknown }).after === 'string';
+const isAfterCursor = (v: unknown): v is { after: string } => typeof v === 'object' && v !== null && typeof (v as { after?: unknown }).after === 'string';
 
 export class SqliteWorkRepository implements WorkRepository {
   constructor(private readonly db: Db) {}
@@ -38,8 +37,7 @@ export class SqliteWorkRepository implements WorkRepository {
         throw new ConflictError(`Work ${work.id} is at version ${current?.version ?? 0}, not ${expectedVersion}`, { id: work.id });
       for (const s of work.sources) {
         const owner = this.db.prepare('SELECT work_id FROM source_hashes WHERE sha256 = ?').get(s.sha256) as { work_id: string } | undefined;
-        if (owner && owner.work_id !== work.id)
-          throw new ConflictError(`Source ${s.sha256} already belongs to ${owner.work_id}`, { id: owner.work_id });
+        if (owner && owner.work_id !== work.id) throw new ConflictError(`Source ${s.sha256} already belongs to ${owner.work_id}`, { id: owner.work_id });
         if (!owner) this.db.prepare('INSERT INTO source_hashes (sha256, work_id) VALUES (?, ?)').run(s.sha256, work.id);
       }
       this.db
@@ -48,9 +46,7 @@ export class SqliteWorkRepository implements WorkRepository {
            ON CONFLICT(id) DO UPDATE SET version = @version, ref_key = @refKey, type = @type, body = @body`,
         )
         .run({ id: work.id, version: stored.version, refKey: work.number ? referenceKey(work.number) : null, type: work.type, body: JSON.stringify(stored) });
-      this.db
-        .prepare('INSERT INTO changes (entity, entity_id, version, at) VALUES (?, ?, ?, ?)')
-        .run('work', work.id, stored.version, work.updatedAt);
+      this.db.prepare('INSERT INTO changes (entity, entity_id, version, at) VALUES (?, ?, ?, ?)').run('work', work.id, stored.version, work.updatedAt);
     });
     write.immediate();
     return stored;

@@ -62,7 +62,13 @@ export function searchIndexContract(name: string, make: () => Promise<SearchInde
 
     it('returns the stored text and metadata for snippets', async () => {
       const [hit] = (await index.search({ q: 'bat buoc', limit: 1, offset: 0 })).hits;
-      expect(hit).toMatchObject({ id: 'd2', workId: 'd2', documentNumber: 'd2/2024/TT', kind: 'document', text: 'Người lao động tham gia bảo hiểm xã hội bắt buộc.' });
+      expect(hit).toMatchObject({
+        id: 'd2',
+        workId: 'd2',
+        documentNumber: 'd2/2024/TT',
+        kind: 'document',
+        text: 'Người lao động tham gia bảo hiểm xã hội bắt buộc.',
+      });
       expect(hit?.score).toBeGreaterThan(0);
     });
 

@@ -58,7 +58,10 @@ describe('ingestDocument', () => {
     ['text that is no legal document', Buffer.from('hello world\n'), /does not look like a legal document/],
   ])('refuses %s with a message naming the file, storing nothing', async (_what, bytes, message) => {
     const { ports } = tempEmbedded();
-    await expect(ingestDocument(ports, { fileName: 'bad.txt', bytes })).rejects.toMatchObject({ code: 'unreadable_document', message: expect.stringMatching(message) });
+    await expect(ingestDocument(ports, { fileName: 'bad.txt', bytes })).rejects.toMatchObject({
+      code: 'unreadable_document',
+      message: expect.stringMatching(message),
+    });
     expect((await ports.works.list({ limit: 10 })).items).toEqual([]);
   });
 
@@ -71,7 +74,8 @@ describe('ingestDocument', () => {
   it('resolves documents by id or by any spelling of their number, and explains a miss', async () => {
     const { ports } = tempEmbedded();
     await ingestDocument(ports, { fileName: 'f.txt', bytes: sampleFile('59-2020-QH14.txt') });
-    for (const ref of ['59-2020-QH14', '59/2020/QH14', '59-2020-qh14', 'Luật số 59/2020/QH14']) expect((await resolveWork(ports.works, ref)).id).toBe('59-2020-QH14');
+    for (const ref of ['59-2020-QH14', '59/2020/QH14', '59-2020-qh14', 'Luật số 59/2020/QH14'])
+      expect((await resolveWork(ports.works, ref)).id).toBe('59-2020-QH14');
     await expect(resolveWork(ports.works, '60/2020/QH14')).rejects.toMatchObject({ code: 'not_found', message: 'Document "60/2020/QH14" was not found' });
   });
 

@@ -16,17 +16,21 @@ describe('fold', () => {
   });
 
   it('keeps the length of any NFC text, so offsets map back to the original', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => {
-      const n = normalizeText(s);
-      expect(fold(n)).toHaveLength(n.length);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        const n = normalizeText(s);
+        expect(fold(n)).toHaveLength(n.length);
+      }),
+    );
   });
 
   it('is idempotent', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => {
-      const once = fold(normalizeText(s));
-      expect(fold(once)).toBe(once);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        const once = fold(normalizeText(s));
+        expect(fold(once)).toBe(once);
+      }),
+    );
   });
 });
 
