@@ -24,20 +24,28 @@ export function normalizeText(input: string): string {
     .replace(ZERO_WIDTH_RE, '');
 }
 
-const foldCache = new Map<string, string>();
+/** Folds one NFC code unit to its lowercase base letter: `Ể` → `e`, `Đ` → `d`. Surrogates map to themselves. */
+function foldUnit(code: number): number {
+  if (code < 0x80) return code >= 65 && code <= 90 ? code + 32 : code;
+  if (code >= 0xd800 && code <= 0xdfff) return code;
+  const c = String.fromCharCode(code);
+  if (c === 'đ' || c === 'Đ') return 100; // d
+  const base = c.normalize('NFD').charAt(0).toLowerCase();
+  return base.length === 1 ? base.charCodeAt(0) : code;
+}
 
-/** Folds one NFC character to its lowercase base letter: `Ể` → `e`, `Đ` → `d`. Always one UTF-16 unit out per unit in. */
+/** code unit → folded code unit, filled on first use of each unit (0 = not computed yet). */
+const FOLD_TABLE = new Uint16Array(0x10000);
+
 function foldChar(c: string): string {
-  const code = c.charCodeAt(0);
-  if (code < 0x80) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : c;
-  let f = foldCache.get(c);
-  if (f === undefined) {
-    if (c === 'đ' || c === 'Đ') f = 'd';
-    else {
-      const base = c.normalize('NFD').charAt(0).toLowerCase();
-      f = base.length === 1 ? base : c;
-    }
-    foldCache.set(c, f);
+  return String.fromCharCode(foldCode(c.charCodeAt(0)));
+}
+
+function foldCode(code: number): number {
+  let f = FOLD_TABLE[code] as number;
+  if (f === 0 && code !== 0) {
+    f = foldUnit(code);
+    FOLD_TABLE[code] = f;
   }
   return f;
 }
@@ -48,9 +56,9 @@ function foldChar(c: string): string {
  * Input must already be NFC (normalizeText) for the result to be fully folded.
  */
 export function fold(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += foldChar(text.charAt(i));
-  return out;
+  const out = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = foldCode(text.charCodeAt(i));
+  return Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString('utf16le');
 }
 
 /** ASCII slug of a name: `Hà Nội` → `HaNoi`, `Đà Nẵng` → `DaNang` (each word capitalised, others dropped). */

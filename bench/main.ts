@@ -1,0 +1,40 @@
+/**
+ * `npm run --silent bench -- NAME [--json] [--rounds N]`: benchmarks on the real corpus, each with a baseline
+ * measured in the same run (this machine is shared and noisy: compare ratios and medians, not absolute times).
+ * The last line of stdout is one JSON object.
+ */
+import { parseArgs } from 'node:util';
+import { BENCHMARKS } from './benchmarks';
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: process.argv.slice(2),
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, rounds: { type: 'string' }, corpus: { type: 'string' } },
+  });
+  const name = positionals[0];
+  const bench = name ? BENCHMARKS[name] : undefined;
+  if (!bench) {
+    console.error(`usage: npm run --silent bench -- NAME [--json] [--rounds N] [--corpus DIR]\nbenchmarks: ${Object.keys(BENCHMARKS).join(', ')}`);
+    return 2;
+  }
+  const rounds = values.rounds ? Number(values.rounds) : 3;
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 50) {
+    console.error('bench: --rounds must be a whole number from 1 to 50');
+    return 2;
+  }
+  const result = await bench({ rounds, ...(values.corpus ? { corpus: values.corpus } : {}), log: (l) => !values.json && console.error(l) });
+  if (!values.json) for (const [k, v] of Object.entries(result)) console.log(`${k.padEnd(20)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
+  console.log(JSON.stringify(result));
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    console.error(`bench: ${(e as Error).stack ?? e}`);
+    process.exitCode = 1;
+  },
+);
