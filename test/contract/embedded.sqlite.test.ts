@@ -1,6 +1,4 @@
 /** The port contracts on the embedded default: SQLite (+FTS5) and files. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileBlobStore } from '../../adapters/files/blob-store';
 import { openDatabase } from '../../adapters/sqlite/db';
@@ -9,8 +7,9 @@ import { SqliteWorkRepository } from '../../adapters/sqlite/work-repository';
 import { blobStoreContract } from './blob-store.contract';
 import { searchIndexContract } from './search-index.contract';
 import { workRepositoryContract } from './work-repository.contract';
+import { tempDir } from '../support/embedded';
 
-const dir = mkdtempSync(join(tmpdir(), 'csdl-contract-'));
+const dir = tempDir('csdl-contract-');
 
 workRepositoryContract('SQLite', async () => new SqliteWorkRepository(openDatabase(join(dir, 'works.sqlite'))));
 blobStoreContract('files', async () => new FileBlobStore(join(dir, 'blobs')));
