@@ -1,0 +1,156 @@
+/**
+ * Deployment settings, read once from CDK context (`cdk.json` or `-c key=value`). Every knob the stacks have is
+ * listed here with its default, so `infra/README.md` and this file are the whole configuration surface.
+ */
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Node } from 'constructs';
+
+export interface SearchDomainConfig {
+  /** OpenSearch data node instance type. `t3.small.search` is the smallest type with encryption at rest + FGAC. */
+  readonly instanceType: string;
+  readonly dataNodes: number;
+  /** Spread data nodes over two AZs (needs an even `dataNodes`). Off for the dev-size default. */
+  readonly zoneAwareness: boolean;
+  /** Dedicated master nodes; 0 = none (dev), 3 for production. */
+  readonly masterNodes: number;
+  readonly masterInstanceType: string;
+  readonly volumeGiB: number;
+}
+
+export interface CsdlConfig {
+  /** Short lowercase name of the deployment (`dev`, `staging`, `prod`): stack names and physical names use it. */
+  readonly stage: string;
+  /** Optional fixed target; both empty = environment-agnostic stacks (no account lookups at synth). */
+  readonly account?: string;
+  readonly region?: string;
+  readonly search: SearchDomainConfig;
+  /** Prefix of every OpenSearch index the functions create or read (`OPENSEARCH_INDEX_PREFIX`). */
+  readonly indexPrefix: string;
+  readonly logLevel: string;
+  readonly logRetention: RetentionDays;
+  /** Optional address subscribed to the alarm topic. */
+  readonly alarmEmail?: string;
+  /** Origins allowed to call the public GET routes from a browser. */
+  readonly corsOrigins: string[];
+  /** Default-stage throttling of the HTTP API (steady requests per second, burst). */
+  readonly throttleRate: number;
+  readonly throttleBurst: number;
+  /**
+   * TEST ONLY (`csdl:skipBundling`): replace every function's code by an inline placeholder instead of bundling
+   * `functions/<name>/handler.ts` with esbuild. Never set it for a deployment.
+   */
+  readonly skipBundling: boolean;
+}
+
+/** Context key names, in one place so tests and docs use the same spelling. */
+export const CONTEXT_KEYS = {
+  stage: 'stage',
+  account: 'account',
+  region: 'region',
+  searchInstanceType: 'opensearch:instanceType',
+  searchDataNodes: 'opensearch:dataNodes',
+  searchZoneAwareness: 'opensearch:zoneAwareness',
+  searchMasterNodes: 'opensearch:masterNodes',
+  searchMasterInstanceType: 'opensearch:masterInstanceType',
+  searchVolumeGiB: 'opensearch:volumeGiB',
+  indexPrefix: 'opensearch:indexPrefix',
+  logLevel: 'logLevel',
+  logRetentionDays: 'logRetentionDays',
+  alarmEmail: 'alarmEmail',
+  corsOrigins: 'corsOrigins',
+  throttleRate: 'api:throttleRate',
+  throttleBurst: 'api:throttleBurst',
+  skipBundling: 'csdl:skipBundling',
+} as const;
+
+/** Context values from `-c` arrive as strings, values from cdk.json as JSON: accept both. */
+function raw(node: Node, key: string): unknown {
+  const value = node.tryGetContext(key);
+  return value === '' ? undefined : value;
+}
+
+function str(node: Node, key: string, fallback: string): string;
+function str(node: Node, key: string): string | undefined;
+function str(node: Node, key: string, fallback?: string): string | undefined {
+  const value = raw(node, key);
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'string') throw new Error(`context ${key} must be a string, got ${JSON.stringify(value)}`);
+  return value;
+}
+
+function int(node: Node, key: string, fallback: number, min: number): number {
+  const value = raw(node, key);
+  if (value === undefined || value === null) return fallback;
+  const parsed = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(parsed) || parsed < min) {
+    throw new Error(`context ${key} must be an integer >= ${min}, got ${JSON.stringify(value)}`);
+  }
+  return parsed;
+}
+
+function bool(node: Node, key: string, fallback: boolean): boolean {
+  const value = raw(node, key);
+  if (value === undefined || value === null) return fallback;
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw new Error(`context ${key} must be true or false, got ${JSON.stringify(value)}`);
+}
+
+function list(node: Node, key: string, fallback: string[]): string[] {
+  const value = raw(node, key);
+  if (value === undefined || value === null) return fallback;
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
+  throw new Error(`context ${key} must be a list of strings or a comma-separated string`);
+}
+
+function retention(days: number): RetentionDays {
+  const known = Object.values(RetentionDays).filter((v): v is RetentionDays => typeof v === 'number');
+  if (!known.includes(days as RetentionDays)) {
+    throw new Error(`context ${CONTEXT_KEYS.logRetentionDays}=${days} is not a CloudWatch Logs retention (${known.join(', ')})`);
+  }
+  return days as RetentionDays;
+}
+
+export function readConfig(node: Node): CsdlConfig {
+  const stage = str(node, CONTEXT_KEYS.stage, 'dev');
+  if (!/^[a-z][a-z0-9]{1,11}$/.test(stage)) {
+    throw new Error(`context stage must be 2-12 lowercase letters/digits starting with a letter, got "${stage}"`);
+  }
+  const search: SearchDomainConfig = {
+    instanceType: str(node, CONTEXT_KEYS.searchInstanceType, 't3.small.search'),
+    dataNodes: int(node, CONTEXT_KEYS.searchDataNodes, 1, 1),
+    zoneAwareness: bool(node, CONTEXT_KEYS.searchZoneAwareness, false),
+    masterNodes: int(node, CONTEXT_KEYS.searchMasterNodes, 0, 0),
+    masterInstanceType: str(node, CONTEXT_KEYS.searchMasterInstanceType, 'm7g.large.search'),
+    volumeGiB: int(node, CONTEXT_KEYS.searchVolumeGiB, 10, 10),
+  };
+  if (search.zoneAwareness && search.dataNodes % 2 !== 0) {
+    throw new Error(`${CONTEXT_KEYS.searchZoneAwareness}=true needs an even ${CONTEXT_KEYS.searchDataNodes}`);
+  }
+  if (search.masterNodes !== 0 && search.masterNodes !== 3 && search.masterNodes !== 5) {
+    throw new Error(`${CONTEXT_KEYS.searchMasterNodes} must be 0, 3 or 5`);
+  }
+  const indexPrefix = str(node, CONTEXT_KEYS.indexPrefix, 'csdl');
+  if (!/^[a-z][a-z0-9-]{0,30}$/.test(indexPrefix)) {
+    throw new Error(`${CONTEXT_KEYS.indexPrefix} must be lowercase letters, digits and dashes`);
+  }
+  return {
+    stage,
+    account: str(node, CONTEXT_KEYS.account),
+    region: str(node, CONTEXT_KEYS.region),
+    search,
+    indexPrefix,
+    logLevel: str(node, CONTEXT_KEYS.logLevel, 'INFO'),
+    logRetention: retention(int(node, CONTEXT_KEYS.logRetentionDays, 30, 1)),
+    alarmEmail: str(node, CONTEXT_KEYS.alarmEmail),
+    corsOrigins: list(node, CONTEXT_KEYS.corsOrigins, ['*']),
+    throttleRate: int(node, CONTEXT_KEYS.throttleRate, 50, 1),
+    throttleBurst: int(node, CONTEXT_KEYS.throttleBurst, 100, 1),
+    skipBundling: bool(node, CONTEXT_KEYS.skipBundling, false),
+  };
+}

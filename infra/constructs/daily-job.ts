@@ -1,0 +1,43 @@
+/**
+ * Runs a function every day at 00:05 Asia/Ho_Chi_Minh (17:05 UTC; Vietnam has no daylight saving), the moment a
+ * day's effective dates and expiries have passed. EventBridge Scheduler takes the IANA time zone itself.
+ * Used through `schedule: 'daily-00:05-ICT'` in infra/function-specs.ts (the status sweep, when it exists).
+ */
+import { Duration, TimeZone } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { acknowledge } from '../nag';
+
+export interface DailyJobProps {
+  readonly fn: IFunction;
+  readonly description: string;
+}
+
+export const DAILY_AT_0005_ICT = ScheduleExpression.cron({ minute: '5', hour: '0', timeZone: TimeZone.ASIA_HO_CHI_MINH });
+
+export class DailyJob extends Construct {
+  readonly schedule: Schedule;
+  readonly deadLetterQueue: Queue;
+
+  constructor(scope: Construct, id: string, props: DailyJobProps) {
+    super(scope, id);
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(
+      this.deadLetterQueue,
+      'AwsSolutions-SQS3',
+      'This queue is itself the dead-letter queue of the schedule target (invocations EventBridge Scheduler could not deliver).',
+    );
+    this.schedule = new Schedule(this, 'Schedule', {
+      schedule: DAILY_AT_0005_ICT,
+      description: props.description,
+      target: new LambdaInvoke(props.fn, { retryAttempts: 3, maxEventAge: Duration.hours(6), deadLetterQueue: this.deadLetterQueue }),
+    });
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The bucket that keeps every original the database ingested (the legal record: versioned, never public), plus the
+ * bucket that receives its server access logs.
+ */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { acknowledge } from '../nag';
+
+export class OriginalsBucket extends Construct {
+  readonly bucket: Bucket;
+  readonly accessLogs: Bucket;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+
+    this.accessLogs = new Bucket(this, 'AccessLogs', {
+      // Server access logging can only deliver to SSE-S3 buckets, not SSE-KMS.
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(365), abortIncompleteMultipartUploadAfter: Duration.days(7) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(
+      this.accessLogs,
+      'AwsSolutions-S1',
+      'This is the access-log bucket of the originals bucket; logging it into itself would loop and logging it elsewhere adds a third bucket with the same question. Its objects expire after 365 days.',
+    );
+
+    this.bucket = new Bucket(this, 'Bucket', {
+      versioned: true,
+      // SSE-S3 (AES-256): originals are public legal texts, and SSE-S3 needs no kms grant on every reader.
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: this.accessLogs,
+      serverAccessLogsPrefix: 'originals/',
+      lifecycleRules: [
+        {
+          id: 'noncurrent-versions',
+          // An overwritten original stays 90 days in Standard-IA, then Glacier for a year, then is deleted; the
+          // current version is never touched.
+          noncurrentVersionTransitions: [
+            { storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) },
+            { storageClass: StorageClass.GLACIER, transitionAfter: Duration.days(90) },
+          ],
+          noncurrentVersionExpiration: Duration.days(455),
+          abortIncompleteMultipartUploadAfter: Duration.days(7),
+        },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+}

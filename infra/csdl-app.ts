@@ -1,0 +1,56 @@
+/**
+ * Builds the whole CDK app: both stacks for one stage, cross-stack props, and the cdk-nag AwsSolutions checks.
+ * Used by infra/app.ts (cdk synth/deploy) and by test/infra (same code, same feature flags from cdk.json).
+ */
+import { App, type AppProps, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { type CsdlConfig, readConfig } from './config';
+import { StatefulStack } from './stacks/stateful-stack';
+import { StatelessStack } from './stacks/stateless-stack';
+
+export interface CsdlApp {
+  readonly app: App;
+  readonly config: CsdlConfig;
+  readonly stateful: StatefulStack;
+  readonly stateless: StatelessStack;
+}
+
+/** `Csdl-Dev-Stateful` for stage `dev`. */
+export function stackName(stage: string, part: 'Stateful' | 'Stateless'): string {
+  return `Csdl-${stage.charAt(0).toUpperCase()}${stage.slice(1)}-${part}`;
+}
+
+export function buildCsdlApp(app: App): CsdlApp {
+  const config = readConfig(app.node);
+  const env = config.account || config.region ? { account: config.account, region: config.region } : undefined;
+
+  const stateful = new StatefulStack(app, stackName(config.stage, 'Stateful'), {
+    env,
+    config,
+    description: `CSDLQG pháp luật (${config.stage}): data — table, originals bucket, search domain, user pool`,
+  });
+  const stateless = new StatelessStack(app, stackName(config.stage, 'Stateless'), {
+    env,
+    config,
+    description: `CSDLQG pháp luật (${config.stage}): functions, HTTP API, stream indexing, alarms`,
+    stateful: {
+      table: stateful.data.table,
+      tableIndexNames: stateful.data.indexNames,
+      bucket: stateful.originals.bucket,
+      domain: stateful.search.domain,
+      searchEndpointUrl: stateful.search.endpointUrl,
+      userPool: stateful.users.userPool,
+      userPoolClient: stateful.users.client,
+    },
+  });
+  stateless.addStackDependency(stateful, 'functions, API and alarms use the table, bucket, domain and user pool');
+
+  // cdk-nag 3 is a validation plugin (not an Aspect): it runs on app.synth(), after the templates are written.
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+
+  return { app, config, stateful, stateless };
+}
+
+export function createCsdlApp(props?: AppProps): CsdlApp {
+  return buildCsdlApp(new App(props));
+}

@@ -1,0 +1,52 @@
+/**
+ * One row per Lambda function: what it may touch and how big it is. Keyed by every name in FUNCTIONS and
+ * BACKGROUND_FUNCTIONS (functions/_shared/routes.ts), so adding a function there without a row here is a compile
+ * error, and a row grants nothing that is not written in it.
+ */
+import type { BackgroundFunctionName, FunctionName } from '../functions/_shared/routes';
+
+export type CsdlFunctionName = FunctionName | BackgroundFunctionName;
+
+export interface FunctionSpec {
+  readonly description: string;
+  readonly memoryMiB: number;
+  /** HTTP-backed functions stay under API Gateway's 30 s integration limit. */
+  readonly timeoutSeconds: number;
+  /** DynamoDB: `read` = Get/BatchGet/Query/ConditionCheck/Describe on the table and its GSIs; `readwrite` adds Put/Update/Delete/BatchWrite. */
+  readonly table?: 'read' | 'readwrite';
+  /** Originals bucket: `read` = GetObject + ListBucket (so a missing key is a 404, not a 403); `readwrite` adds PutObject. */
+  readonly bucket?: 'read' | 'readwrite';
+  /** OpenSearch, on indexes `<prefix>*` only: `read` = GET/HEAD/POST (search); `write` adds PUT/DELETE/PATCH and `_bulk`. */
+  readonly search?: 'read' | 'write';
+  /** Triggered by the table's stream (see StreamIndexing). */
+  readonly tableStream?: boolean;
+  /**
+   * Invoked on a schedule (see DailyJob). The seam for the daily status sweep at 00:05 Asia/Ho_Chi_Minh: when its
+   * function exists in BACKGROUND_FUNCTIONS, its row gets `schedule: 'daily-00:05-ICT'` and the stack wires it.
+   */
+  readonly schedule?: 'daily-00:05-ICT';
+}
+
+export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
+  health: { description: 'GET /health', memoryMiB: 256, timeoutSeconds: 5 },
+  openapi: { description: 'GET /openapi.json', memoryMiB: 256, timeoutSeconds: 5 },
+  'documents-list': { description: 'GET /v1/documents', memoryMiB: 512, timeoutSeconds: 10, table: 'read' },
+  'documents-get': { description: 'GET /v1/documents/{id}', memoryMiB: 512, timeoutSeconds: 10, table: 'read', bucket: 'read' },
+  'documents-create': {
+    description: 'POST /v1/documents: store the original, parse, lint, write the work (editor)',
+    memoryMiB: 1024,
+    timeoutSeconds: 29,
+    table: 'readwrite',
+    bucket: 'readwrite',
+  },
+  search: { description: 'GET /v1/search', memoryMiB: 512, timeoutSeconds: 10, search: 'read' },
+  indexer: {
+    description: 'DynamoDB stream -> OpenSearch (bulk, partial batch failures, DLQ)',
+    memoryMiB: 1024,
+    timeoutSeconds: 120,
+    table: 'read',
+    bucket: 'read',
+    search: 'write',
+    tableStream: true,
+  },
+};

@@ -1,0 +1,58 @@
+/**
+ * Everything that holds data and must outlive a bad deploy: table, originals bucket, search domain, user pool.
+ * Termination protection on, every resource RETAIN. The stateless stack receives these as props.
+ */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import type { CsdlConfig } from '../config';
+import { DataTable } from '../constructs/data-table';
+import { OriginalsBucket } from '../constructs/originals-bucket';
+import { SearchAccessMapping } from '../constructs/search-access-mapping';
+import { SearchDomain } from '../constructs/search-domain';
+import { UserDirectory } from '../constructs/user-directory';
+import { type CsdlFunctionName, FUNCTION_SPECS } from '../function-specs';
+import { functionRoleArn } from '../naming';
+
+export interface StatefulStackProps extends StackProps {
+  readonly config: CsdlConfig;
+}
+
+export class StatefulStack extends Stack {
+  readonly data: DataTable;
+  readonly originals: OriginalsBucket;
+  readonly search: SearchDomain;
+  readonly users: UserDirectory;
+  readonly searchAccess: SearchAccessMapping;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, { ...props, terminationProtection: true });
+    const { config } = props;
+
+    this.data = new DataTable(this, 'Data');
+    this.originals = new OriginalsBucket(this, 'Originals');
+    this.search = new SearchDomain(this, 'Search', { stage: config.stage, config: config.search, logRetention: config.logRetention });
+    this.users = new UserDirectory(this, 'Users');
+
+    // Function roles are named (infra/naming.ts), so they can be mapped here, before the stateless stack exists.
+    const roleArnsWith = (level: 'read' | 'write') =>
+      (Object.keys(FUNCTION_SPECS) as CsdlFunctionName[])
+        .filter((name) => FUNCTION_SPECS[name].search === level)
+        .map((name) => functionRoleArn(this, config.stage, name));
+    this.searchAccess = new SearchAccessMapping(this, 'SearchAccess', {
+      domain: this.search.domain,
+      masterRole: this.search.adminRole,
+      indexPrefix: config.indexPrefix,
+      readers: roleArnsWith('read'),
+      writers: roleArnsWith('write'),
+      logRetention: config.logRetention,
+      skipBundling: config.skipBundling,
+    });
+
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    new CfnOutput(this, 'BucketName', { value: this.originals.bucket.bucketName });
+    new CfnOutput(this, 'OpenSearchEndpoint', { value: this.search.endpointUrl });
+    new CfnOutput(this, 'OpenSearchAdminRoleArn', { value: this.search.adminRole.roleArn });
+    new CfnOutput(this, 'UserPoolId', { value: this.users.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.users.client.userPoolClientId });
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Code and wiring that can be destroyed and redeployed at will: one Lambda per function, the HTTP API, the stream
+ * trigger, schedules and alarms. Stateful resources arrive as props (CDK turns them into cross-stack exports).
+ */
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IDomain } from 'aws-cdk-lib/aws-opensearchservice';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { BACKGROUND_FUNCTIONS, FUNCTIONS, type FunctionName, ROUTES } from '../../functions/_shared/routes';
+import type { CsdlConfig } from '../config';
+import { grantBucket, grantSearch, grantTable } from '../constructs/access-grants';
+import { OperationalAlarms } from '../constructs/alarms';
+import { CsdlFunction } from '../constructs/csdl-function';
+import { DailyJob } from '../constructs/daily-job';
+import { CsdlHttpApi } from '../constructs/http-api';
+import { StreamIndexing } from '../constructs/stream-indexing';
+import { type CsdlFunctionName, FUNCTION_SPECS } from '../function-specs';
+import { functionRoleName } from '../naming';
+
+export interface StatefulResources {
+  readonly table: ITable;
+  readonly tableIndexNames: readonly string[];
+  readonly bucket: IBucket;
+  readonly domain: IDomain;
+  readonly searchEndpointUrl: string;
+  readonly userPool: IUserPool;
+  readonly userPoolClient: IUserPoolClient;
+}
+
+export interface StatelessStackProps extends StackProps {
+  readonly config: CsdlConfig;
+  readonly stateful: StatefulResources;
+}
+
+export class StatelessStack extends Stack {
+  readonly functions: Record<CsdlFunctionName, CsdlFunction>;
+  readonly httpApi: CsdlHttpApi;
+  readonly streamIndexing: StreamIndexing;
+  readonly alarms: OperationalAlarms;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { config, stateful } = props;
+
+    const environment: Record<string, string> = {
+      CSDL_STORE: 'aws',
+      TABLE_NAME: stateful.table.tableName,
+      BUCKET_NAME: stateful.bucket.bucketName,
+      OPENSEARCH_ENDPOINT: stateful.searchEndpointUrl,
+      OPENSEARCH_INDEX_PREFIX: config.indexPrefix,
+      LOG_LEVEL: config.logLevel,
+      POWERTOOLS_SERVICE_NAME: 'csdl',
+    };
+
+    const names: CsdlFunctionName[] = [...FUNCTIONS, ...BACKGROUND_FUNCTIONS];
+    const built = {} as Record<CsdlFunctionName, CsdlFunction>;
+    for (const name of names) {
+      const spec = FUNCTION_SPECS[name];
+      const fn = new CsdlFunction(this, `Fn-${name}`, {
+        name,
+        roleName: functionRoleName(config.stage, name),
+        description: spec.description,
+        memoryMiB: spec.memoryMiB,
+        timeoutSeconds: spec.timeoutSeconds,
+        environment,
+        logRetention: config.logRetention,
+        skipBundling: config.skipBundling,
+      });
+      if (spec.table) grantTable(fn.role, stateful.table, stateful.tableIndexNames, spec.table);
+      if (spec.bucket) grantBucket(fn.role, fn.role, stateful.bucket, spec.bucket);
+      if (spec.search) grantSearch(fn.role, fn.role, stateful.domain, config.indexPrefix, spec.search);
+      if (spec.schedule === 'daily-00:05-ICT') new DailyJob(this, `Daily-${name}`, { fn: fn.fn, description: spec.description });
+      built[name] = fn;
+    }
+    this.functions = built;
+
+    const streamConsumers = names.filter((name) => FUNCTION_SPECS[name].tableStream);
+    const [indexerName] = streamConsumers;
+    if (streamConsumers.length !== 1 || !indexerName) {
+      throw new Error(`exactly one function must consume the table stream, got ${streamConsumers.join(', ') || 'none'}`);
+    }
+    const indexer = this.functions[indexerName].fn;
+    this.streamIndexing = new StreamIndexing(this, 'StreamIndexing', { table: stateful.table, indexer });
+
+    const httpFunctions = {} as Record<FunctionName, IFunction>;
+    for (const name of FUNCTIONS) httpFunctions[name] = this.functions[name].fn;
+    this.httpApi = new CsdlHttpApi(this, 'Http', {
+      stage: config.stage,
+      routes: ROUTES,
+      functions: httpFunctions,
+      userPool: stateful.userPool,
+      userPoolClient: stateful.userPoolClient,
+      corsOrigins: config.corsOrigins,
+      throttleRate: config.throttleRate,
+      throttleBurst: config.throttleBurst,
+      logRetention: config.logRetention,
+    });
+
+    this.alarms = new OperationalAlarms(this, 'Alarms', {
+      stage: config.stage,
+      functions: Object.fromEntries(names.map((name) => [name, this.functions[name].fn])),
+      deadLetterQueue: this.streamIndexing.deadLetterQueue,
+      streamConsumer: indexer,
+      api: this.httpApi.api,
+      email: config.alarmEmail,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
+  }
+}

@@ -1,0 +1,251 @@
+/**
+ * The stateless stack as it really deploys: functions bundled with esbuild, least-privilege roles, the HTTP API built
+ * from ROUTES, the stream trigger with its DLQ, alarms.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Match } from 'aws-cdk-lib/assertions';
+import { BACKGROUND_FUNCTIONS, FUNCTIONS, ROUTES } from '../../functions/_shared/routes';
+import { type CsdlFunctionName, FUNCTION_SPECS } from '../../infra/function-specs';
+import { STREAM_SETTINGS } from '../../infra/constructs/stream-indexing';
+import { functionRoleName } from '../../infra/naming';
+import { actionsOfRole, logicalId, type Synthesized, synthCsdl } from './synth';
+
+let s: Synthesized;
+beforeAll(() => {
+  s = synthCsdl();
+}, 180_000);
+
+const ALL: CsdlFunctionName[] = [...FUNCTIONS, ...BACKGROUND_FUNCTIONS];
+const fnResource = (name: CsdlFunctionName) => s.statelessTemplate.toJSON().Resources[logicalId(s.stateless.functions[name].fn)];
+const roleActions = (name: CsdlFunctionName) => actionsOfRole(s.statelessTemplate, logicalId(s.stateless.functions[name].role));
+
+test('the bundled app has an empty cdk-nag validation report (details in nag.test.ts)', () => {
+  const report = JSON.parse(fs.readFileSync(path.join(s.assembly.directory, 'validation-report.json'), 'utf8'));
+  expect(report.pluginReports).toEqual([]);
+});
+
+describe('functions', () => {
+  test('one Lambda per function, and no other (no CDK helper functions)', () => {
+    s.statelessTemplate.resourceCountIs('AWS::Lambda::Function', ALL.length);
+    expect(Object.keys(s.stateless.functions).sort()).toEqual([...ALL].sort());
+  });
+
+  test.each(ALL)('%s: Node 22 on ARM64, X-Ray, own log group, bundled code, environment', (name) => {
+    const fn = fnResource(name);
+    expect(fn.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      TracingConfig: { Mode: 'Active' },
+      LoggingConfig: { LogGroup: { Ref: logicalId(s.stateless.functions[name].logGroup) } },
+      MemorySize: FUNCTION_SPECS[name].memoryMiB,
+      Timeout: FUNCTION_SPECS[name].timeoutSeconds,
+      Code: { S3Bucket: expect.anything(), S3Key: expect.stringMatching(/\.zip$/) },
+    });
+    expect(Object.keys(fn.Properties.Environment.Variables).sort()).toEqual(
+      [
+        'CSDL_STORE',
+        'LOG_LEVEL',
+        'NODE_OPTIONS',
+        'OPENSEARCH_ENDPOINT',
+        'OPENSEARCH_INDEX_PREFIX',
+        'POWERTOOLS_SERVICE_NAME',
+        'TABLE_NAME',
+        'BUCKET_NAME',
+      ].sort(),
+    );
+    expect(fn.Properties.Environment.Variables.CSDL_STORE).toBe('aws');
+    expect(JSON.stringify(fn.Properties.Environment.Variables.OPENSEARCH_ENDPOINT)).toContain('https://');
+  });
+
+  test('roles carry the names the stateful stack maps in OpenSearch (infra/naming.ts)', () => {
+    for (const name of ALL) {
+      const role = s.statelessTemplate.toJSON().Resources[logicalId(s.stateless.functions[name].role)];
+      expect(role.Properties.RoleName).toBe(functionRoleName('dev', name));
+    }
+  });
+
+  test('log groups have a retention', () => {
+    for (const name of ALL) {
+      const group = s.statelessTemplate.toJSON().Resources[logicalId(s.stateless.functions[name].logGroup)];
+      expect(group.Properties.RetentionInDays).toBe(30);
+    }
+  });
+});
+
+describe('least privilege', () => {
+  const WRITES = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 's3:PutObject'];
+  const BASE = ['logs:CreateLogStream', 'logs:PutLogEvents', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
+
+  test('no role has a managed policy or a wildcard action', () => {
+    for (const role of Object.values(s.statelessTemplate.findResources('AWS::IAM::Role'))) {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+    for (const name of ALL) {
+      for (const action of roleActions(name)) expect(action).not.toContain('*');
+    }
+  });
+
+  test('health and openapi can only log and trace', () => {
+    expect(roleActions('health')).toEqual(BASE);
+    expect(roleActions('openapi')).toEqual(BASE);
+  });
+
+  test('documents-list and documents-get read, never write', () => {
+    for (const name of ['documents-list', 'documents-get'] as const) {
+      const actions = roleActions(name);
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+      for (const write of WRITES) expect(actions).not.toContain(write);
+      expect(actions.filter((a) => a.startsWith('es:'))).toEqual([]);
+    }
+    expect(roleActions('documents-list').filter((a) => a.startsWith('s3:'))).toEqual([]);
+    expect(roleActions('documents-get')).toEqual(expect.arrayContaining(['s3:GetObject']));
+  });
+
+  test('documents-create writes the table and the bucket, not the search domain', () => {
+    const actions = roleActions('documents-create');
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:UpdateItem', 's3:PutObject', 's3:GetObject']));
+    expect(actions.filter((a) => a.startsWith('es:'))).toEqual([]);
+  });
+
+  test('search reads the search domain only', () => {
+    const actions = roleActions('search');
+    expect(actions.filter((a) => a.startsWith('es:'))).toEqual(['es:ESHttpGet', 'es:ESHttpHead', 'es:ESHttpPost']);
+    expect(actions.filter((a) => a.startsWith('dynamodb:') || a.startsWith('s3:'))).toEqual([]);
+  });
+
+  test('indexer reads the stream, table and bucket and writes the search domain', () => {
+    const actions = roleActions('indexer');
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'dynamodb:GetRecords',
+        'dynamodb:GetShardIterator',
+        'dynamodb:DescribeStream',
+        'dynamodb:GetItem',
+        's3:GetObject',
+        'es:ESHttpPut',
+        'es:ESHttpPost',
+        'sqs:SendMessage',
+      ]),
+    );
+    for (const write of WRITES) expect(actions).not.toContain(write);
+  });
+
+  test('DynamoDB statements name each GSI instead of index/*', () => {
+    const json = JSON.stringify(s.statelessTemplate.toJSON());
+    expect(json).not.toContain('/index/*');
+    expect(json).toContain('/index/gsi1');
+  });
+
+  test('OpenSearch statements are limited to the index prefix', () => {
+    const policy = JSON.stringify(
+      Object.values(s.statelessTemplate.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: logicalId(s.stateless.functions.search.role) }] } })),
+    );
+    expect(policy).toContain('/csdl*');
+  });
+});
+
+describe('HTTP API', () => {
+  const routeKey = (method: string, path: string) => `${method} ${path}`;
+
+  test('one route per ROUTES entry', () => {
+    s.statelessTemplate.resourceCountIs('AWS::ApiGatewayV2::Route', ROUTES.length);
+  });
+
+  test.each(ROUTES.map((r) => [routeKey(r.method, r.path), r.access] as const))('%s (%s): JWT authorizer only when not public', (key, access) => {
+    const route = Object.values(s.statelessTemplate.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: key } }));
+    expect(route).toHaveLength(1);
+    const props = route[0]?.Properties;
+    if (access === 'public') {
+      expect(props.AuthorizerId).toBeUndefined();
+      expect(props.AuthorizationType ?? 'NONE').toBe('NONE');
+    } else {
+      expect(props.AuthorizationType).toBe('JWT');
+      expect(props.AuthorizerId).toEqual({ Ref: expect.any(String) });
+    }
+  });
+
+  test('JWT authorizer trusts the Cognito pool and app client', () => {
+    s.statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [Match.anyValue()],
+        Issuer: Match.objectLike({ 'Fn::Join': ['', Match.arrayWith(['https://cognito-idp.'])] }),
+      },
+    });
+  });
+
+  test('default stage: auto-deploy, throttling, JSON access logs', () => {
+    s.statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [logicalId(s.stateless.httpApi.accessLogs), 'Arn'] },
+        Format: Match.stringLikeRegexp('\\$context\\.requestId'),
+      },
+    });
+  });
+
+  test('CORS allows GET from browsers', () => {
+    s.statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: Match.objectLike({ AllowMethods: Match.arrayWith(['GET']), AllowOrigins: ['*'] }),
+    });
+  });
+});
+
+describe('stream indexing', () => {
+  test('indexer event source mapping: batching, bisect, partial failures, retries, age, DLQ', () => {
+    s.statelessTemplate.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: logicalId(s.stateless.functions.indexer.fn) },
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: STREAM_SETTINGS.batchSize,
+      MaximumBatchingWindowInSeconds: STREAM_SETTINGS.maxBatchingWindowSeconds,
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRetryAttempts: STREAM_SETTINGS.retryAttempts,
+      MaximumRecordAgeInSeconds: STREAM_SETTINGS.maxRecordAgeHours * 3600,
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(s.stateless.streamIndexing.deadLetterQueue), 'Arn'] } },
+      },
+      EventSourceArn: Match.anyValue(),
+    });
+    s.statelessTemplate.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+  });
+
+  test('DLQ is encrypted and TLS-only', () => {
+    const dlq = logicalId(s.stateless.streamIndexing.deadLetterQueue);
+    expect(s.statelessTemplate.toJSON().Resources[dlq].Properties.SqsManagedSseEnabled).toBe(true);
+    s.statelessTemplate.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: dlq }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+      },
+    });
+  });
+});
+
+describe('alarms', () => {
+  const topicRef = () => ({ Ref: logicalId(s.stateless.alarms.topic) });
+
+  test('topic is KMS-encrypted and TLS-only', () => {
+    s.statelessTemplate.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    s.statelessTemplate.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+      },
+    });
+    s.statelessTemplate.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  test('DLQ depth, every function error, iterator age and API 5xx page the topic', () => {
+    const alarms = Object.values(s.statelessTemplate.findResources('AWS::CloudWatch::Alarm'));
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([topicRef()]);
+    const metrics = alarms.map((a) => `${a.Properties.Namespace}/${a.Properties.MetricName}`);
+    expect(metrics).toEqual(expect.arrayContaining(['AWS/SQS/ApproximateNumberOfMessagesVisible', 'AWS/Lambda/IteratorAge', 'AWS/ApiGateway/5xx']));
+    expect(metrics.filter((m) => m === 'AWS/Lambda/Errors')).toHaveLength(ALL.length);
+  });
+});
