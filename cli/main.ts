@@ -21,7 +21,7 @@ Usage: npm run --silent csdl -- <command> [options]
 Commands:
   ingest FILE...            Store documents (text or Markdown renditions); one summary line per file
   get DOC                   One document by id or number (09/2022/TT-BLĐTBXH)
-  list [--type T]           Documents, in id order
+  list [--type T]           Documents, in id order (--limit, default 100)
   search "QUERY" [--limit N] Full-text search, with or without diacritics
   token --role ROLE         A development bearer token for the local API (roles: ${DEV_ROLES.join(', ')})
   help                      This text
@@ -29,10 +29,17 @@ Commands:
 Options:
   --data DIR                The embedded store (created when missing; default .data or $CSDL_DATA)
   --json                    Print one JSON value on the last line of stdout
-  --limit N                 How many results (search, list; default 10)
+  --limit N                 How many results (search: default 10; list: default 100)
 `;
 
 class UsageError extends Error {}
+
+/** One JSON value on one line: U+2028, U+2029 and U+0085 escaped too, so no line splitter can cut it. */
+export function jsonLine(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u2028\u2029\u0085]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+let jsonMode = false;
 
 async function withStore<T>(dataDir: string, fn: (e: Embedded) => Promise<T>): Promise<T> {
   const embedded = openEmbedded(dataDir);
@@ -66,10 +73,11 @@ async function main(argv: string[]): Promise<number> {
   });
   const [command, ...args] = positionals;
   const dataDir = values.data ?? process.env.CSDL_DATA ?? '.data';
-  const out = (human: string, json: unknown) => console.log(values.json ? JSON.stringify(json) : human);
+  const out = (human: string, json: unknown) => console.log(values.json ? jsonLine(json) : human);
+  jsonMode = values.json;
 
   if (values.help || !command || command === 'help') {
-    console.log(HELP);
+    out(HELP.trimEnd(), { usage: HELP.trimEnd() });
     return 0;
   }
 
@@ -97,8 +105,15 @@ async function main(argv: string[]): Promise<number> {
             results.push({ file, error: message });
           }
         }
-        await drainOutbox(embedded);
-        if (values.json) console.log(JSON.stringify(results));
+        let indexed = true;
+        try {
+          await drainOutbox(embedded);
+        } catch (e) {
+          // Stored is stored: the index catches up on the next run (or at `npm start`).
+          indexed = false;
+          console.error(`csdl: stored, but indexing failed and will be retried: ${(e as Error).message}`);
+        }
+        if (values.json) console.log(jsonLine({ results, indexed }));
         return failed ? 1 : 0;
       });
     }
@@ -167,11 +182,18 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** With --json, failures are a JSON value on stdout too ({error: {code, message}}), besides the message on stderr. */
+function reportJsonError(code: string, message: string): void {
+  if (jsonMode || process.argv.includes('--json')) console.log(jsonLine({ error: { code, message } }));
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (e) => {
+    const code = e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 'usage' : isDomainError(e) ? e.code : 'internal';
+    reportJsonError(code, (e as Error).message);
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`csdl: ${(e as Error).message}`);
       process.exitCode = 2;

@@ -13,10 +13,14 @@ const LOCAL_ISSUER_RE = /(^|-)(HĐND|UBND|CTUBND|HDND|CT-UBND)($|-)/i;
  * `09/2022/TT-BLĐTBXH` and the id `09-2022-TT-BLDTBXH` too.
  */
 export function referenceKey(ref: string): string {
-  let s = fold(normalizeText(ref)).trim();
-  s = s.replace(/^(?:[a-z ]+\s)?so(?:\s*hieu)?\s*:?\s*/, ''); // "Luật số", "Số:", "Số hiệu:"
+  // "Luật số", "Số:", "Số hiệu:" (the word số itself, not sổ or sở, which fold to the same letters).
+  const unprefixed = normalizeText(ref)
+    .trim()
+    .replace(/^(?:[\p{L} ]+\s)?(?:số|Số|SỐ|so|So|SO)(?![\p{L}\p{N}])(?:\s*(?:hiệu|hieu|HIỆU))?\s*:?\s*/u, '');
+  let s = fold(unprefixed);
+  // Hyphens, dashes (– —), slashes (/ ／ ⁄), dots, underscores and spaces all separate the parts of a number.
   s = s
-    .replace(/[\s\-_.]+/g, '/')
+    .replace(/[\s\-_.\u2010-\u2015\u2212\uFF0D\uFF0F\u2044]+/g, '/')
     .replace(/\/+/g, '/')
     .replace(/^\/|\/$/g, '');
   return s.toUpperCase();

@@ -66,7 +66,7 @@ function toEvent(
   req: IncomingMessage,
   url: URL,
   compiled: CompiledRoute,
-  match: RegExpExecArray,
+  pathValues: string[],
   body: Buffer,
   claims: Record<string, string | string[]> | null,
 ): HttpEvent {
@@ -74,7 +74,7 @@ function toEvent(
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = query[k] === undefined ? v : `${query[k]},${v}`;
-  const pathParameters = Object.fromEntries(compiled.names.map((n, i) => [n, match[i + 1] ?? '']));
+  const pathParameters = Object.fromEntries(compiled.names.map((n, i) => [n, pathValues[i] ?? '']));
   const textual = /^(application\/(.+\+)?json|text\/)/i.test(headers['content-type'] ?? '');
   const now = new Date();
   const requestId = randomUUID();
@@ -153,8 +153,17 @@ export function createLocalServer(options: ServerOptions): Server {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const method = req.method ?? 'GET';
+    const target = req.url ?? '/';
+    let url: URL;
+    try {
+      // Only origin-form targets ("/path?query"), as a gateway accepts; "//x" must not become a host.
+      if (!target.startsWith('/') || target.startsWith('//')) throw new Error('not origin-form');
+      url = new URL(target, 'http://localhost');
+    } catch {
+      return sendProblem(res, 'validation', 'Malformed request target');
+    }
+    // HEAD is GET without a body, as on API Gateway.
+    const method = req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET');
     if ((method === 'GET' || method === 'HEAD') && (await serveStatic(res, url.pathname))) return;
     const candidates = routes.map((c) => [c, c.re.exec(url.pathname)] as const).filter(([, m]) => m);
     if (candidates.length === 0) return sendProblem(res, 'route_not_found', `No route ${method} ${url.pathname}`);
@@ -164,21 +173,33 @@ export function createLocalServer(options: ServerOptions): Server {
         allow: candidates.map(([c]) => c.route.method).join(', '),
       });
     const [compiled, match] = found;
+    let pathValues: string[];
+    try {
+      // API Gateway hands handlers percent-decoded path parameters.
+      pathValues = compiled.names.map((_, i) => decodeURIComponent((match as RegExpExecArray)[i + 1] ?? ''));
+    } catch {
+      return sendProblem(res, 'validation', 'Malformed percent-encoding in the path');
+    }
+    // The JWT authorizer answers before the body is read, as API Gateway does: anonymous uploads are not buffered.
+    let claims: Record<string, string | string[]> | null = null;
+    if (compiled.route.access !== 'public') {
+      const token = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      claims = token ? await options.verifyToken(token) : null;
+      if (!claims) {
+        res.setHeader('connection', 'close');
+        return sendProblem(res, 'unauthenticated', token ? 'The bearer token is invalid or expired' : 'Send a bearer token of an editor or reviewer', {
+          'www-authenticate': token ? 'Bearer error="invalid_token"' : 'Bearer',
+        });
+      }
+    }
     const body = await readBody(req, Math.min(GATEWAY_MAX_BODY, (compiled.route.maxBodyBytes ?? 64 * 1024) + 1024));
     if (body === 'too_large') {
       res.setHeader('connection', 'close');
       return sendProblem(res, 'payload_too_large', `The limit for ${method} ${compiled.route.path} is ${compiled.route.maxBodyBytes ?? 64 * 1024} bytes`);
     }
-    let claims: Record<string, string | string[]> | null = null;
-    const auth = req.headers.authorization;
-    if (auth && compiled.route.access !== 'public') {
-      const token = /^Bearer\s+(.+)$/i.exec(auth)?.[1];
-      claims = token ? await options.verifyToken(token) : null;
-      if (!claims) return sendProblem(res, 'unauthenticated', 'The bearer token is invalid or expired');
-    }
-    const event = toEvent(req, url, compiled, match as RegExpExecArray, body, claims);
+    const event = toEvent(req, url, compiled, pathValues, body, claims);
     const fn = compiled.route.fn;
     const result = await options.handlers[fn](event, lambdaContext(fn, event.requestContext.requestId));
-    send(res, result);
+    send(res, req.method === 'HEAD' ? { ...result, body: '' } : result);
   }
 }

@@ -25,8 +25,17 @@ const workKey = (id: string) => ({ pk: `WORK#${id}`, sk: 'META' });
 const hashKey = (sha256: string) => ({ pk: `HASH#${sha256}`, sk: 'HASH' });
 
 type Key = Record<string, string>;
+const CURSOR_KEYS = ['pk', 'sk', GSI_LIST.partitionKey, GSI_LIST.sortKey].sort().join(',');
+/** A list cursor is exactly the GSI2 key of a work item: anything else is tampered with. */
 const isKey = (v: unknown): v is Key =>
-  typeof v === 'object' && v !== null && Object.values(v).every((x) => typeof x === 'string') && Object.keys(v).length <= 6;
+  typeof v === 'object' &&
+  v !== null &&
+  !Array.isArray(v) &&
+  Object.keys(v).sort().join(',') === CURSOR_KEYS &&
+  Object.values(v).every((x) => typeof x === 'string' && x.length > 0 && x.length <= 300) &&
+  (v as Key)[GSI_LIST.partitionKey] === LIST_PARTITION &&
+  (v as Key).sk === 'META' &&
+  (v as Key).pk === `WORK#${(v as Key)[GSI_LIST.sortKey]}`;
 
 function toWork(item: Record<string, unknown>): Work {
   const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, entity: _e, ...work } = item;

@@ -7,8 +7,7 @@
 import type { Client } from '@opensearch-project/opensearch';
 import { DomainError } from '../../domain/errors';
 import type { SearchEntry, SearchHit, SearchIndex, SearchQuery } from '../../domain/ports';
-import { fold } from '../../domain/text/normalize';
-import { queryTerms } from '../../domain/text/snippet';
+import { foldedWords, queryTerms } from '../../domain/text/snippet';
 
 export const MAPPING_VERSION = 1;
 
@@ -83,7 +82,8 @@ export class OpenSearchIndex implements SearchIndex {
       // (a retried stream batch) is accepted.
       body.push({ index: { _index: this.alias, _id: e.id, version: e.version, version_type: 'external_gte' } });
       const { version: _v, ...src } = e;
-      body.push({ ...src, title_folded: fold(e.title ?? ''), text_folded: fold(e.text) });
+      // The words, split exactly as queryTerms() splits queries (and as FTS5's tokenizer does): `3.5` → `3 5`.
+      body.push({ ...src, title_folded: foldedWords(e.title ?? '').join(' '), text_folded: foldedWords(e.text).join(' ') });
     }
     const res = await this.client.bulk({ body: body as never, refresh: this.options.refresh ?? false });
     const items = (res.body.items ?? []) as Record<string, { status: number; error?: { type: string; reason?: string } }>[];

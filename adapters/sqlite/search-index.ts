@@ -4,8 +4,7 @@
  * text never reaches the MATCH syntax unquoted.
  */
 import type { SearchEntry, SearchHit, SearchIndex, SearchQuery } from '../../domain/ports';
-import { fold } from '../../domain/text/normalize';
-import { queryTerms } from '../../domain/text/snippet';
+import { foldedWords, queryTerms } from '../../domain/text/snippet';
 import type { Db } from './db';
 
 interface HitRow {
@@ -46,7 +45,7 @@ export class SqliteSearchIndex implements SearchIndex {
             delEntry.run(existing.rid);
           }
           const { lastInsertRowid } = insert.run(e);
-          insertFts.run(lastInsertRowid, fold(e.title ?? ''), fold(e.text));
+          insertFts.run(lastInsertRowid, foldedWords(e.title ?? '').join(' '), foldedWords(e.text).join(' '));
         }
       })
       .immediate();

@@ -41,7 +41,7 @@ const SYMBOL_TYPES: [RegExp, DocumentType][] = [
   [/\/NQLT-/, 'nghi_quyet_lien_tich'],
   [/\/TT-/, 'thong_tu'],
   [/\/NĐ-/, 'nghi_dinh'],
-  [/\/(QĐ|CT)-/, 'quyet_dinh'],
+  [/\/QĐ-/, 'quyet_dinh'],
   [/\/CT-/, 'chi_thi'],
   [/\/NQ-|\/UBTVQH\d+$/, 'nghi_quyet'],
   [/\/PL-/, 'phap_lenh'],
@@ -68,7 +68,10 @@ const FURNITURE_RE = /^(CÔNG BÁO\/|\d{1,4}$|VĂN BẢN QUY PHẠM PHÁP LUẬT
 /** How far into a text the title block may start: web renditions carry site chrome first. */
 const HEAD_LINES = 160;
 
-const clean = (l: string) =>
+/** Head lines are short; a pathological line is cut so that no pattern here can take long on it. */
+const MAX_LINE = 2000;
+const clean = (l: string) => (l.length > MAX_LINE ? cleanShort(l.slice(0, MAX_LINE)) : cleanShort(l));
+const cleanShort = (l: string) =>
   l
     .replace(/\*+/g, '')
     .replace(/\s+/g, ' ')
@@ -79,7 +82,9 @@ function isoDate(d: string, m: string, y: string): string | null {
   const day = Number(d);
   const month = Number(m);
   const year = Number(y);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2200) return null;
+  if (month < 1 || month > 12 || day < 1 || year < 1900 || year > 2200) return null;
+  // A real calendar date only: "ngày 30 tháng 2" is a slip in the text, not a date.
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
   return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
@@ -125,7 +130,7 @@ function findTitle(lines: string[], from: number): { type: DocumentType; title: 
       if (!l || FURNITURE_RE.test(l)) continue;
       if (/^(Căn cứ|Theo đề nghị|Thực hiện|Chương|CHƯƠNG|Phần|PHẦN|Điều\s+\d)/u.test(l)) break;
       // A consolidated text lists its documents under the title: "Luật Bảo hiểm xã hội số 58/2014/QH13 ngày ...".
-      if (/^(Luật|Bộ luật|Pháp lệnh|Nghị định|Thông tư|Quyết định|Nghị quyết)\b.*\bsố\s+\d+\/.*\bngày\b/u.test(l)) break;
+      if (/^(Luật|Bộ luật|Pháp lệnh|Nghị định|Thông tư|Quyết định|Nghị quyết)\b[^\n]{0,300}?\bsố\s+\d+\/[^\n]{0,120}?\bngày\b/u.test(l.slice(0, 500))) break;
       parts.push(l);
     }
     const title = parts.join(' ').replace(/\s+/g, ' ').trim();

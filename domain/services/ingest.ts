@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import { ConflictError, DomainError } from '../errors';
 import type { Diagnostic, SourceFile, SourceFormat, Work } from '../model';
-import { extractMetadata } from '../parse/metadata';
+import { extractMetadata, type WorkMetadata } from '../parse/metadata';
 import type { Ports } from '../ports';
-import { workIdFor, workIdForUnnumbered } from '../refs';
+import { isLocalNumber, numberHasYear, workIdFor, workIdForUnnumbered } from '../refs';
 import { normalizeText } from '../text/normalize';
 
 export interface IngestInput {
@@ -25,6 +25,28 @@ export interface IngestResult {
 }
 
 const MAX_ATTEMPTS = 8;
+/** Renditions kept per work (a DynamoDB transaction holds at most 100 items: the work and one claim per source). */
+export const MAX_SOURCES = 50;
+
+/**
+ * A file whose number gives an id we already hold is another rendition of that document only if what both say
+ * agrees. A number without a year, or a local number whose province we could not read, may name another document.
+ */
+function assertSameDocument(existing: Work, incoming: WorkMetadata, fileName: string): void {
+  const clash = (
+    [
+      ['type', existing.type === 'unknown' ? null : existing.type, incoming.type === 'unknown' ? null : incoming.type],
+      ['date of issue', existing.issued, incoming.issued],
+      ['place', existing.place, incoming.place],
+    ] as const
+  ).find(([, a, b]) => a !== null && b !== null && a !== b);
+  if (clash)
+    throw new DomainError(
+      'conflict',
+      `${fileName}: its number ${incoming.number ?? ''} matches ${existing.id}, but its ${clash[0]} (${clash[2]}) differs from the stored one (${clash[1]}); not merged`,
+      { id: existing.id },
+    );
+}
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -77,6 +99,18 @@ export async function ingestDocument(ports: Ports, input: IngestInput): Promise<
       fileName: input.fileName,
     });
   const id = metadata.number ? workIdFor({ number: metadata.number, issued: metadata.issued, place: metadata.place }) : workIdForUnnumbered(sha256);
+  if (metadata.number && !numberHasYear(metadata.number) && !metadata.issued)
+    diagnostics.push({
+      code: 'metadata.id_without_year',
+      severity: 'warning',
+      message: `${metadata.number} repeats across years and no date of issue was found: the id ${id} carries no year`,
+    });
+  if (metadata.number && isLocalNumber(metadata.number) && !metadata.place)
+    diagnostics.push({
+      code: 'metadata.id_without_place',
+      severity: 'warning',
+      message: `${metadata.number} repeats across provinces and no place was found: the id ${id} carries no province`,
+    });
   const blobKey = originalBlobKey(sha256);
   await ports.blobs.put(blobKey, input.bytes, format === 'markdown' ? 'text/markdown; charset=utf-8' : 'text/plain; charset=utf-8');
 
@@ -91,6 +125,9 @@ export async function ingestDocument(ports: Ports, input: IngestInput): Promise<
         return { work: await ports.works.save(work, 0), outcome: 'created', diagnostics };
       }
       if (existing.sources.some((s) => s.sha256 === sha256)) return { work: existing, outcome: 'unchanged', diagnostics: [] };
+      assertSameDocument(existing, metadata, input.fileName);
+      if (existing.sources.length >= MAX_SOURCES)
+        throw new DomainError('conflict', `${id} already has ${existing.sources.length} source files; no more renditions are accepted`, { id });
       // Another rendition of a document we hold (web and Công báo): keep both sources, fill what was unknown.
       const merged: Work = {
         ...existing,

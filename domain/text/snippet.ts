@@ -1,5 +1,5 @@
 /** Snippets and highlights cut by the domain, so both search engines show the same thing for the same hit. */
-import { fold } from './normalize';
+import { fold, normalizeText } from './normalize';
 
 export interface Snippet {
   text: string;
@@ -7,15 +7,26 @@ export interface Snippet {
   highlights: [number, number][];
 }
 
-/** The searchable words of a query: folded, split on anything that is not a letter or digit. */
+/** At most this many distinct words of a query are used: enough for any real query, bounded for hostile ones. */
+export const MAX_QUERY_TERMS = 32;
+const MAX_HITS_PER_TERM = 64;
+
+/** Splits text into the words both engines index: normalised, folded runs of letters and digits. */
+export function foldedWords(text: string): string[] {
+  return fold(normalizeText(text))
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0);
+}
+
+/** The searchable words of a query: distinct folded words, at most MAX_QUERY_TERMS. */
 export function queryTerms(q: string): string[] {
-  return [
-    ...new Set(
-      fold(q.normalize('NFC'))
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter((t) => t.length > 0),
-    ),
-  ];
+  return [...new Set(foldedWords(q))].slice(0, MAX_QUERY_TERMS);
+}
+
+interface Hit {
+  at: number;
+  len: number;
+  term: number;
 }
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
@@ -35,21 +46,33 @@ function termPositions(folded: string, term: string, cap: number): number[] {
 export function makeSnippet(text: string, q: string, width = 240): Snippet {
   const terms = queryTerms(q);
   const folded = fold(text);
-  const hits: { at: number; len: number }[] = [];
-  for (const t of terms) for (const at of termPositions(folded, t, 200)) hits.push({ at, len: t.length });
+  const hits: Hit[] = [];
+  terms.forEach((t, term) => {
+    for (const at of termPositions(folded, t, MAX_HITS_PER_TERM)) hits.push({ at, len: t.length, term });
+  });
   hits.sort((a, b) => a.at - b.at);
 
   let start = 0;
   if (hits.length > 0) {
-    // Slide over the hits and keep the window start that covers the most distinct terms.
+    // Two pointers over the sorted hits: keep the window start that covers the most distinct terms. Linear in hits.
+    const counts = new Map<number, number>();
     let best = -1;
-    for (const h of hits) {
-      const end = h.at + width;
-      const covered = new Set(hits.filter((x) => x.at >= h.at && x.at + x.len <= end).map((x) => folded.slice(x.at, x.at + x.len)));
-      if (covered.size > best) {
-        best = covered.size;
-        start = h.at;
+    let right = 0;
+    for (let left = 0; left < hits.length; left++) {
+      const from = (hits[left] as Hit).at;
+      while (right < hits.length && (hits[right] as Hit).at + (hits[right] as Hit).len <= from + width) {
+        const t = (hits[right] as Hit).term;
+        counts.set(t, (counts.get(t) ?? 0) + 1);
+        right++;
       }
+      if (counts.size > best) {
+        best = counts.size;
+        start = from;
+      }
+      const t = (hits[left] as Hit).term;
+      const n = (counts.get(t) ?? 0) - 1;
+      if (n <= 0) counts.delete(t);
+      else counts.set(t, n);
     }
     start = Math.max(0, start - Math.floor(width / 4));
   }

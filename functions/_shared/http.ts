@@ -131,12 +131,48 @@ function issueMessage(i: z.core.$ZodIssue): string {
   }
 }
 
+/**
+ * Failures of a backing service that a later retry may not meet: AWS SDK throttling, 5xx and network errors,
+ * OpenSearch connection errors. They answer 503 with Retry-After instead of 500.
+ */
+export function isTransientDependencyError(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const err = e as { name?: string; code?: string; $fault?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
+  const names = [
+    'ThrottlingException',
+    'ProvisionedThroughputExceededException',
+    'RequestLimitExceeded',
+    'InternalServerError',
+    'ServiceUnavailable',
+    'SlowDown',
+    'TimeoutError',
+    'ConnectionError',
+    'NoLivingConnectionsError',
+    'TransactionConflictException',
+  ];
+  const codes = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND'];
+  return (
+    err.$fault === 'server' ||
+    err.$retryable !== undefined ||
+    names.includes(err.name ?? '') ||
+    codes.includes(err.code ?? '') ||
+    (err.name === 'TransactionCanceledException' &&
+      (e as { CancellationReasons?: { Code?: string }[] }).CancellationReasons?.some((r) => r.Code === 'ThrottlingError') === true) ||
+    (err.name === 'ResponseError' && ((e as { meta?: { statusCode?: number } }).meta?.statusCode ?? 0) >= 500)
+  );
+}
+
 function toProblem(error: unknown, requestId: string, logger: Logger): HttpResult {
   if (error instanceof HttpProblem) return problemResponse(problem(error.code, error.message, { ...error.extra, requestId }));
   if (isDomainError(error))
     return problemResponse(
       problem(error.code as ProblemCode, error.message, { ...(error.details?.candidates ? { candidates: error.details.candidates } : {}), requestId }),
+      error.code === 'dependency_unavailable' ? { 'retry-after': '5' } : {},
     );
+  if (isTransientDependencyError(error)) {
+    logger.warn('Backing service unavailable', { error: error as Error, requestId });
+    return problemResponse(problem('dependency_unavailable', 'A backing service is busy or unreachable; retry shortly', { requestId }), { 'retry-after': '5' });
+  }
   logger.error('Unhandled error', { error: error as Error, requestId });
   return problemResponse(problem('internal', undefined, { requestId }));
 }

@@ -5,6 +5,7 @@
  */
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import middy from '@middy/core';
+import { isDomainError } from '../../domain/errors';
 import { indexWorks } from '../../domain/services/search';
 import type { AppContext } from '../_shared/http';
 
@@ -26,6 +27,13 @@ export const create = (ctx: AppContext) =>
         await indexWorks(ports, [id]);
         done.add(id);
       } catch (error) {
+        if (isDomainError(error) && error.code !== 'dependency_unavailable') {
+          // The stored original itself cannot be indexed: retrying the same record would fail the same way and hold
+          // up the shard. Log it for review (an error metric alarms) and go on.
+          ctx.logger.error('Document cannot be indexed; skipped', { documentId: id, code: error.code, error: error as Error });
+          done.add(id);
+          continue;
+        }
         ctx.logger.error('Indexing failed', { documentId: id, error: error as Error });
         // Stream order matters: report this record; Lambda retries it and everything after it.
         return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };

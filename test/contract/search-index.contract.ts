@@ -88,6 +88,15 @@ export function searchIndexContract(name: string, make: () => Promise<SearchInde
       expect(await ids('tam thoi')).toEqual([]);
     });
 
+    it('splits words the same way on every engine: numbers with dots, abbreviations', async () => {
+      await index.upsert([entry('d7', { text: 'Mức 3.5 triệu đồng tại TP.HCM theo Điều 12a.' })]);
+      expect(await ids('3.5')).toEqual(['d7']);
+      expect(await ids('tp hcm')).toEqual(['d7']);
+      expect(await ids('TP.HCM')).toEqual(['d7']);
+      expect(await ids('12a')).toEqual(['d7']);
+      await index.removeWork('d7');
+    });
+
     it('treats query syntax characters as plain text', async () => {
       for (const q of ['"', '(', '*', '\\', 'AND OR NOT', 'lao" OR "x', '{"query":1}', 'dong)', 'NEAR(lao dong)'])
         await expect(index.search({ q, limit: 5, offset: 0 })).resolves.toHaveProperty('total');

@@ -93,7 +93,8 @@ export function workRepositoryContract(name: string, make: () => Promise<WorkRep
 
     it('rejects a tampered cursor with a validation error', async () => {
       await expect(repo.list({ limit: 5, cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'validation' });
-      await expect(repo.list({ limit: 5, cursor: Buffer.from('[1,2]').toString('base64url') })).rejects.toBeInstanceOf(DomainError);
+      for (const forged of [[1, 2], {}, { pk: 'x' }, { pk: 'WORK#a', sk: 'META', gsi2pk: 'OTHER', gsi2sk: 'a' }, { after: 5 }])
+        await expect(repo.list({ limit: 5, cursor: Buffer.from(JSON.stringify(forged)).toString('base64url') })).rejects.toBeInstanceOf(DomainError);
     });
 
     it('loses no update when 12 writers add sources to one work at once', async () => {

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 /**
  * The local runtime end to end over HTTP: routes, identities, limits, problem+json, caching, and the first vertical
  * slice (POST a document, read it back by id and number, list, search).
@@ -9,6 +10,20 @@ import { sampleFile } from '../support/fixtures';
 import { startLocalApi } from '../support/local-api';
 
 type Api = Awaited<ReturnType<typeof startLocalApi>>;
+
+/** A request written by hand, for targets fetch() would normalise away. */
+function rawRequest(requestLine: string): Promise<string> {
+  const { port } = new URL(api.base);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () => socket.end(`${requestLine}\r\nhost: localhost\r\nconnection: close\r\n\r\n`));
+    let data = '';
+    socket.on('data', (d) => {
+      data += d.toString();
+    });
+    socket.on('end', () => resolve(data));
+    socket.on('error', reject);
+  });
+}
 let api: Api;
 let editor: string;
 
@@ -49,6 +64,15 @@ describe('platform routes', () => {
     expect(doc.paths['/v1/documents']?.post?.security).toEqual([{ bearer: [] }]);
   });
 
+  it('answers HEAD like GET without a body, and refuses malformed targets and encodings with 400', async () => {
+    const head = await fetch(`${api.base}/health`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+    await expectProblem(await fetch(`${api.base}/v1/documents/%E0%A4`), 400, '/problems/validation');
+    const raw = await rawRequest('GET //v1/documents HTTP/1.1');
+    expect(raw).toMatch(/^HTTP\/1\.1 400/);
+  });
+
   it('answers unknown routes and wrong methods with problem+json', async () => {
     await expectProblem(await fetch(`${api.base}/v1/nothing-here`), 404, '/problems/route-not-found');
     const res = await fetch(`${api.base}/health`, { method: 'DELETE' });
@@ -64,6 +88,16 @@ describe('writes need an editor', () => {
     await expectProblem(none, 401, '/problems/unauthenticated');
     const forged = await post(doc, { authorization: `Bearer ${editor.slice(0, -4)}AAAA` });
     await expectProblem(forged, 401, '/problems/unauthenticated');
+  });
+
+  it('checks identity before reading a body: an anonymous oversized upload gets 401, not 413', async () => {
+    const res = await fetch(`${api.base}/v1/documents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fileName: 'huge.txt', content: 'x'.repeat(6_000_000) }),
+    });
+    await expectProblem(res, 401, '/problems/unauthenticated');
+    expect(res.headers.get('www-authenticate')).toBe('Bearer');
   });
 
   it('403 for an identity without the editor role', async () => {
@@ -108,7 +142,7 @@ describe('the first vertical slice', () => {
   });
 
   it('reads the document back by id and by number in any spelling', async () => {
-    for (const ref of ['09-2022-TT-BLDTBXH', encodeURIComponent('09/2022/TT-BLĐTBXH'), '09-2022-tt-bldtbxh']) {
+    for (const ref of ['09-2022-TT-BLDTBXH', encodeURIComponent('09/2022/TT-BLĐTBXH'), '09-2022-tt-bldtbxh', encodeURIComponent('09–2022–TT–BLĐTBXH')]) {
       const res = await fetch(`${api.base}/v1/documents/${ref}`);
       expect(res.status).toBe(200);
       expect(((await res.json()) as { id: string }).id).toBe('09-2022-TT-BLDTBXH');
@@ -154,6 +188,11 @@ describe('the first vertical slice', () => {
   });
 
   it('answers 400, never 500, to empty, huge or syntax-breaking queries', async () => {
+    await expectProblem(
+      await fetch(`${api.base}/v1/search?q=luong&limit=20&cursor=${Buffer.from(JSON.stringify({ o: 9990 })).toString('base64url')}`),
+      400,
+      '/problems/validation',
+    );
     for (const q of ['', ' ', 'x'.repeat(1001), '"', '()', '*', '\\']) {
       const res = await fetch(`${api.base}/v1/search?q=${encodeURIComponent(q)}`);
       expect(res.status).toBe(400);

@@ -49,6 +49,25 @@ describe('ingestDocument', () => {
     expect(work?.sources).toHaveLength(8);
   });
 
+  it('refuses to merge a file whose number matches a stored work but whose date differs (409, nothing changed)', async () => {
+    const { ports } = tempEmbedded();
+    const original = sampleFile('09-2022-TT-BLDTBXH.txt');
+    await ingestDocument(ports, { fileName: 'a.txt', bytes: original });
+    const other = Buffer.from(original.toString('utf8').replace('ngày 25 tháng 5 năm 2022', 'ngày 26 tháng 5 năm 2022'));
+    await expect(ingestDocument(ports, { fileName: 'b.txt', bytes: other })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('date of issue (2022-05-26) differs from the stored one (2022-05-25)'),
+    });
+    expect((await ports.works.get('09-2022-TT-BLDTBXH'))?.sources).toHaveLength(1);
+  });
+
+  it('warns when the id cannot carry the year or province that would keep it unique', async () => {
+    const { ports } = tempEmbedded();
+    const r = await ingestDocument(ports, { fileName: 'q.txt', bytes: Buffer.from('Số: 12/QĐ-BTEST\nQUYẾT ĐỊNH\nVề việc thử\nĐiều 1. Nội dung.\n') });
+    expect(r.work.id).toBe('12-QD-BTEST');
+    expect(r.diagnostics.map((d) => d.code)).toContain('metadata.id_without_year');
+  });
+
   it.each([
     ['a DOCX', Buffer.from('PK\u0003\u0004rest-of-zip'), /a ZIP\/DOCX file/],
     ['a PDF', Buffer.from('%PDF-1.7 ...'), /a PDF/],

@@ -50,3 +50,24 @@ describe('extractMetadata on real documents', () => {
     expect(diagnostics.map((d) => d.code)).toContain('metadata.number_missing');
   });
 });
+
+describe('extractMetadata on slips and hostile input', () => {
+  const head = (lines: string[]) => extractMetadata(normalizeText(lines.join('\n'))).metadata;
+
+  it('does not store an impossible calendar date', () => {
+    expect(
+      head(['BỘ TÀI CHÍNH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 1/2024/TT-BTC', 'Hà Nội, ngày 30 tháng 2 năm 2024', 'THÔNG TƯ', 'Quy định X']).issued,
+    ).toBeNull();
+    expect(head(['Số: 1/2024/TT-BTC', 'Hà Nội, ngày 29 tháng 2 năm 2024']).issued).toBe('2024-02-29');
+  });
+
+  it('types a Chỉ thị by its symbol', () => {
+    expect(head(['THỦ TƯỚNG CHÍNH PHỦ', 'Số: 05/CT-TTg', 'Hà Nội, ngày 1 tháng 3 năm 2024', 'CHỈ THỊ', 'Về việc X']).type).toBe('chi_thi');
+  });
+
+  it('reads a head with a 120 KB line quickly (no catastrophic backtracking)', () => {
+    const started = performance.now();
+    head(['LUẬT', `Luật số 1/ ${'số 1/ '.repeat(20_000)}`, 'Căn cứ Hiến pháp;']);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});

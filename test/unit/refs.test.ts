@@ -30,3 +30,15 @@ describe('workIdFor', () => {
     expect(workIdFor({ number: '52/2025/QĐ-CTUBND', issued: '2025-11-28', place: 'Cao Bằng' })).toBe('52-2025-QD-CTUBND-CaoBang');
   });
 });
+
+describe('referenceKey edge cases', () => {
+  it('treats dashes and full-width slashes as separators', () => {
+    expect(referenceKey('59–2020–QH14')).toBe('59/2020/QH14');
+    expect(referenceKey('59／2020／QH14')).toBe('59/2020/QH14');
+  });
+
+  it('strips "số" only as a whole word', () => {
+    expect(referenceKey('sổ tay 12/2020')).toBe('SO/TAY/12/2020');
+    expect(referenceKey('Nghị định số 15/2020/NĐ-CP')).toBe('15/2020/ND/CP');
+  });
+});

@@ -70,3 +70,29 @@ describe('snippets', () => {
     expect(s.text.length).toBeLessThan(180);
   });
 });
+
+describe('hostile queries stay cheap', () => {
+  it('uses at most 32 distinct words of a query', () => {
+    const q = Array.from({ length: 300 }, (_, i) => String(i)).join(' ');
+    expect(queryTerms(q)).toHaveLength(32);
+  });
+
+  it('cuts a snippet for a 1000-character query over a 400 KB text in linear time', () => {
+    const text = Array.from({ length: 40_000 }, (_, i) => `Điều ${i % 300} khoản ${i % 7}`).join(' ');
+    const q = Array.from({ length: 270 }, (_, i) => String(i)).join(' ');
+    const started = performance.now();
+    const s = makeSnippet(text, q);
+    // A bound far above the linear cost (a few ms) and far below the quadratic one (seconds).
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(s.highlights.length).toBeGreaterThan(0);
+  });
+
+  it('folds look-alike letters and ignores zero-width marks in queries as in texts', () => {
+    expect(queryTerms('Ðất\u200bđai')).toEqual(
+      queryTerms('Đất đai')
+        .slice(0, 1)
+        .map((t) => `${t}dai`),
+    );
+    expect(queryTerms('ÐẤT')).toEqual(['dat']);
+  });
+});

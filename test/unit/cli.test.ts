@@ -1,0 +1,47 @@
+/** The CLI contract: --json puts one JSON value on the last stdout line, errors included; exit codes are stable. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { SAMPLE_DIR } from '../support/fixtures';
+import { tempDir } from '../support/embedded';
+
+const ROOT = join(__dirname, '..', '..');
+const csdl = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'cli', 'main.ts'), ...args], {
+    encoding: 'utf8',
+    cwd: ROOT,
+  });
+  const lines = r.stdout.trimEnd().split('\n');
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, last: lines[lines.length - 1] ?? '' };
+};
+
+describe('csdl', () => {
+  const data = tempDir('csdl-cli-');
+
+  it('ingests files with one summary line each, names a bad file, and keeps going', () => {
+    const r = csdl('ingest', join(SAMPLE_DIR, '02-2023-TT-BLDTBXH.txt'), '/nonexistent.txt', join(SAMPLE_DIR, '38-2022-ND-CP.txt'), '--data', data);
+    expect(r.status).toBe(1);
+    expect(r.stdout.trim().split('\n')).toHaveLength(2);
+    expect(r.stdout).toMatch(/^created\s+02-2023-TT-BLDTBXH\s+02\/2023\/TT-BLĐTBXH/m);
+    expect(r.stderr).toContain('csdl: /nonexistent.txt: no such file');
+  });
+
+  it('gets and searches with --json: one JSON value on the last line', () => {
+    const got = csdl('get', '02/2023/TT-BLĐTBXH', '--data', data, '--json');
+    expect(got.status).toBe(0);
+    expect(JSON.parse(got.last)).toMatchObject({ id: '02-2023-TT-BLDTBXH', type: 'thong_tu' });
+    const found = csdl('search', 'muc luong toi thieu', '--data', data, '--json', '--limit', '3');
+    const body = JSON.parse(found.last) as { total: number; hits: { documentNumber: string; articleNum: string | null; snippet: string }[] };
+    expect(body.hits[0]).toMatchObject({ documentNumber: '38/2022/NĐ-CP', articleNum: null });
+    expect(body.total).toBeGreaterThan(0);
+  });
+
+  it('answers errors as JSON too under --json, with exit codes 3 (not found) and 2 (usage)', () => {
+    const missing = csdl('get', '99/2099/TT-BX', '--data', data, '--json');
+    expect(missing.status).toBe(3);
+    expect(JSON.parse(missing.last)).toEqual({ error: { code: 'not_found', message: 'Document "99/2099/TT-BX" was not found' } });
+    const usage = csdl('search', '--data', data, '--json', '--limit', 'many');
+    expect(usage.status).toBe(2);
+    expect(JSON.parse(usage.last).error.code).toBe('usage');
+    expect(JSON.parse(csdl('help', '--json').last)).toHaveProperty('usage');
+  });
+});
