@@ -83,11 +83,20 @@ export type UnitKind = 'part' | 'chapter' | 'section' | 'subsection' | 'article'
 
 export interface Unit {
   kind: UnitKind;
+  /** As printed: `II`, `5`, `3a`, `đ`, `a1`. */
   num: string;
   eId: string;
   heading: string | null;
+  /** The unit's own text (not its children's), normalised, lines joined with `\n`. */
   text: string;
   children: Unit[];
+}
+
+/** A note attached to a unit: a footnote of a consolidated text, or an editor's note. */
+export interface UnitNote {
+  /** The marker as printed (`2`, `[1]`). */
+  marker: string;
+  text: string;
 }
 
 export interface Page<T> {

@@ -130,7 +130,12 @@ function findTitle(lines: string[], from: number): { type: DocumentType; title: 
       if (!l || FURNITURE_RE.test(l)) continue;
       if (/^(Căn cứ|Theo đề nghị|Thực hiện|Chương|CHƯƠNG|Phần|PHẦN|Điều\s+\d)/u.test(l)) break;
       // A consolidated text lists its documents under the title: "Luật Bảo hiểm xã hội số 58/2014/QH13 ngày ...".
-      if (/^(Luật|Bộ luật|Pháp lệnh|Nghị định|Thông tư|Quyết định|Nghị quyết)\b[^\n]{0,300}?\bsố\s+\d+\/[^\n]{0,120}?\bngày\b/u.test(l.slice(0, 500))) break;
+      if (
+        /^(Luật|Bộ luật|Pháp lệnh|Nghị định|Thông tư|Quyết định|Nghị quyết)(?![\p{L}\p{N}])[^\n]{0,300}?\bsố\s+\d+\/[^\n]{0,120}?\bngày\b/u.test(
+          l.slice(0, 500),
+        )
+      )
+        break;
       parts.push(l);
     }
     const title = parts.join(' ').replace(/\s+/g, ' ').trim();
@@ -148,7 +153,7 @@ function findIssuers(lines: string[]): string[] {
     // The motto may share its line with the issuer ("CHÍNH PHỦ CỘNG HÒA XÃ HỘI ..."): keep what stands before it.
     const l = i === motto ? ((lines[i] ?? '').split(/CỘNG\s+HÒA\b/u)[0]?.trim() ?? '') : (lines[i] ?? '');
     if (!l) continue;
-    if (FURNITURE_RE.test(l) || /^[-_=.]+$/.test(l) || /^(Số|SỐ)\b/u.test(l) || /^\d/.test(l)) continue;
+    if (FURNITURE_RE.test(l) || /^[-_=.]+$/.test(l) || /^(Số|SỐ)(?![\p{L}\p{N}])/u.test(l) || /^\d/.test(l)) continue;
     if (l !== l.toUpperCase() || /^VĂN BẢN (QUY PHẠM PHÁP LUẬT|HỢP NHẤT)/u.test(l)) {
       block.length = 0;
       continue;
@@ -168,7 +173,7 @@ function findIssuers(lines: string[]): string[] {
   // "BỘ A - BỘ B" for joint documents; a hyphen inside a name ("LAO ĐỘNG - THƯƠNG BINH") is followed by a word
   // that does not start a body's name.
   const bodies = joined
-    .split(/\s+-\s+(?=(?:BỘ|VIỆN|TÒA|TOÀ|ỦY|UỶ|HỘI ĐỒNG|CHÍNH PHỦ|QUỐC HỘI|KIỂM TOÁN|NGÂN HÀNG|TỔNG|VĂN PHÒNG|THANH TRA)\b)/u)
+    .split(/\s+-\s+(?=(?:BỘ|VIỆN|TÒA|TOÀ|ỦY|UỶ|HỘI ĐỒNG|CHÍNH PHỦ|QUỐC HỘI|KIỂM TOÁN|NGÂN HÀNG|TỔNG|VĂN PHÒNG|THANH TRA)(?![\p{L}\p{N}]))/u)
     .map((b) => b.replace(/\s*-\s*$/, '').trim())
     .filter(Boolean);
   return dedupeRepeatedHalves(bodies);

@@ -1,0 +1,52 @@
+/**
+ * Line cleaning: the normalised text split into lines, each cleaned of markup and classified. Line numbers are
+ * kept (one entry per input line), so diagnostics and units point at the line a person sees in the file.
+ */
+
+export type LineClass = 'text' | 'blank' | 'furniture' | 'footnote_separator';
+
+export interface Line {
+  /** 1-based line number in the input. */
+  no: number;
+  /** The line as normalised, before cleaning. */
+  raw: string;
+  /** Markup removed, spaces collapsed, trimmed. */
+  text: string;
+  cls: LineClass;
+}
+
+/** Gazette running heads, page numbers, digital-signature stamps, continuation notes, separator rules. */
+const FURNITURE: RegExp[] = [
+  /^CÔNG BÁO\s*\/\s*Số(?![\p{L}\p{N}])/u,
+  /^\d{1,4}$/,
+  /^(Người ký|Ký bởi|Email|Cơ quan|Thời gian ký|Chức vụ)\s*:/u,
+  /^\(Xem tiếp Công báo số(?![\p{L}\p{N}])/u,
+  /^[-_=.·…]{3,}$/,
+];
+
+/** Markdown and table markup of web renditions: emphasis, heading hashes, table pipes, escaped characters. */
+function stripMarkup(s: string): string {
+  return s
+    .replace(/\*+/g, '')
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/^\s*\|\s*|\s*\|\s*$/g, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
+}
+
+export function cleanLines(text: string, format: string): Line[] {
+  const rawLines = text.split('\n');
+  const out: Line[] = new Array(rawLines.length);
+  const markdown = format === 'markdown';
+  for (let i = 0; i < rawLines.length; i++) {
+    const raw = rawLines[i] as string;
+    // The footnote rule of the gazette: a line of spaces only, long, just above the notes at a page bottom.
+    if (raw.length >= 20 && raw.trim() === '') {
+      out[i] = { no: i + 1, raw, text: '', cls: 'footnote_separator' };
+      continue;
+    }
+    const body = (markdown || raw.includes('*') || raw.includes('|') ? stripMarkup(raw) : raw).replace(/\s+/g, ' ').trim();
+    const cls: LineClass = body === '' ? 'blank' : FURNITURE.some((re) => re.test(body)) ? 'furniture' : 'text';
+    out[i] = { no: i + 1, raw, text: body, cls };
+  }
+  return out;
+}
