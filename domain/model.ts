@@ -44,7 +44,7 @@ export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
   unknown: 'Chưa xác định',
 };
 
-export type SourceFormat = 'text' | 'markdown' | 'html';
+export type SourceFormat = 'text' | 'markdown' | 'html' | 'docx';
 
 /** One file a work was ingested from. A work may have several renditions (web and Công báo) of one text. */
 export interface SourceFile {
@@ -72,6 +72,10 @@ export interface Work {
   effective: string | null;
   scope: Scope;
   sources: SourceFile[];
+  /** The unit set (UnitRepository) holding this work's text: the sha256 of the source it was parsed from. */
+  unitSet: string | null;
+  /** How many units that set holds. */
+  unitCount: number;
   warnings: Diagnostic[];
   createdAt: string;
   updatedAt: string;

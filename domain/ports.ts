@@ -3,6 +3,7 @@
  * has one contract suite in test/contract/ that runs against each of its adapters.
  */
 import type { Page, SourceFile, Work } from './model';
+import type { StoredUnit } from './units';
 
 export interface ListQuery {
   limit: number;
@@ -24,6 +25,19 @@ export interface WorkRepository {
   save(work: Work, expectedVersion: number): Promise<Work>;
   /** Works ordered by id; the cursor is opaque to callers and rejected (validation error) when malformed. */
   list(query: ListQuery): Promise<Page<Work>>;
+}
+
+/**
+ * The units parsed from one source file, stored flat (domain/units.ts) under a unit-set id: the sha256 of that
+ * source. A work names the set it reads (`Work.unitSet`), so a write that loses a race leaves only an orphan set,
+ * never a work showing another document's units.
+ */
+export interface UnitRepository {
+  /** Replaces the set: afterwards exactly these units are stored under it. Idempotent. */
+  replaceUnits(setId: string, units: StoredUnit[]): Promise<void>;
+  /** All units of a set in document order; empty when none are stored. */
+  listUnits(setId: string): Promise<StoredUnit[]>;
+  getUnit(setId: string, eId: string): Promise<StoredUnit | null>;
 }
 
 export interface BlobStore {
@@ -83,6 +97,7 @@ export interface Clock {
 
 export interface Ports {
   works: WorkRepository;
+  units: UnitRepository;
   blobs: BlobStore;
   search: SearchIndex;
   clock: Clock;

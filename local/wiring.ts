@@ -4,6 +4,7 @@ import { openDatabase, type Db } from '../adapters/sqlite/db';
 import { FileBlobStore } from '../adapters/files/blob-store';
 import { SqliteOutbox } from '../adapters/sqlite/outbox';
 import { SqliteSearchIndex } from '../adapters/sqlite/search-index';
+import { SqliteUnitRepository } from '../adapters/sqlite/unit-repository';
 import { SqliteWorkRepository } from '../adapters/sqlite/work-repository';
 import type { Ports } from '../domain/ports';
 
@@ -23,6 +24,7 @@ export function openEmbedded(dataDir: string): Embedded {
     db,
     ports: {
       works: new SqliteWorkRepository(db),
+      units: new SqliteUnitRepository(db),
       blobs: new FileBlobStore(join(dir, 'blobs')),
       search: new SqliteSearchIndex(db),
       clock: { now: () => new Date() },

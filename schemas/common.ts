@@ -27,7 +27,7 @@ export const Diagnostic = z.object({
 export const SourceFile = z.object({
   sha256: z.string(),
   fileName: z.string(),
-  format: z.enum(['text', 'markdown', 'html']),
+  format: z.enum(['text', 'markdown', 'html', 'docx']),
   bytes: z.int(),
   blobKey: z.string(),
   receivedAt: z.string(),
@@ -65,6 +65,8 @@ export const Document = z.object({
   effective: z.nullable(isoDate),
   scope: z.enum(['central', 'province']),
   sources: z.array(SourceFile),
+  unitSet: z.nullable(z.string()),
+  unitCount: z.int(),
   warnings: z.array(Diagnostic),
   createdAt: z.string(),
   updatedAt: z.string(),

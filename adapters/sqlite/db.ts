@@ -40,6 +40,13 @@ const MIGRATIONS: string[] = [
    -- How far each consumer of the outbox has read (the local indexer is one).
    CREATE TABLE stream_offsets (consumer TEXT PRIMARY KEY, seq INTEGER NOT NULL) STRICT;
    CREATE VIRTUAL TABLE search_fts USING fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2');`,
+  `CREATE TABLE units (
+     set_id TEXT NOT NULL,
+     e_id TEXT NOT NULL,
+     ord INTEGER NOT NULL,
+     body TEXT NOT NULL,
+     PRIMARY KEY (set_id, e_id)
+   ) STRICT;`,
 ];
 
 export function openDatabase(file: string): Db {

@@ -18,7 +18,6 @@ export interface Line {
 /** Gazette running heads, page numbers, digital-signature stamps, continuation notes, separator rules. */
 const FURNITURE: RegExp[] = [
   /^CÔNG BÁO\s*\/\s*Số(?![\p{L}\p{N}])/u,
-  /^\d{1,4}$/,
   /^(Người ký|Ký bởi|Email|Cơ quan|Thời gian ký|Chức vụ)\s*:/u,
   /^\(Xem tiếp Công báo số(?![\p{L}\p{N}])/u,
   /^[-_=.·…]{3,}$/,
@@ -48,5 +47,15 @@ export function cleanLines(text: string, format: string): Line[] {
     const cls: LineClass = body === '' ? 'blank' : FURNITURE.some((re) => re.test(body)) ? 'furniture' : 'text';
     out[i] = { no: i + 1, raw, text: body, cls };
   }
+  // A bare number is a page number only beside a gazette running head; elsewhere (web tables flattened one cell per
+  // line) it is content.
+  const heads = out.filter((l) => l.cls === 'furniture' && RUNNING_HEAD.test(l.text)).map((l) => l.no - 1);
+  for (const h of heads)
+    for (let j = Math.max(0, h - 8); j <= Math.min(out.length - 1, h + 3); j++) {
+      const l = out[j] as Line;
+      if (l.cls === 'text' && /^\d{1,4}$/.test(l.text)) l.cls = 'furniture';
+    }
   return out;
 }
+
+const RUNNING_HEAD = /^CÔNG BÁO\s*\/\s*Số(?![\p{L}\p{N}])/u;

@@ -19,6 +19,8 @@ const isUpper = (s: string) => s === s.toUpperCase() && /\p{Lu}/u.test(s);
 /** The rest of a container line is its heading only if empty, punctuated, or upper case: "Chương trình ..." is text. */
 const containerRest = (rest: string) => rest === '' || /^[.:\-–—]/.test(rest) || isUpper(rest);
 const stripLead = (rest: string) => rest.replace(/^[.:\-–—]\s*/, '').trim();
+/** The marker as printed: the line without what follows the marker (`Điều 5.`, `Chương II`). */
+const prefixOf = (line: string, rest: string | undefined) => line.slice(0, line.length - (rest ?? '').length).trim();
 
 const PART_RE = /^(?:PHẦN|Phần)\s+(THỨ\s+[A-ZÀ-ỸĐ]+|thứ\s+[a-zà-ỹđ]+|[IVXLC]+|\d{1,2})(?![\p{L}\p{N}])\s*(.*)$/u;
 const CHAPTER_RE = /^(?:CHƯƠNG|Chương)\s+([IVXLC]+|\d{1,3})(?![\p{L}\p{N}])\s*(.*)$/u;
@@ -305,7 +307,7 @@ export function parseDocument(input: string, format: SourceFormat = 'text'): Par
       if (ATTACHMENT_TITLE_RE.test(t) && isUpper(t) && attachedWithin(all, i)) {
         attachmentCount++;
         close(0, line.no - 1);
-        const b = open('attachment', String(attachmentCount), t, t, line, 4);
+        const b = open('attachment', String(attachmentCount), '', t, line, 4);
         attachment = b.unit;
         lastArticle = -1;
         phase = 'body';
@@ -335,7 +337,7 @@ export function parseDocument(input: string, format: SourceFormat = 'text'): Par
     }
 
     const b = current();
-    if (b && b.headingOpen > 0 && continuesHeading(b.unit, t)) {
+    if (b && b.headingOpen > 0 && (continuesHeading(b.unit, t) || wrapsArticleHeading(b.unit, t, nextText(all, i)))) {
       b.unit.heading = `${b.unit.heading ? `${b.unit.heading} ` : ''}${t}`.trim();
       b.headingOpen--;
       for (const x of stack) x.unit.endLine = line.no;
@@ -349,20 +351,20 @@ export function parseDocument(input: string, format: SourceFormat = 'text'): Par
     let m: RegExpExecArray | null;
     if ((m = PART_RE.exec(t)) && m[1] && containerRest(m[2] ?? '')) {
       const h = stripLead(m[2] ?? '');
-      open('part', partNumber(m[1]), t, h || null, line, 3);
+      open('part', partNumber(m[1]), prefixOf(t, m[2]), h || null, line, 3);
       continue;
     }
     if ((m = CHAPTER_RE.exec(t)) && m[1] && containerRest(m[2] ?? '')) {
       const h = stripLead(m[2] ?? '');
-      open('chapter', m[1], t, h || null, line, 3);
+      open('chapter', m[1], prefixOf(t, m[2]), h || null, line, 3);
       continue;
     }
     if ((m = SUBSECTION_RE.exec(t)) && m[1] && containerRest(m[2] ?? '') && innermost(['chapter', 'section', 'part'])) {
-      open('subsection', m[1], t, stripLead(m[2] ?? '') || null, line, 3);
+      open('subsection', m[1], prefixOf(t, m[2]), stripLead(m[2] ?? '') || null, line, 3);
       continue;
     }
     if ((m = SECTION_RE.exec(t)) && m[1] && containerRest(m[2] ?? '') && innermost(['chapter', 'part'])) {
-      open('section', m[1], t, stripLead(m[2] ?? '') || null, line, 3);
+      open('section', m[1], prefixOf(t, m[2]), stripLead(m[2] ?? '') || null, line, 3);
       continue;
     }
     if ((m = ARTICLE_RE.exec(t)) && m[1]) {
@@ -371,7 +373,7 @@ export function parseDocument(input: string, format: SourceFormat = 'text'): Par
       if (rank > lastArticle && (closed || /^\p{Lu}/u.test(headingText))) {
         lastArticle = rank;
         const { heading, marker } = splitHeadingNote((m[2] ?? '').trim());
-        const nb = open('article', m[1], `Điều ${m[1]}.`, heading || null, line, 3);
+        const nb = open('article', m[1], prefixOf(t, m[2]), heading || null, line, 3);
         if (marker) markerOwner.set(marker, nb.unit);
         continue;
       }
@@ -455,7 +457,7 @@ export function parseDocument(input: string, format: SourceFormat = 'text'): Par
     close(0, line.no - 1);
     attachment = null;
     const num = ap[1] ?? String(appendixCount);
-    open('appendix', num, line.text, stripLead(ap[2] ?? '') || null, line, 3);
+    open('appendix', num, prefixOf(line.text, ap[2]), stripLead(ap[2] ?? '') || null, line, 3);
   }
 
   function acceptsClause(art: ParsedUnit, num: string): boolean {
@@ -488,6 +490,21 @@ function continuesHeading(unit: ParsedUnit, t: string): boolean {
   if (unit.kind === 'article') return unit.heading !== null && !/[.:;]$/u.test(unit.heading) && /^\p{Ll}/u.test(t);
   if (unit.kind === 'attachment') return true;
   return isUpper(t);
+}
+
+/**
+ * A gazette hard-wraps a long article heading onto a line that may start with a capital ("... Mặt trận Tổ quốc" /
+ * "Việt Nam và ..."): a long unfinished heading, a short unpunctuated line, and a marker right after.
+ */
+function wrapsArticleHeading(unit: ParsedUnit, t: string, next: string | null): boolean {
+  if (unit.kind !== 'article' || !unit.heading || unit.heading.length < 55 || /[.:;,]$/u.test(unit.heading)) return false;
+  if (t.length > 75 || /[.:;,]$/u.test(t) || ARTICLE_RE.test(t) || CLAUSE_RE.test(t) || POINT_RE.test(t)) return false;
+  return next !== null && (CLAUSE_RE.test(next) || POINT_RE.test(next) || ARTICLE_RE.test(next) || CHAPTER_RE.test(next));
+}
+
+function nextText(lines: Line[], i: number): string | null {
+  for (let j = i + 1; j < lines.length && j < i + 6; j++) if ((lines[j] as Line).cls === 'text') return (lines[j] as Line).text;
+  return null;
 }
 
 /** An attachment title is followed within a few lines by "(Ban hành kèm theo ...)". */

@@ -6,10 +6,13 @@
 import { createHash } from 'node:crypto';
 import { ConflictError, DomainError } from '../errors';
 import type { Diagnostic, SourceFile, SourceFormat, Work } from '../model';
-import { extractMetadata, type WorkMetadata } from '../parse/metadata';
+import { readDocument } from '../parse/formats';
+import type { WorkMetadata } from '../parse/metadata';
+import { parseDocument } from '../parse/parse';
+import { effectiveDate } from '../parse/effective';
+import { flattenUnits } from '../units';
 import type { Ports } from '../ports';
 import { isLocalNumber, numberHasYear, workIdFor, workIdForUnnumbered } from '../refs';
-import { normalizeText } from '../text/normalize';
 
 export interface IngestInput {
   fileName: string;
@@ -53,37 +56,16 @@ export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(byte
 /** Content-addressed key of an original: the same bytes always land on the same key. */
 export const originalBlobKey = (sha256: string) => `originals/${sha256.slice(0, 2)}/${sha256}`;
 
-/** Decodes a file as UTF-8 text or explains, naming the file, why it cannot be read. */
-export function decodeDocument(fileName: string, bytes: Uint8Array): { text: string; format: SourceFormat } {
-  const magic = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
-  if (magic.startsWith('PK\u0003\u0004'))
-    throw new DomainError('unreadable_document', `${fileName}: a ZIP/DOCX file; send the text (DOCX import comes with the parser)`, { fileName });
-  if (magic.startsWith('%PDF')) throw new DomainError('unreadable_document', `${fileName}: a PDF; send the extracted text`, { fileName });
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    const line = firstInvalidUtf8Line(bytes);
-    throw new DomainError('unreadable_document', `${fileName}:${line}: not valid UTF-8 text (save the file as UTF-8)`, { fileName, line });
-  }
-  if (text.includes('\u0000')) throw new DomainError('unreadable_document', `${fileName}: binary content (NUL bytes)`, { fileName });
-  if (text.trim().length === 0) throw new DomainError('unreadable_document', `${fileName}: the file is empty`, { fileName });
-  const head = text.slice(0, 2000).toLowerCase();
-  if (/<(html|body|!doctype)\b/.test(head))
-    throw new DomainError('unreadable_document', `${fileName}: HTML input is not accepted yet; send the text rendition`, { fileName });
-  const format: SourceFormat = /\*\*[^*\n]+\*\*|^#{1,6}\s/m.test(text.slice(0, 20000)) ? 'markdown' : 'text';
-  return { text, format };
-}
-
-/** 1-based line of the first byte sequence that is not UTF-8. */
-function firstInvalidUtf8Line(bytes: Uint8Array): number {
-  const lossy = Buffer.from(bytes).toString('utf8');
-  const at = lossy.indexOf('\uFFFD');
-  return at < 0 ? 1 : lossy.slice(0, at).split('\n').length;
-}
+const CONTENT_TYPES: Record<SourceFormat, string> = {
+  text: 'text/plain',
+  markdown: 'text/markdown',
+  html: 'text/html',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
 
 export async function ingestDocument(ports: Ports, input: IngestInput): Promise<IngestResult> {
-  const { text, format } = decodeDocument(input.fileName, input.bytes);
+  const read = await readDocument(input.fileName, input.bytes);
+  const format: SourceFormat = read.format;
   const sha256 = sha256Hex(input.bytes);
 
   const knownId = await ports.works.findIdBySourceHash(sha256);
@@ -92,10 +74,11 @@ export async function ingestDocument(ports: Ports, input: IngestInput): Promise<
     if (work) return { work, outcome: 'unchanged', diagnostics: [] };
   }
 
-  const normalized = normalizeText(text);
-  const { metadata, diagnostics } = extractMetadata(normalized);
-  if (!metadata.number && metadata.type === 'unknown' && !/(^|\n)\s*\**\s*Điều\s+1\b/u.test(normalized))
-    throw new DomainError('unreadable_document', `${input.fileName}: does not look like a legal document (no number, no type heading, no "Điều 1")`, {
+  const parsed = parseDocument(read.text, format);
+  const { metadata } = parsed;
+  const diagnostics = [...read.diagnostics, ...parsed.diagnostics];
+  if (!metadata.number && metadata.type === 'unknown' && parsed.units.length === 0)
+    throw new DomainError('unreadable_document', `${input.fileName}: does not look like a legal document (no number, no type heading, no article)`, {
       fileName: input.fileName,
     });
   const id = metadata.number ? workIdFor({ number: metadata.number, issued: metadata.issued, place: metadata.place }) : workIdForUnnumbered(sha256);
@@ -111,8 +94,10 @@ export async function ingestDocument(ports: Ports, input: IngestInput): Promise<
       severity: 'warning',
       message: `${metadata.number} repeats across provinces and no place was found: the id ${id} carries no province`,
     });
+  const units = flattenUnits(parsed.units);
+  const effective = effectiveDate(parsed.units, metadata.issued);
   const blobKey = originalBlobKey(sha256);
-  await ports.blobs.put(blobKey, input.bytes, format === 'markdown' ? 'text/markdown; charset=utf-8' : 'text/plain; charset=utf-8');
+  await ports.blobs.put(blobKey, input.bytes, CONTENT_TYPES[format]);
 
   const now = ports.clock.now().toISOString();
   const source: SourceFile = { sha256, fileName: baseName(input.fileName), format, bytes: input.bytes.byteLength, blobKey, receivedAt: now };
@@ -121,7 +106,20 @@ export async function ingestDocument(ports: Ports, input: IngestInput): Promise<
     try {
       const existing = await ports.works.get(id);
       if (!existing) {
-        const work: Work = { id, ...metadata, effective: null, sources: [source], warnings: diagnostics, createdAt: now, updatedAt: now, version: 0 };
+        // Units first, under this source's own set: a work never names a set that is not fully written.
+        await ports.units.replaceUnits(sha256, units);
+        const work: Work = {
+          id,
+          ...metadata,
+          effective,
+          sources: [source],
+          unitSet: sha256,
+          unitCount: units.length,
+          warnings: diagnostics.filter((d) => d.severity !== 'info'),
+          createdAt: now,
+          updatedAt: now,
+          version: 0,
+        };
         return { work: await ports.works.save(work, 0), outcome: 'created', diagnostics };
       }
       if (existing.sources.some((s) => s.sha256 === sha256)) return { work: existing, outcome: 'unchanged', diagnostics: [] };
@@ -137,6 +135,7 @@ export async function ingestDocument(ports: Ports, input: IngestInput): Promise<
         issuers: existing.issuers.length ? existing.issuers : metadata.issuers,
         place: existing.place ?? metadata.place,
         issued: existing.issued ?? metadata.issued,
+        effective: existing.effective ?? effective,
         sources: [...existing.sources, source],
         updatedAt: now,
       };

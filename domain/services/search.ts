@@ -4,7 +4,7 @@ import type { Work } from '../model';
 import type { Ports, SearchEntry, SearchHit } from '../ports';
 import { makeSnippet, queryTerms } from '../text/snippet';
 import { normalizeText } from '../text/normalize';
-import { decodeDocument } from './ingest';
+import { readDocument } from '../parse/formats';
 
 export const MAX_QUERY_CHARS = 1000;
 
@@ -42,7 +42,7 @@ export async function indexWorks(ports: Ports, ids: string[]): Promise<{ indexed
     if (!primary) continue;
     const bytes = await ports.blobs.get(primary.blobKey);
     if (!bytes) throw new DomainError('dependency_unavailable', `Original ${primary.blobKey} of ${id} is missing from the blob store`);
-    const { text, format } = decodeDocument(primary.fileName, bytes);
+    const { text, format } = await readDocument(primary.fileName, bytes);
     // Markdown renditions: emphasis markers are markup, not words (the parser will own this normalisation).
     await ports.search.upsert(searchEntriesFor(work, format === 'markdown' ? text.replace(/\*+/g, '') : text));
     indexed.push(id);

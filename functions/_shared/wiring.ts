@@ -7,6 +7,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
 import { Client } from '@opensearch-project/opensearch';
 import { AwsSigv4Signer } from '@opensearch-project/opensearch/aws-v3';
+import { DynamoUnitRepository } from '../../adapters/dynamodb/unit-repository';
 import { DynamoWorkRepository } from '../../adapters/dynamodb/work-repository';
 import { OpenSearchIndex } from '../../adapters/opensearch/search-index';
 import { S3BlobStore } from '../../adapters/s3/blob-store';
@@ -45,6 +46,7 @@ export function createAwsPorts(config: AwsConfig, options: { refresh?: boolean |
   const clients = createAwsClients(config);
   return {
     works: new DynamoWorkRepository(clients.dynamodb, config.TABLE_NAME),
+    units: new DynamoUnitRepository(clients.dynamodb, config.TABLE_NAME),
     blobs: new S3BlobStore(clients.s3, config.BUCKET_NAME),
     search: new OpenSearchIndex(clients.opensearch, { prefix: config.OPENSEARCH_INDEX_PREFIX, refresh: options.refresh ?? false }),
     clock: { now: () => new Date() },

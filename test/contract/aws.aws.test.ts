@@ -2,6 +2,7 @@
 import { awsTestEnvironment } from '../support/aws';
 import { blobStoreContract } from './blob-store.contract';
 import { searchIndexContract } from './search-index.contract';
+import { unitRepositoryContract } from './unit-repository.contract';
 import { workRepositoryContract } from './work-repository.contract';
 
 const env = awsTestEnvironment();
@@ -9,3 +10,4 @@ const env = awsTestEnvironment();
 workRepositoryContract('DynamoDB', async () => (await env).ports.works);
 blobStoreContract('S3', async () => (await env).ports.blobs);
 searchIndexContract('OpenSearch', async () => (await env).ports.search);
+unitRepositoryContract('DynamoDB', async () => (await env).ports.units);

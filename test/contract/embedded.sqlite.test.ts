@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { FileBlobStore } from '../../adapters/files/blob-store';
 import { openDatabase } from '../../adapters/sqlite/db';
 import { SqliteSearchIndex } from '../../adapters/sqlite/search-index';
+import { SqliteUnitRepository } from '../../adapters/sqlite/unit-repository';
 import { SqliteWorkRepository } from '../../adapters/sqlite/work-repository';
 import { blobStoreContract } from './blob-store.contract';
 import { searchIndexContract } from './search-index.contract';
+import { unitRepositoryContract } from './unit-repository.contract';
 import { workRepositoryContract } from './work-repository.contract';
 import { tempDir } from '../support/embedded';
 
@@ -14,3 +16,4 @@ const dir = tempDir('csdl-contract-');
 workRepositoryContract('SQLite', async () => new SqliteWorkRepository(openDatabase(join(dir, 'works.sqlite'))));
 blobStoreContract('files', async () => new FileBlobStore(join(dir, 'blobs')));
 searchIndexContract('SQLite FTS5', async () => new SqliteSearchIndex(openDatabase(join(dir, 'search.sqlite'))));
+unitRepositoryContract('SQLite', async () => new SqliteUnitRepository(openDatabase(join(dir, 'units.sqlite'))));

@@ -30,6 +30,8 @@ export function makeWork(over: Partial<Work> = {}): Work {
         receivedAt: '2024-01-02T00:00:00.000Z',
       },
     ],
+    unitSet: null,
+    unitCount: 0,
     warnings: [],
     createdAt: '2024-01-02T00:00:00.000Z',
     updatedAt: '2024-01-02T00:00:00.000Z',

@@ -69,11 +69,10 @@ describe('ingestDocument', () => {
   });
 
   it.each([
-    ['a DOCX', Buffer.from('PK\u0003\u0004rest-of-zip'), /a ZIP\/DOCX file/],
+    ['a ZIP that is not a DOCX', Buffer.from('PK\u0003\u0004rest-of-zip'), /bad\.txt/],
     ['a PDF', Buffer.from('%PDF-1.7 ...'), /a PDF/],
     ['Latin-1 bytes', Buffer.from('Điều 1\nĐi\xe8u 2', 'latin1'), /bad\.txt:1: not valid UTF-8/],
     ['an empty file', Buffer.from('  \n '), /the file is empty/],
-    ['HTML', Buffer.from('<!doctype html><html><body>x</body></html>'), /HTML input is not accepted yet/],
     ['text that is no legal document', Buffer.from('hello world\n'), /does not look like a legal document/],
   ])('refuses %s with a message naming the file, storing nothing', async (_what, bytes, message) => {
     const { ports } = tempEmbedded();
@@ -82,6 +81,20 @@ describe('ingestDocument', () => {
       message: expect.stringMatching(message),
     });
     expect((await ports.works.list({ limit: 10 })).items).toEqual([]);
+  });
+
+  it('reads an HTML rendition into the same work and units as its text', async () => {
+    const { ports } = tempEmbedded();
+    const text = sampleFile('38-2022-ND-CP.txt').toString('utf8');
+    const html = `<!doctype html><html><head><title>x</title><script>var a = "Điều 99. Giả";</script></head><body>${text
+      .split('\n')
+      .map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+      .join('\n')}</body></html>`;
+    const r = await ingestDocument(ports, { fileName: '38.html', bytes: Buffer.from(html) });
+    expect(r.work).toMatchObject({ id: '38-2022-ND-CP', unitCount: expect.any(Number) });
+    expect(r.work.sources[0]?.format).toBe('html');
+    const units = await ports.units.listUnits(r.work.unitSet ?? '');
+    expect(units.filter((u) => u.kind === 'article').map((u) => u.num)).toEqual(['1', '2', '3', '4', '5']);
   });
 
   it('names the line of the first byte that is not UTF-8', async () => {
