@@ -348,26 +348,24 @@ export function parseDocument(input: string, format: SourceFormat = 'text'): Par
       continue;
     }
 
-    let m: RegExpExecArray | null;
-    if ((m = PART_RE.exec(t)) && m[1] && containerRest(m[2] ?? '')) {
-      const h = stripLead(m[2] ?? '');
-      open('part', partNumber(m[1]), prefixOf(t, m[2]), h || null, line, 3);
+    const container = (
+      [
+        ['part', PART_RE, null],
+        ['chapter', CHAPTER_RE, null],
+        ['subsection', SUBSECTION_RE, ['chapter', 'section', 'part']],
+        ['section', SECTION_RE, ['chapter', 'part']],
+      ] as const
+    )
+      .map(([kind, re, within]) => ({ kind, m: re.exec(t), within }))
+      .find(({ m, within }) => m?.[1] && containerRest(m[2] ?? '') && (!within || innermost([...within])));
+    if (container?.m?.[1]) {
+      const { kind, m: cm } = container;
+      const num = kind === 'part' ? partNumber(cm[1] as string) : (cm[1] as string);
+      open(kind, num, prefixOf(t, cm[2]), stripLead(cm[2] ?? '') || null, line, 3);
       continue;
     }
-    if ((m = CHAPTER_RE.exec(t)) && m[1] && containerRest(m[2] ?? '')) {
-      const h = stripLead(m[2] ?? '');
-      open('chapter', m[1], prefixOf(t, m[2]), h || null, line, 3);
-      continue;
-    }
-    if ((m = SUBSECTION_RE.exec(t)) && m[1] && containerRest(m[2] ?? '') && innermost(['chapter', 'section', 'part'])) {
-      open('subsection', m[1], prefixOf(t, m[2]), stripLead(m[2] ?? '') || null, line, 3);
-      continue;
-    }
-    if ((m = SECTION_RE.exec(t)) && m[1] && containerRest(m[2] ?? '') && innermost(['chapter', 'part'])) {
-      open('section', m[1], prefixOf(t, m[2]), stripLead(m[2] ?? '') || null, line, 3);
-      continue;
-    }
-    if ((m = ARTICLE_RE.exec(t)) && m[1]) {
+    const m = ARTICLE_RE.exec(t);
+    if (m?.[1]) {
       const rank = numRank(m[1]);
       const headingText = (m[2] ?? '').trim();
       if (rank > lastArticle && (closed || /^\p{Lu}/u.test(headingText))) {
