@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { parseDocument } from '../domain/parse/parse';
 import { ingestDocument, sha256Hex } from '../domain/services/ingest';
 import { normalizeText } from '../domain/text/normalize';
 import { drainOutbox } from '../local/stream';
@@ -80,4 +81,46 @@ const ingest: Bench = async ({ rounds, corpus, log }) => {
   };
 };
 
-export const BENCHMARKS: Record<string, Bench> = { ingest };
+/**
+ * Parse (normalise, clean, metadata, structure) of every corpus text, `rounds` times over. Baseline: a bare line scan
+ * of the same strings (split into lines and test each against one regex), in the same run.
+ */
+const parse: Bench = async ({ rounds, corpus, log }) => {
+  const { dir, files } = corpusFiles(corpus);
+  const texts = files.map((f) => ({ text: f.bytes.toString('utf8'), markdown: /\*\*[^*\n]+\*\*/.test(f.bytes.toString('utf8', 0, 20000)) }));
+  const mb = files.reduce((n, f) => n + f.bytes.length, 0) / 1024 / 1024;
+  const seconds: number[] = [];
+  const baseline: number[] = [];
+  let peakRss = 0;
+  let units = 0;
+  for (let r = 0; r < rounds; r++) {
+    let t = performance.now();
+    let hits = 0;
+    for (const { text } of texts) for (const line of text.split('\n')) if (/^Điều \d/u.test(line)) hits++;
+    baseline.push((performance.now() - t) / 1000);
+    t = performance.now();
+    units = 0;
+    for (const { text, markdown } of texts) units += countUnits(parseDocument(text, markdown ? 'markdown' : 'text').units);
+    seconds.push((performance.now() - t) / 1000);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    log(`round ${r + 1}: ${seconds[r]?.toFixed(3)} s (baseline ${baseline[r]?.toFixed(3)} s, ${hits} article lines)`);
+  }
+  const s = median(seconds);
+  const b = median(baseline);
+  return {
+    benchmark: 'parse',
+    corpus: dir,
+    documents: files.length,
+    units,
+    mb: Number(mb.toFixed(2)),
+    rounds,
+    medianSeconds: Number(s.toFixed(3)),
+    mbPerSec: Number((mb / s).toFixed(2)),
+    baselineMbPerSec: Number((mb / b).toFixed(2)),
+    peakRssMb: Math.round(peakRss / 1024 / 1024),
+  };
+};
+
+const countUnits = (us: { children: unknown[] }[]): number => us.reduce((n, u) => n + 1 + countUnits(u.children as { children: unknown[] }[]), 0);
+
+export const BENCHMARKS: Record<string, Bench> = { ingest, parse };

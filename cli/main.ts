@@ -6,9 +6,12 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DOCUMENT_TYPE_LABELS } from '../domain/model';
-import { isDomainError } from '../domain/errors';
+import { DomainError, isDomainError } from '../domain/errors';
 import { resolveWork } from '../domain/services/documents';
 import { ingestDocument } from '../domain/services/ingest';
+import { readDocument } from '../domain/parse/formats';
+import { parseDocument } from '../domain/parse/parse';
+import type { ParsedUnit } from '../domain/parse/types';
 import { searchDocuments } from '../domain/services/search';
 import { devSecret, DEV_ROLES, signDevToken } from '../local/devtoken';
 import { drainOutbox } from '../local/stream';
@@ -19,6 +22,7 @@ const HELP = `csdl — Cơ sở dữ liệu quốc gia về pháp luật, comman
 Usage: npm run --silent csdl -- <command> [options]
 
 Commands:
+  parse FILE                Parse a file (text, Markdown, HTML, DOCX): metadata, units, diagnostics
   ingest FILE...            Store documents (text or Markdown renditions); one summary line per file
   get DOC                   One document by id or number (09/2022/TT-BLĐTBXH)
   list [--type T]           Documents, in id order (--limit, default 100)
@@ -172,7 +176,42 @@ async function main(argv: string[]): Promise<number> {
       out(token, { token, role });
       return 0;
     }
-    case 'parse':
+    case 'parse': {
+      const file = args[0];
+      if (!file) throw new UsageError('parse needs a FILE');
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(file);
+      } catch (e) {
+        throw new DomainError(
+          'unreadable_document',
+          (e as NodeJS.ErrnoException).code === 'ENOENT' ? `${file}: no such file` : `${file}: ${(e as Error).message}`,
+        );
+      }
+      const read = await readDocument(file, bytes);
+      const r = parseDocument(read.text, read.format);
+      const diagnostics = [...read.diagnostics, ...r.diagnostics];
+      const strip = (u: ParsedUnit): unknown => ({
+        kind: u.kind,
+        num: u.num,
+        eId: u.eId,
+        heading: u.heading,
+        text: u.text,
+        notes: u.notes,
+        line: u.line,
+        children: u.children.map(strip),
+      });
+      const count = (us: ParsedUnit[], k: string): number => us.reduce((n, u) => n + (u.kind === k ? 1 : 0) + count(u.children, k), 0);
+      out(
+        [
+          `${r.metadata.number ?? '(no number)'} — ${r.metadata.title ?? '(no title)'}`,
+          `${count(r.units, 'part')} parts, ${count(r.units, 'chapter')} chapters, ${count(r.units, 'article')} articles, ${count(r.units, 'clause')} clauses, ${count(r.units, 'point')} points`,
+          ...diagnostics.map((d) => `${file}${d.line ? `:${d.line}` : ''}: ${d.severity} ${d.code}: ${d.message}`),
+        ].join('\n'),
+        { metadata: { ...r.metadata, format: read.format }, units: r.units.map(strip), diagnostics },
+      );
+      return 0;
+    }
     case 'status':
     case 'consolidate':
     case 'phapdien':

@@ -39,6 +39,7 @@ export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
     table: 'readwrite',
     bucket: 'readwrite',
   },
+  'units-get': { description: 'GET /v1/documents/{id}/units/{eId}', memoryMiB: 512, timeoutSeconds: 10, table: 'read' },
   search: { description: 'GET /v1/search', memoryMiB: 512, timeoutSeconds: 10, search: 'read' },
   indexer: {
     description: 'DynamoDB stream -> OpenSearch (bulk, partial batch failures, DLQ)',

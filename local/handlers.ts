@@ -6,6 +6,7 @@ import { create as documentsList } from '../functions/documents-list/app';
 import { create as health } from '../functions/health/app';
 import { create as openapi } from '../functions/openapi/app';
 import { create as search } from '../functions/search/app';
+import { create as unitsGet } from '../functions/units-get/app';
 import type { AppContext, HttpEvent, HttpResult } from '../functions/_shared/http';
 import type { FunctionName } from '../functions/_shared/routes';
 
@@ -17,6 +18,7 @@ const FACTORIES: Record<FunctionName, (ctx: AppContext) => LocalHandler> = {
   'documents-list': documentsList,
   'documents-get': documentsGet,
   'documents-create': documentsCreate,
+  'units-get': unitsGet,
   search,
 };
 

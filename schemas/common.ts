@@ -82,3 +82,22 @@ export const Health = z.object({
   store: z.string(),
   time: z.string(),
 });
+
+export const UnitNote = z.object({ marker: z.string(), text: z.string() });
+
+/** A unit of a document's text, with its children (recursive). */
+export const Unit = z.object({
+  kind: z.enum(['part', 'chapter', 'section', 'subsection', 'article', 'clause', 'point', 'attachment', 'appendix']),
+  num: z.string(),
+  eId: z.string(),
+  heading: z.nullable(z.string()),
+  text: z.string(),
+  citation: z.string(),
+  notes: z.array(UnitNote),
+  get children() {
+    return z.array(Unit);
+  },
+});
+z.globalRegistry.add(Unit, { id: 'Unit' });
+
+export const DocumentWithUnits = z.extend(Document, { units: z.array(Unit) });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Cursor, Diagnostic, Document, DocumentType, Limit } from './common';
+import { Cursor, Diagnostic, Document, DocumentType, Limit, Unit } from './common';
 
 export const CreateDocumentRequest = z.object({
   /** The original file name; only its last segment is kept. */
@@ -29,4 +29,17 @@ export const ListDocumentsQuery = z.object({
 export const ListDocumentsResponse = z.object({
   items: z.array(Document),
   nextCursor: z.optional(z.string()),
+});
+
+export const UnitParams = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  eId: z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[A-Za-z0-9_]+$/)),
+});
+
+export const UnitResponse = z.object({
+  documentId: z.string(),
+  documentNumber: z.nullable(z.string()),
+  /** The units from the top of the document down to this one: what a citation walks through. */
+  path: z.array(z.object({ eId: z.string(), kind: z.string(), num: z.string(), heading: z.nullable(z.string()) })),
+  unit: Unit,
 });

@@ -1,8 +1,16 @@
 /** The OpenAPI 3.1 document, generated from the route table and the zod schemas (JSON Schema 2020-12). */
 import * as z from 'zod/mini';
 import { type FunctionName, ROUTES } from '../functions/_shared/routes';
-import { Health, Problem } from './common';
-import { CreateDocumentRequest, CreateDocumentResponse, DocumentIdParams, ListDocumentsQuery, ListDocumentsResponse } from './documents';
+import { DocumentWithUnits, Health, Problem } from './common';
+import {
+  CreateDocumentRequest,
+  CreateDocumentResponse,
+  DocumentIdParams,
+  ListDocumentsQuery,
+  ListDocumentsResponse,
+  UnitParams,
+  UnitResponse,
+} from './documents';
 import { SearchQuery, SearchResponse } from './search';
 
 type Schema = z.core.$ZodType;
@@ -38,10 +46,18 @@ export const OPERATIONS: Record<FunctionName, Operation> = {
     errors: [401, 403, 409, 413, 415, 422],
   },
   'documents-get': {
-    summary: 'One document by id or official number',
+    summary: 'One document by id or official number, with its units',
     tags: ['documents'],
     params: DocumentIdParams,
-    responses: { 200: CreateDocumentResponse.shape.document },
+    responses: { 200: DocumentWithUnits },
+    errors: [404, 409],
+    cached: true,
+  },
+  'units-get': {
+    summary: 'One unit of a document (Điều 5, khoản 2, ...) with its path and children',
+    tags: ['documents'],
+    params: UnitParams,
+    responses: { 200: UnitResponse },
     errors: [404, 409],
     cached: true,
   },
@@ -70,9 +86,23 @@ const STATUS_TEXT: Record<number, string> = {
   500: 'Internal error',
 };
 
+/** Shared definitions (recursive schemas such as Unit) hoisted into components.schemas while building. */
+let sharedDefs: Record<string, unknown> = {};
+
+/** JSON Schema of a zod schema, its `$defs` moved to `components.schemas` and its `$ref`s pointed there. */
 function jsonSchema(schema: Schema, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
-  return rest;
+  const { $schema: _drop, $defs, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  for (const [name, def] of Object.entries(($defs as Record<string, unknown> | undefined) ?? {})) sharedDefs[name] = repoint(def);
+  return repoint(rest) as Record<string, unknown>;
+}
+
+function repoint(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(repoint);
+  if (node && typeof node === 'object')
+    return Object.fromEntries(
+      Object.entries(node).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' ? v.replace('#/$defs/', '#/components/schemas/') : repoint(v)]),
+    );
+  return node;
 }
 
 function parameters(obj: z.ZodMiniObject | undefined, where: 'path' | 'query') {
@@ -87,6 +117,7 @@ function parameters(obj: z.ZodMiniObject | undefined, where: 'path' | 'query') {
 }
 
 export function buildOpenApi(version: string): Record<string, unknown> {
+  sharedDefs = {};
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of ROUTES) {
     const op = OPERATIONS[route.fn];
@@ -127,7 +158,7 @@ export function buildOpenApi(version: string): Record<string, unknown> {
     servers: [{ url: '/' }],
     paths,
     components: {
-      schemas: { Problem: jsonSchema(Problem, 'output') },
+      schemas: { Problem: jsonSchema(Problem, 'output'), ...sharedDefs },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
     },
   };

@@ -25,11 +25,14 @@ const FURNITURE: RegExp[] = [
 
 /** Markdown and table markup of web renditions: emphasis, heading hashes, table pipes, escaped characters. */
 function stripMarkup(s: string): string {
-  return s
-    .replace(/\*+/g, '')
-    .replace(/^#{1,6}\s+/, '')
-    .replace(/^\s*\|\s*|\s*\|\s*$/g, '')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
+  let out = s.includes('*') ? s.replace(/\*+/g, '') : s;
+  if (out.includes('#')) out = out.replace(/^\s*#{1,6}\s+/, '');
+  if (out.includes('|')) {
+    out = out.trim();
+    if (out.startsWith('|')) out = out.slice(1);
+    if (out.endsWith('|')) out = out.slice(0, -1);
+  }
+  return out.includes('\\') ? out.replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1') : out;
 }
 
 export function cleanLines(text: string, format: string): Line[] {
@@ -43,7 +46,9 @@ export function cleanLines(text: string, format: string): Line[] {
       out[i] = { no: i + 1, raw, text: '', cls: 'footnote_separator' };
       continue;
     }
-    const body = (markdown || raw.includes('*') || raw.includes('|') ? stripMarkup(raw) : raw).replace(/\s+/g, ' ').trim();
+    let body = markdown || raw.includes('*') || raw.includes('|') || raw.includes('#') || raw.includes('\\') ? stripMarkup(raw) : raw;
+    if (body.includes('  ') || body.includes('\t')) body = body.replace(/[ \t]+/g, ' ');
+    body = body.trim();
     const cls: LineClass = body === '' ? 'blank' : FURNITURE.some((re) => re.test(body)) ? 'furniture' : 'text';
     out[i] = { no: i + 1, raw, text: body, cls };
   }

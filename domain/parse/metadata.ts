@@ -88,7 +88,7 @@ function isoDate(d: string, m: string, y: string): string | null {
   return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-function findNumber(lines: string[]): { number: string; line: number } | null {
+function findNumber(lines: string[]): { number: string; line: number; text: string } | null {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     let m: RegExpExecArray | null = null;
@@ -104,7 +104,7 @@ function findNumber(lines: string[]): { number: string; line: number } | null {
     }
     number = number.replace(/[.\-/]+$/, '');
     if (!/[/-]/.test(number) || !/[A-ZĐ]/u.test(number)) continue;
-    return { number, line: i };
+    return { number, line: i, text: line };
   }
   return null;
 }
@@ -188,14 +188,16 @@ function dedupeRepeatedHalves(items: string[]): string[] {
 
 export function extractMetadata(text: string): { metadata: WorkMetadata; diagnostics: Diagnostic[] } {
   // Blank lines and table pipes carry nothing here; dropping them lets "label / value" pairs sit on adjacent lines.
-  const lines = text
-    .split('\n')
-    .map(clean)
-    .filter((l) => l.length > 0);
+  // Only the head and the tail are read in full: the body of a long law needs no cleaning here.
+  const raw = text.split('\n');
+  const cleaned = (part: string[]) => part.map(clean).filter((l) => l.length > 0);
+  const lines = cleaned(raw.slice(0, HEAD_LINES * 3));
+  const tailLines = cleaned(raw.slice(-120));
   const head = lines.slice(0, HEAD_LINES);
   const diagnostics: Diagnostic[] = [];
 
-  const num = findNumber(head) ?? findNumber(lines);
+  // A consolidated text may print its number only at the end, by the signature.
+  const num = findNumber(head) ?? findNumber(lines) ?? findNumber(cleaned(raw.filter((l) => /[Ss][ốoỐO]/u.test(l))));
   const number = num?.number ?? null;
   if (!number) diagnostics.push({ code: 'metadata.number_missing', severity: 'warning', message: 'No number/symbol (Số: ...) found' });
 
@@ -216,12 +218,12 @@ export function extractMetadata(text: string): { metadata: WorkMetadata; diagnos
     }
   }
   if (!issued && num) {
-    const d = DATE_RE.exec(lines[num.line] ?? '') ?? /NGÀY\s+(\d{1,2})-(\d{1,2})-(\d{4})/u.exec(lines[num.line] ?? '');
+    const d = DATE_RE.exec(num.text) ?? /NGÀY\s+(\d{1,2})-(\d{1,2})-(\d{4})/u.exec(num.text);
     if (d?.[1] && d[2] && d[3]) issued = isoDate(d[1], d[2], d[3]);
   }
   if (!issued) {
     // Laws print the date they were passed at the end: "... thông qua ngày 29 tháng 6 năm 2024."
-    const tail = lines.slice(-60).join(' ');
+    const tail = tailLines.slice(-60).join(' ');
     const d = PASSED_ON_RE.exec(tail);
     if (d?.[1] && d[2] && d[3]) issued = isoDate(d[1], d[2], d[3]);
   }

@@ -106,13 +106,18 @@ const LEVEL: Record<UnitKind, number> = {
 /** Joins hard-wrapped lines into paragraphs: a line ending a sentence (or a list item) keeps its line break. */
 export function joinWrapped(lines: string[]): string {
   let out = '';
+  let prev = '';
   for (const l of lines) {
+    // Only the previous line is tested: testing the growing paragraph would make long units quadratic.
     if (out === '') out = l;
-    else if (/[.:;!?]["”’)]*$/u.test(out) || /^[-+•–]\s/u.test(l) || /^["“]/u.test(l)) out += `\n${l}`;
+    else if (ENDS_SENTENCE.test(prev.slice(-8)) || /^[-+•–]\s/u.test(l) || /^["“]/u.test(l)) out += `\n${l}`;
     else out += ` ${l}`;
+    prev = l;
   }
   return out;
 }
+
+const ENDS_SENTENCE = /[.:;!?]["”’)]*$/u;
 
 export function parseDocument(input: string, format: SourceFormat = 'text'): ParseResult {
   const text = normalizeText(input);
@@ -206,7 +211,7 @@ export function parseDocument(input: string, format: SourceFormat = 'text'): Par
     }
     b.lines.push(s);
     b.headingOpen = 0;
-    closed = /[.:;!?…]["”’)\]]*$/u.test(s);
+    closed = /[.:;!?…]["”’)\]]*$/u.test(s.slice(-8));
     for (const x of stack) x.unit.endLine = line.no;
   }
 

@@ -1,10 +1,13 @@
 // API Gateway (and the local runtime) deliver path parameters already percent-decoded.
 import { resolveWork } from '../../domain/services/documents';
+import { buildTree } from '../../domain/units';
 import { DocumentIdParams } from '../../schemas/documents';
 import { httpHandler, json, type AppContext } from '../_shared/http';
 import { presentDocument } from '../_shared/present';
 
 export const create = (ctx: AppContext) =>
-  httpHandler(ctx, { fn: 'documents-get', params: DocumentIdParams }, async ({ params, ports }) =>
-    json(presentDocument(await resolveWork(ports.works, params.id))),
-  );
+  httpHandler(ctx, { fn: 'documents-get', params: DocumentIdParams }, async ({ params, ports }) => {
+    const work = await resolveWork(ports.works, params.id);
+    const units = work.unitSet ? buildTree(await ports.units.listUnits(work.unitSet)) : [];
+    return json({ ...presentDocument(work), units });
+  });

@@ -3,8 +3,8 @@ import { connect } from 'node:net';
  * The local runtime end to end over HTTP: routes, identities, limits, problem+json, caching, and the first vertical
  * slice (POST a document, read it back by id and number, list, search).
  */
-import { Problem } from '../../schemas/common';
-import { CreateDocumentResponse, ListDocumentsResponse } from '../../schemas/documents';
+import { DocumentWithUnits, Problem } from '../../schemas/common';
+import { CreateDocumentResponse, ListDocumentsResponse, UnitResponse } from '../../schemas/documents';
 import { SearchResponse } from '../../schemas/search';
 import { sampleFile } from '../support/fixtures';
 import { startLocalApi } from '../support/local-api';
@@ -151,6 +151,18 @@ describe('the first vertical slice', () => {
     expect(missing.detail).toContain('99-2099-TT-BX');
     const list = ListDocumentsResponse.parse(await (await fetch(`${api.base}/v1/documents?number=${encodeURIComponent('09/2022/TT-BLĐTBXH')}`)).json());
     expect(list.items.map((d) => d.id)).toEqual(['09-2022-TT-BLDTBXH']);
+  });
+
+  it('returns the document with its units, and one unit with its citation, path and children', async () => {
+    const doc = DocumentWithUnits.parse(await (await fetch(`${api.base}/v1/documents/09-2022-TT-BLDTBXH`)).json());
+    expect(doc.unitCount).toBeGreaterThan(50);
+    expect(doc.units.map((u) => u.eId)).toEqual(['chp_I', 'chp_II', 'chp_III', 'chp_IV']);
+    const res = await fetch(`${api.base}/v1/documents/09-2022-TT-BLDTBXH/units/art_5__para_1`);
+    const body = UnitResponse.parse(await res.json());
+    expect(body.unit).toMatchObject({ eId: 'art_5__para_1', kind: 'clause', num: '1', citation: 'Điều 5, khoản 1' });
+    expect(body.path.map((p) => p.eId)).toEqual(['chp_II', 'art_5', 'art_5__para_1']);
+    await expectProblem(await fetch(`${api.base}/v1/documents/09-2022-TT-BLDTBXH/units/art_999`), 404, '/problems/not-found');
+    await expectProblem(await fetch(`${api.base}/v1/documents/09-2022-TT-BLDTBXH/units/art%2F5`), 400, '/problems/validation');
   });
 
   it('sends ETag and Cache-Control on reads and answers 304 when nothing changed', async () => {
