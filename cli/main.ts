@@ -9,6 +9,7 @@ import { DOCUMENT_TYPE_LABELS } from '../domain/model';
 import { DomainError, isDomainError } from '../domain/errors';
 import { resolveWork } from '../domain/services/documents';
 import { ingestDocument } from '../domain/services/ingest';
+import { lintFile } from '../domain/services/lint';
 import { readDocument } from '../domain/parse/formats';
 import { parseDocument } from '../domain/parse/parse';
 import type { ParsedUnit } from '../domain/parse/types';
@@ -23,7 +24,8 @@ Usage: npm run --silent csdl -- <command> [options]
 
 Commands:
   parse FILE                Parse a file (text, Markdown, HTML, DOCX): metadata, units, diagnostics
-  ingest FILE...            Store documents (text or Markdown renditions); one summary line per file
+  lint FILE [--strict]      Format findings (thể thức) by line; exit 1 when there are errors
+  ingest FILE... [--strict] Store documents (text, Markdown, HTML, DOCX); one summary line per file
   get DOC                   One document by id or number (09/2022/TT-BLĐTBXH)
   list [--type T]           Documents, in id order (--limit, default 100)
   search "QUERY" [--limit N] Full-text search, with or without diacritics
@@ -72,6 +74,7 @@ async function main(argv: string[]): Promise<number> {
       type: { type: 'string' },
       role: { type: 'string' },
       subject: { type: 'string' },
+      strict: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -94,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
         for (const file of args) {
           try {
             const bytes = await readFile(file);
-            const r = await ingestDocument(embedded.ports, { fileName: file, bytes });
+            const r = await ingestDocument(embedded.ports, { fileName: file, bytes, strict: values.strict });
             const warn = r.diagnostics.length ? `  [${r.diagnostics.map((d) => d.code).join(', ')}]` : '';
             if (!values.json) console.log(`${r.outcome.padEnd(12)} ${r.work.id}  ${r.work.number ?? '(no number)'}  ${file}${warn}`);
             results.push({ file, outcome: r.outcome, id: r.work.id, number: r.work.number, diagnostics: r.diagnostics });
@@ -211,6 +214,28 @@ async function main(argv: string[]): Promise<number> {
         { metadata: { ...r.metadata, format: read.format }, units: r.units.map(strip), diagnostics },
       );
       return 0;
+    }
+    case 'lint': {
+      const file = args[0];
+      if (!file) throw new UsageError('lint needs a FILE');
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(file);
+      } catch (e) {
+        throw new DomainError(
+          'unreadable_document',
+          (e as NodeJS.ErrnoException).code === 'ENOENT' ? `${file}: no such file` : `${file}: ${(e as Error).message}`,
+        );
+      }
+      const report = await lintFile(file, bytes, values.strict);
+      out(
+        [
+          ...report.diagnostics.map((d) => `${file}${d.line ? `:${d.line}` : ''}: ${d.severity} ${d.code}: ${d.message}`),
+          `${report.errors} error(s), ${report.warnings} warning(s)`,
+        ].join('\n'),
+        report,
+      );
+      return report.errors > 0 ? 1 : 0;
     }
     case 'status':
     case 'consolidate':

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'conflict'
   | 'validation'
   | 'unreadable_document'
+  | 'lint_failed'
   | 'payload_too_large'
   | 'unauthenticated'
   | 'forbidden'

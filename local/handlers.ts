@@ -5,6 +5,7 @@ import { create as documentsGet } from '../functions/documents-get/app';
 import { create as documentsList } from '../functions/documents-list/app';
 import { create as health } from '../functions/health/app';
 import { create as openapi } from '../functions/openapi/app';
+import { create as lint } from '../functions/lint/app';
 import { create as search } from '../functions/search/app';
 import { create as unitsGet } from '../functions/units-get/app';
 import type { AppContext, HttpEvent, HttpResult } from '../functions/_shared/http';
@@ -19,6 +20,7 @@ const FACTORIES: Record<FunctionName, (ctx: AppContext) => LocalHandler> = {
   'documents-get': documentsGet,
   'documents-create': documentsCreate,
   'units-get': unitsGet,
+  lint,
   search,
 };
 

@@ -14,6 +14,7 @@ export const Problem = z.object({
   instance: z.optional(z.string()),
   requestId: z.optional(z.string()),
   errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+  diagnostics: z.optional(z.array(z.object({ code: z.string(), severity: z.string(), message: z.string(), line: z.optional(z.int()) }))),
   candidates: z.optional(z.array(z.object({ id: z.string(), number: z.nullable(z.string()), place: z.nullable(z.string()), issued: z.nullable(z.string()) }))),
 });
 

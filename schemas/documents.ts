@@ -7,6 +7,22 @@ export const CreateDocumentRequest = z.object({
   /** The file's content: UTF-8 text, or base64 of the bytes when `encoding` is `base64`. */
   content: z.string().check(z.minLength(1)),
   encoding: z._default(z.enum(['utf8', 'base64']), 'utf8'),
+  /** Refuse (422, nothing stored) a file that fails the format linter. */
+  strict: z.optional(z.boolean()),
+});
+
+export const LintRequest = z.object({
+  fileName: z.string().check(z.minLength(1), z.maxLength(255)),
+  content: z.string().check(z.minLength(1)),
+  encoding: z._default(z.enum(['utf8', 'base64']), 'utf8'),
+  strict: z.optional(z.boolean()),
+});
+
+export const LintResponse = z.object({
+  metadata: z.object({ number: z.nullable(z.string()), type: z.string(), title: z.nullable(z.string()), issued: z.nullable(z.string()) }),
+  diagnostics: z.array(Diagnostic),
+  errors: z.int(),
+  warnings: z.int(),
 });
 
 export const CreateDocumentResponse = z.object({

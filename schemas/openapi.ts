@@ -7,6 +7,8 @@ import {
   CreateDocumentResponse,
   DocumentIdParams,
   ListDocumentsQuery,
+  LintRequest,
+  LintResponse,
   ListDocumentsResponse,
   UnitParams,
   UnitResponse,
@@ -60,6 +62,13 @@ export const OPERATIONS: Record<FunctionName, Operation> = {
     responses: { 200: UnitResponse },
     errors: [404, 409],
     cached: true,
+  },
+  lint: {
+    summary: 'Check a draft or a document against the format rules (thể thức): findings by line',
+    tags: ['drafting'],
+    body: LintRequest,
+    responses: { 200: LintResponse },
+    errors: [413, 415, 422],
   },
   search: {
     summary: 'Full-text search, with or without diacritics',

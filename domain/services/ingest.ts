@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { ConflictError, DomainError } from '../errors';
 import type { Diagnostic, SourceFile, SourceFormat, Work } from '../model';
+import { lint } from '../lint';
 import { readDocument } from '../parse/formats';
 import type { WorkMetadata } from '../parse/metadata';
 import { parseDocument } from '../parse/parse';
@@ -17,6 +18,8 @@ import { isLocalNumber, numberHasYear, workIdFor, workIdForUnnumbered } from '..
 export interface IngestInput {
   fileName: string;
   bytes: Uint8Array;
+  /** Strict mode (drafts): a file with format-lint errors is refused with the list, and nothing is stored. */
+  strict?: boolean;
 }
 
 export type IngestOutcome = 'created' | 'source_added' | 'unchanged';
@@ -94,6 +97,15 @@ export async function ingestDocument(ports: Ports, input: IngestInput): Promise<
       severity: 'warning',
       message: `${metadata.number} repeats across provinces and no place was found: the id ${id} carries no province`,
     });
+  if (input.strict) {
+    const findings = lint(parsed, { strict: true });
+    const errors = findings.filter((d) => d.severity === 'error');
+    if (errors.length > 0)
+      throw new DomainError('lint_failed', `${input.fileName}: ${errors.length} format error(s); the first: ${errors[0]?.message ?? ''}`, {
+        fileName: input.fileName,
+        diagnostics: findings,
+      });
+  }
   const units = flattenUnits(parsed.units);
   const effective = effectiveDate(parsed.units, metadata.issued);
   const blobKey = originalBlobKey(sha256);

@@ -166,7 +166,11 @@ function toProblem(error: unknown, requestId: string, logger: Logger): HttpResul
   if (error instanceof HttpProblem) return problemResponse(problem(error.code, error.message, { ...error.extra, requestId }));
   if (isDomainError(error))
     return problemResponse(
-      problem(error.code as ProblemCode, error.message, { ...(error.details?.candidates ? { candidates: error.details.candidates } : {}), requestId }),
+      problem(error.code as ProblemCode, error.message, {
+        ...(error.details?.candidates ? { candidates: error.details.candidates } : {}),
+        ...(error.details?.diagnostics ? { diagnostics: error.details.diagnostics } : {}),
+        requestId,
+      }),
       error.code === 'dependency_unavailable' ? { 'retry-after': '5' } : {},
     );
   if (isTransientDependencyError(error)) {

@@ -4,7 +4,7 @@ import { connect } from 'node:net';
  * slice (POST a document, read it back by id and number, list, search).
  */
 import { DocumentWithUnits, Problem } from '../../schemas/common';
-import { CreateDocumentResponse, ListDocumentsResponse, UnitResponse } from '../../schemas/documents';
+import { CreateDocumentResponse, LintResponse, ListDocumentsResponse, UnitResponse } from '../../schemas/documents';
 import { SearchResponse } from '../../schemas/search';
 import { sampleFile } from '../support/fixtures';
 import { startLocalApi } from '../support/local-api';
@@ -125,6 +125,32 @@ describe('writes need an editor', () => {
     const res = await post({ fileName: 'x.pdf', content: Buffer.from('%PDF-1.4').toString('base64'), encoding: 'base64' });
     const body = await expectProblem(res, 422, '/problems/unreadable-document');
     expect(body.detail).toContain('x.pdf');
+  });
+});
+
+describe('format linting for drafting teams', () => {
+  const draft = ['Số: 12/2026/TT-BTEST', 'THÔNG TƯ', 'Quy định thử', 'Điều 1. Phạm vi', '1. Một.', '3. Ba.', 'Điều 2. Đối tượng', 'a) một;', 'f) sai.'].join(
+    '\n',
+  );
+
+  it('POST /v1/lint answers the findings by line, without storing anything', async () => {
+    const res = await fetch(`${api.base}/v1/lint`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fileName: 'draft.txt', content: draft }),
+    });
+    expect(res.status).toBe(200);
+    const body = LintResponse.parse(await res.json());
+    expect(body.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['numbering.gap', 'point.letter_invalid', 'effective.missing']));
+    expect(body.diagnostics.find((d) => d.code === 'point.letter_invalid')?.line).toBe(9);
+    expect(body.errors).toBeGreaterThan(0);
+  });
+
+  it('a strict ingestion of a draft with format errors is refused with 422 and the list, and nothing is stored', async () => {
+    const res = await post({ fileName: 'draft.txt', content: draft, strict: true });
+    const problem = await expectProblem(res, 422, '/problems/lint-failed');
+    expect(problem.diagnostics?.map((d) => d.code)).toContain('numbering.gap');
+    expect(await api.embedded.ports.works.get('12-2026-TT-BTEST')).toBeNull();
   });
 });
 

@@ -35,6 +35,21 @@ describe('csdl', () => {
     expect(body.total).toBeGreaterThan(0);
   });
 
+  it('parses and lints files per the contract', () => {
+    const parsed = csdl('parse', join(SAMPLE_DIR, '02-2023-TT-BLDTBXH.txt'), '--json');
+    expect(parsed.status).toBe(0);
+    const body = JSON.parse(parsed.last) as {
+      metadata: { number: string };
+      units: { eId: string; kind: string; children: unknown[] }[];
+      diagnostics: unknown[];
+    };
+    expect(body.metadata.number).toBe('02/2023/TT-BLĐTBXH');
+    expect(body.units.map((u) => u.eId)).toEqual(['art_1', 'art_2']);
+    const linted = csdl('lint', join(SAMPLE_DIR, '59-2020-QH14.txt'));
+    expect(linted.status).toBe(0);
+    expect(linted.last).toBe('0 error(s), 0 warning(s)');
+  });
+
   it('answers errors as JSON too under --json, with exit codes 3 (not found) and 2 (usage)', () => {
     const missing = csdl('get', '99/2099/TT-BX', '--data', data, '--json');
     expect(missing.status).toBe(3);
