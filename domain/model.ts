@@ -1,4 +1,5 @@
 /** The domain model (ARCHITECTURE.md §3). Plain data: no behaviour, no infrastructure. */
+import type { ConsolidatedSource, Reference } from './parse/references';
 
 /** A finding about an input, reported instead of thrown: parsers and linters return these. */
 export interface Diagnostic {
@@ -69,6 +70,9 @@ export interface Work {
   place: string | null;
   /** ISO dates (YYYY-MM-DD). */
   issued: string | null;
+  legalBases: Reference[];
+  consolidates: ConsolidatedSource[];
+  signer: { name: string; capacity: string } | null;
   effective: string | null;
   scope: Scope;
   sources: SourceFile[];

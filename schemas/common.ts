@@ -54,6 +54,14 @@ export const DOCUMENT_TYPES = [
 
 export const DocumentType = z.enum(DOCUMENT_TYPES);
 
+export const Reference = z.object({
+  type: z.nullable(z.string()),
+  number: z.nullable(z.string()),
+  date: z.nullable(isoDate),
+  issuer: z.nullable(z.string()),
+  text: z.string(),
+});
+
 export const Document = z.object({
   id: z.string(),
   number: z.nullable(z.string()),
@@ -64,6 +72,9 @@ export const Document = z.object({
   place: z.nullable(z.string()),
   issued: z.nullable(isoDate),
   effective: z.nullable(isoDate),
+  legalBases: z.array(Reference),
+  consolidates: z.array(z.extend(Reference, { effective: z.nullable(isoDate) })),
+  signer: z.nullable(z.object({ name: z.string(), capacity: z.string() })),
   scope: z.enum(['central', 'province']),
   sources: z.array(SourceFile),
   unitSet: z.nullable(z.string()),

@@ -60,7 +60,18 @@ export function buildArticleResult(text: string): ParseResult {
   }
   return {
     format: 'text',
-    metadata: { number: null, type: 'unknown', title: null, issuers: [], place: null, issued: null, scope: 'central' },
+    metadata: {
+      number: null,
+      legalBases: [],
+      consolidates: [],
+      signer: null,
+      type: 'unknown',
+      title: null,
+      issuers: [],
+      place: null,
+      issued: null,
+      scope: 'central',
+    },
     lines,
     preamble: [],
     units: [article],

@@ -5,9 +5,15 @@
  */
 import type { Diagnostic, DocumentType, Scope } from '../model';
 import { isLocalNumber } from '../refs';
+import type { ConsolidatedSource, Reference } from './references';
 
 export interface WorkMetadata {
   number: string | null;
+  /** The legal bases (căn cứ) of the preamble, each with the document it names. */
+  legalBases: Reference[];
+  /** For a consolidated text (VBHN): the documents it merges, with their effective dates. */
+  consolidates: ConsolidatedSource[];
+  signer: { name: string; capacity: string } | null;
   type: DocumentType;
   title: string | null;
   issuers: string[];
@@ -237,7 +243,7 @@ export function extractMetadata(text: string): { metadata: WorkMetadata; diagnos
 
   const issuers = findIssuers(head);
   const scope: Scope = number && isLocalNumber(number) ? 'province' : 'central';
-  return { metadata: { number, type, title, issuers, place, issued, scope }, diagnostics };
+  return { metadata: { number, legalBases: [], consolidates: [], signer: null, type, title, issuers, place, issued, scope }, diagnostics };
 }
 
 /** `LUẬT` + `DOANH NGHIỆP` → `Luật Doanh nghiệp`; a sentence-case title is kept as printed after the type word. */

@@ -9,6 +9,7 @@ import { normalizeText } from '../text/normalize';
 import { cleanLines, type Line } from './clean';
 import { eIdPart } from './eid';
 import { extractMetadata } from './metadata';
+import { consolidatedSources, legalBases, signerOf } from './references';
 import type { ParsedUnit, ParseResult, PreambleLine } from './types';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -444,9 +445,22 @@ export function parseDocument(input: string, format: SourceFormat = 'text'): Par
   }
   if (top.length === 0) diagnostics.push({ code: 'parse.no_units', severity: 'warning', message: 'No article, chapter or part was found' });
 
+  const textLines = (from: number, n: number) =>
+    all
+      .slice(from)
+      .filter((l) => l.cls === 'text')
+      .slice(0, n)
+      .map((l) => l.text);
+  const enriched = {
+    ...metadata,
+    legalBases: legalBases(preamble),
+    consolidates: consolidated ? consolidatedSources(textLines(bodyFrom, 150)) : [],
+    signer: signature ? signerOf(textLines(signature.line - 1, 12)) : null,
+  };
+
   return {
     format,
-    metadata,
+    metadata: enriched,
     lines: all.map((l) => l.text),
     preamble,
     units: top,

@@ -18,6 +18,9 @@ export function makeWork(over: Partial<Work> = {}): Work {
     issuers: ['BỘ THỬ NGHIỆM'],
     place: 'Hà Nội',
     issued: '2024-01-02',
+    legalBases: [],
+    consolidates: [],
+    signer: null,
     effective: null,
     scope: 'central',
     sources: [

@@ -3,6 +3,7 @@
  * property (never throws, lines always inside the text), then real texts — the sample corpus and fixtures through
  * the parser, and excerpts of the development corpus with the slips they really contain.
  */
+import type { ConsolidatedSource, Reference } from '../../domain/parse/references';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -96,6 +97,9 @@ function build(specs: Spec[], opts: DocOptions = {}): ParseResult {
       place: 'Hà Nội',
       issued: opts.issued === undefined ? '2024-03-01' : opts.issued,
       scope: 'central',
+      legalBases: [],
+      consolidates: [],
+      signer: null,
     },
     lines,
     preamble,
@@ -609,6 +613,9 @@ describe('lint as a whole', () => {
         place: fc.constant(null),
         issued: fc.option(fc.constantFrom('2020-06-17', '1957-05-20', 'bad'), { nil: null }),
         scope: fc.constant('central' as const),
+        legalBases: fc.constant<Reference[]>([]),
+        consolidates: fc.constant<ConsolidatedSource[]>([]),
+        signer: fc.constant(null),
       }),
       lines: fc.array(texts, { maxLength: 40 }),
       preamble: fc.array(

@@ -1,0 +1,141 @@
+/**
+ * References to other documents as printed in a text: "Nghị định số 27/2022/NĐ-CP ngày 19 tháng 4 năm 2022 của
+ * Chính phủ ...", "Bộ luật Tố tụng hình sự ngày 27 tháng 11 năm 2015". Used for the legal bases (căn cứ) of a
+ * document, the documents a consolidated text (VBHN) merges, and later for relations.
+ */
+import type { DocumentType } from '../model';
+
+export interface Reference {
+  type: DocumentType | null;
+  number: string | null;
+  /** ISO date the reference gives for the cited document, if any. */
+  date: string | null;
+  /** The body the reference names after "của", if any ("Chính phủ", "Bộ trưởng Bộ Tài chính"). */
+  issuer: string | null;
+  /** The reference as printed. */
+  text: string;
+}
+
+const TYPES: [string, DocumentType][] = [
+  ['Hiến pháp', 'hien_phap'],
+  ['Bộ luật', 'bo_luat'],
+  ['Luật', 'luat'],
+  ['Pháp lệnh', 'phap_lenh'],
+  ['Nghị quyết liên tịch', 'nghi_quyet_lien_tich'],
+  ['Nghị quyết', 'nghi_quyet'],
+  ['Nghị định', 'nghi_dinh'],
+  ['Quyết định', 'quyet_dinh'],
+  ['Chỉ thị', 'chi_thi'],
+  ['Thông tư liên tịch', 'thong_tu_lien_tich'],
+  ['Thông tư', 'thong_tu'],
+  ['Văn bản hợp nhất', 'van_ban_hop_nhat'],
+  ['Lệnh', 'lenh'],
+];
+const TYPE_ALT = TYPES.map(([w]) => w).join('|');
+const NUMBER = String.raw`\d{1,5}[a-zA-Z]?(?:\/[\p{L}\p{N}.\-]+)+`;
+const DATE = String.raw`\s+ngày\s+(\d{1,2})\s*(?:tháng\s+|\/)(\d{1,2})\s*(?:năm\s+|\/)(\d{4})`;
+const ISSUER = String.raw`(?:\s+của\s+([^,;.]{2,80}?)(?=\s+(?:quy định|hướng dẫn|về|ban hành|sửa đổi|phê duyệt|thành lập|có hiệu lực)|[,;.]|$))?`;
+/** With a number: "Nghị định số 27/2022/NĐ-CP ngày 19 tháng 4 năm 2022 của Chính phủ", "Thông tư 29/2016/TT-BNNPTNT". */
+const WITH_NUMBER_RE = new RegExp(String.raw`(${TYPE_ALT})(?![\p{L}])([^;]{0,160}?)\s+(?:số\s+)?(${NUMBER})(?:${DATE})?${ISSUER}`, 'u');
+/** Without a number: "Bộ luật Tố tụng hình sự ngày 27 tháng 11 năm 2015". */
+const WITH_DATE_RE = new RegExp(String.raw`(${TYPE_ALT})(?![\p{L}])([^;]{0,160}?)${DATE}${ISSUER}`, 'u');
+
+function iso(d: string, m: string, y: string): string | null {
+  const day = Number(d);
+  const month = Number(m);
+  const date = new Date(Date.UTC(Number(y), month - 1, day));
+  return date.getUTCDate() === day && date.getUTCMonth() === month - 1 ? `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : null;
+}
+
+/** Every reference in a text that names a number or a date (a bare "Luật này" is not a reference), one per clause. */
+export function findReferences(text: string): Reference[] {
+  const out: Reference[] = [];
+  for (const segment of text.slice(0, 20_000).split(/;|\.\s|,\s(?=(?:và\s)?(?:Luật|Bộ luật|Nghị định|Thông tư|Quyết định|Nghị quyết|Pháp lệnh)\s)/u)) {
+    const n = WITH_NUMBER_RE.exec(segment);
+    if (n?.[1] && n[3]) {
+      out.push({
+        type: TYPES.find(([w]) => w === n[1])?.[1] ?? null,
+        number: n[3].replace(/[.\-/]+$/, ''),
+        date: n[4] && n[5] && n[6] ? iso(n[4], n[5], n[6]) : null,
+        issuer: n[7]?.trim() ?? null,
+        text: n[0].trim(),
+      });
+      continue;
+    }
+    const d = WITH_DATE_RE.exec(segment);
+    if (d?.[1] && d[3] && d[4] && d[5])
+      out.push({
+        type: TYPES.find(([w]) => w === d[1])?.[1] ?? null,
+        number: null,
+        date: iso(d[3], d[4], d[5]),
+        issuer: d[6]?.trim() ?? null,
+        text: d[0].trim(),
+      });
+  }
+  return out;
+}
+
+/** The legal bases of a preamble: each "Căn cứ ..." entry (wrapped lines joined) with the document it names. */
+export function legalBases(preamble: { text: string }[]): Reference[] {
+  const entries: string[] = [];
+  for (const { text } of preamble) {
+    if (/^Căn cứ(?![\p{L}])/u.test(text)) entries.push(text);
+    else if (/^(Theo đề nghị|Theo đề xuất|Xét|Thực hiện)(?![\p{L}])/u.test(text) || /ban hành|QUYẾT ĐỊNH|quyết định:/u.test(text)) entries.push('');
+    else if (entries.length > 0 && entries[entries.length - 1] !== '') entries[entries.length - 1] += ` ${text}`;
+  }
+  return entries
+    .filter((e) => e !== '')
+    .map((entry) => {
+      const body = entry.replace(/^Căn cứ\s+/u, '').replace(/[;.,]\s*$/, '');
+      const [first] = findReferences(body);
+      if (first) return { ...first, text: body };
+      const bare = new RegExp(`^(${TYPE_ALT})(?![\\p{L}])`, 'u').exec(body);
+      return { type: TYPES.find(([w]) => w === bare?.[1])?.[1] ?? null, number: null, date: null, issuer: null, text: body };
+    });
+}
+
+export interface ConsolidatedSource extends Reference {
+  /** The effective date the consolidated text gives for this document. */
+  effective: string | null;
+}
+
+/**
+ * The documents a consolidated text merges, from its head: the base document ("..., có hiệu lực kể từ ngày ...,
+ * được sửa đổi, bổ sung bởi:") and each amending one ("1. Thông tư số ... có hiệu lực kể từ ngày ...").
+ */
+export function consolidatedSources(headLines: string[]): ConsolidatedSource[] {
+  const head = headLines.join(' ').replace(/\s+/g, ' ');
+  const at = head.search(/được sửa đổi,? bổ sung(?: một số điều)? bởi\s*:/u);
+  if (at < 0) return [];
+  const start = Math.max(0, head.lastIndexOf('.', Math.max(0, at - 400)) + 1);
+  const stop = head.slice(at).search(/Căn cứ|Theo đề nghị|Chương\s+[IVX\d]|Điều\s+1\./u);
+  const block = head.slice(start, stop < 0 ? undefined : at + stop);
+  const pieces = block.split(/(?:được sửa đổi,? bổ sung(?: một số điều)? bởi\s*:)|(?:;\s*)|(?:\.\s+(?=\d+\.\s))|(?:\s\d+\.\s(?=[\p{Lu}]))/u);
+  const out: ConsolidatedSource[] = [];
+  for (const piece of pieces) {
+    const [ref] = findReferences(piece);
+    if (!ref?.number) continue;
+    const eff = /có hiệu lực(?: thi hành)?(?: kể)? từ ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})/u.exec(piece);
+    out.push({ ...ref, effective: eff?.[1] && eff[2] && eff[3] ? iso(eff[1], eff[2], eff[3]) : null });
+  }
+  return out;
+}
+
+/** The signer and capacity from the signature block: "KT. BỘ TRƯỞNG / THỨ TRƯỞNG / Lê Văn Thanh". */
+export function signerOf(lines: string[]): { name: string; capacity: string } | null {
+  let capacity: string[] = [];
+  for (const raw of lines.slice(0, 12)) {
+    const l = raw.trim();
+    if (!l || /^Nơi nhận/u.test(l) || /^-/.test(l)) continue;
+    if (l === l.toUpperCase() && /\p{Lu}/u.test(l)) {
+      // "KT. BỘ TRƯỞNG" / "TM. ỦY BAN NHÂN DÂN" starts the capacity; lines above it belong to other blocks.
+      if (/^(?:KT|TM|TL|TUQ|Q|T\/M)\./u.test(l)) capacity = [];
+      capacity.push(l);
+      continue;
+    }
+    const words = l.split(/\s+/);
+    if (capacity.length > 0 && words.length >= 2 && words.length <= 6 && words.every((w) => /^\p{Lu}\p{Ll}*$/u.test(w)))
+      return { name: l, capacity: capacity.slice(-3).join(' / ') };
+  }
+  return null;
+}

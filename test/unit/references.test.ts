@@ -1,0 +1,54 @@
+/** Legal bases, consolidated sources and signers read from real texts. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from '../../domain/parse/parse';
+import { findReferences } from '../../domain/parse/references';
+import { SAMPLE_DIR } from '../support/fixtures';
+
+const parse = (f: string) => {
+  const t = readFileSync(join(SAMPLE_DIR, f), 'utf8');
+  return parseDocument(t, /\*\*[^*\n]+\*\*/.test(t.slice(0, 20000)) ? 'markdown' : 'text').metadata;
+};
+
+describe('references', () => {
+  it('reads type, number, date and issuer of each căn cứ', () => {
+    const m = parse('09-2022-TT-BLDTBXH.txt');
+    expect(m.legalBases.map((b) => [b.type, b.number, b.date, b.issuer])).toEqual([
+      ['nghi_dinh', '14/2017/NĐ-CP', '2017-02-17', 'Chính phủ'],
+      ['nghi_dinh', '27/2022/NĐ-CP', '2022-04-19', 'Chính phủ'],
+      ['quyet_dinh', '02/2022/QĐ-TTg', '2022-01-18', 'Thủ tướng Chính phủ'],
+    ]);
+  });
+
+  it('reads bases wrapped over lines and numbers written without "số" (web rendition)', () => {
+    const m = parse('51-2025-NQ-HDND-HaNoi.txt');
+    expect(m.legalBases.map((b) => b.number)).toEqual(expect.arrayContaining(['72/2025/QH15', '163/2016/NĐ-CP', '29/2016/TT-BNNPTNT']));
+  });
+
+  it('lists the documents a consolidated text merges, with their effective dates', () => {
+    expect(parse('1676-VBHN-BLDTBXH.txt').consolidates.map((c) => [c.number, c.date, c.effective])).toEqual([
+      ['09/2022/TT-BLĐTBXH', '2022-05-25', '2022-07-11'],
+      ['02/2023/TT-BLĐTBXH', '2023-04-12', '2023-06-01'],
+    ]);
+  });
+
+  it('reads the signer and capacity from the signature block', () => {
+    expect(parse('09-2022-TT-BLDTBXH.txt').signer).toEqual({ name: 'Lê Văn Thanh', capacity: 'KT. BỘ TRƯỞNG / THỨ TRƯỞNG' });
+    expect(parse('59-2020-QH14.txt').signer).toEqual({ name: 'Nguyễn Thị Kim Ngân', capacity: 'CHỦ TỊCH QUỐC HỘI' });
+  });
+
+  it('reads the effective date from the effectiveness article', async () => {
+    const { parseDocument: p } = await import('../../domain/parse/parse');
+    const { effectiveDate } = await import('../../domain/parse/effective');
+    const r = p(readFileSync(join(SAMPLE_DIR, '09-2022-TT-BLDTBXH.txt'), 'utf8'));
+    expect(effectiveDate(r.units, r.metadata.issued)).toBe('2022-07-11');
+    const d = p(readFileSync(join(SAMPLE_DIR, '169-QD-BLDTBXH.txt'), 'utf8'));
+    expect(effectiveDate(d.units, d.metadata.issued)).toBe('2025-01-24');
+  });
+
+  it('finds references by date when a law is cited by name only, and ignores "Luật này"', () => {
+    expect(findReferences('Căn cứ Bộ luật Tố tụng hình sự ngày 27 tháng 11 năm 2015; theo Luật này')).toEqual([
+      { type: 'bo_luat', number: null, date: '2015-11-27', issuer: null, text: 'Bộ luật Tố tụng hình sự ngày 27 tháng 11 năm 2015' },
+    ]);
+  });
+});
