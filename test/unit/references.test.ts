@@ -1,6 +1,7 @@
 /** Legal bases, consolidated sources and signers read from real texts. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { effectiveDate } from '../../domain/parse/effective';
 import { parseDocument } from '../../domain/parse/parse';
 import { findReferences } from '../../domain/parse/references';
 import { SAMPLE_DIR } from '../support/fixtures';
@@ -37,9 +38,8 @@ describe('references', () => {
     expect(parse('59-2020-QH14.txt').signer).toEqual({ name: 'Nguyễn Thị Kim Ngân', capacity: 'CHỦ TỊCH QUỐC HỘI' });
   });
 
-  it('reads the effective date from the effectiveness article', async () => {
-    const { parseDocument: p } = await import('../../domain/parse/parse');
-    const { effectiveDate } = await import('../../domain/parse/effective');
+  it('reads the effective date from the effectiveness article', () => {
+    const p = parseDocument;
     const r = p(readFileSync(join(SAMPLE_DIR, '09-2022-TT-BLDTBXH.txt'), 'utf8'));
     expect(effectiveDate(r.units, r.metadata.issued)).toBe('2022-07-11');
     const d = p(readFileSync(join(SAMPLE_DIR, '169-QD-BLDTBXH.txt'), 'utf8'));
