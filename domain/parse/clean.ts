@@ -23,6 +23,9 @@ const FURNITURE: RegExp[] = [
   /^[-_=.·…]{3,}$/,
 ];
 
+/** The first characters furniture lines can start with: the patterns above are tried only after these. */
+const FURNITURE_FIRST = new Set(['C', 'N', 'K', 'E', 'T', '(', '-', '_', '=', '.', '·', '…']);
+
 /** Markdown and table markup of web renditions: emphasis, heading hashes, table pipes, escaped characters. */
 function stripMarkup(s: string): string {
   let out = s.includes('*') ? s.replace(/\*+/g, '') : s;
@@ -49,7 +52,7 @@ export function cleanLines(text: string, format: string): Line[] {
     let body = markdown || raw.includes('*') || raw.includes('|') || raw.includes('#') || raw.includes('\\') ? stripMarkup(raw) : raw;
     if (body.includes('  ') || body.includes('\t')) body = body.replace(/[ \t]+/g, ' ');
     body = body.trim();
-    const cls: LineClass = body === '' ? 'blank' : FURNITURE.some((re) => re.test(body)) ? 'furniture' : 'text';
+    const cls: LineClass = body === '' ? 'blank' : FURNITURE_FIRST.has(body.charAt(0)) && FURNITURE.some((re) => re.test(body)) ? 'furniture' : 'text';
     out[i] = { no: i + 1, raw, text: body, cls };
   }
   // A bare number is a page number only beside a gazette running head; elsewhere (web tables flattened one cell per

@@ -77,12 +77,14 @@ const HEAD_LINES = 160;
 /** Head lines are short; a pathological line is cut so that no pattern here can take long on it. */
 const MAX_LINE = 2000;
 const clean = (l: string) => (l.length > MAX_LINE ? cleanShort(l.slice(0, MAX_LINE)) : cleanShort(l));
-const cleanShort = (l: string) =>
-  l
-    .replace(/\*+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\|\s*|\s*\|$/g, '');
+function cleanShort(l: string): string {
+  let s = l.includes('*') ? l.replace(/\*+/g, '') : l;
+  if (s.includes('  ') || s.includes('\t')) s = s.replace(/\s+/g, ' ');
+  s = s.trim();
+  if (s.startsWith('|')) s = s.slice(1).trimStart();
+  if (s.endsWith('|')) s = s.slice(0, -1).trimEnd();
+  return s;
+}
 
 function isoDate(d: string, m: string, y: string): string | null {
   const day = Number(d);
@@ -203,7 +205,7 @@ export function extractMetadata(text: string): { metadata: WorkMetadata; diagnos
   const diagnostics: Diagnostic[] = [];
 
   // A consolidated text may print its number only at the end, by the signature.
-  const num = findNumber(head) ?? findNumber(lines) ?? findNumber(cleaned(raw.filter((l) => /[Ss][ốoỐO]/u.test(l))));
+  const num = findNumber(head) ?? findNumber(lines) ?? findNumber(cleaned(raw.filter((l) => l.length < 300 && /(?:Số|SỐ|số)(?:\s+hiệu)?\s*:/u.test(l))));
   const number = num?.number ?? null;
   if (!number) diagnostics.push({ code: 'metadata.number_missing', severity: 'warning', message: 'No number/symbol (Số: ...) found' });
 

@@ -90,6 +90,8 @@ interface Builder {
   lines: string[];
   /** Heading lines still accepted (continuations of a wrapped heading). */
   headingOpen: number;
+  /** This unit's own segment of the eId (`art_5`, `para_2`, `art_5__dup2` for a repeated number). */
+  part: string;
 }
 
 const LEVEL: Record<UnitKind, number> = {
@@ -168,37 +170,39 @@ export function parseDocument(input: string, format: SourceFormat = 'text'): Par
     }
   }
 
-  function eIdFor(kind: UnitKind, num: string): string {
+  let attachmentPart = '';
+
+  function eIdFor(kind: UnitKind, num: string): { eId: string; part: string } {
     const own = eIdPart(kind, num);
-    let path: string;
-    if (kind === 'attachment' || kind === 'appendix') path = own;
-    else {
+    let prefix = '';
+    if (kind !== 'attachment' && kind !== 'appendix') {
       // Articles are numbered through the whole document: their eIds start at the article, not the chapter.
-      const ancestors = stack
-        .map((b) => b.unit)
-        .filter((u) => (kind === 'article' || kind === 'clause' || kind === 'point' ? LEVEL[u.kind] >= LEVEL.article : true))
-        .filter((u) => LEVEL[u.kind] < LEVEL[kind]);
-      const att = attachment && !ancestors.includes(attachment) ? [attachment] : [];
-      path = [...att, ...ancestors]
-        .map((u) => u.eId.split('__').pop())
-        .concat(own)
-        .join('__');
+      const fromLevel = kind === 'article' || kind === 'clause' || kind === 'point' ? LEVEL.article : 0;
+      for (const b of stack) {
+        const level = LEVEL[b.unit.kind];
+        if (b.unit.kind !== 'attachment' && level >= fromLevel && level < LEVEL[kind]) prefix += `${b.part}__`;
+      }
+      // Inside a regulation attached to the document, every eId starts with the attachment: numbering restarts there.
+      if (attachment) prefix = `${attachmentPart}__${prefix}`;
     }
+    const path = prefix + own;
     let eId = path;
     for (let n = 2; usedEIds.has(eId); n++) eId = `${path}__dup${n}`;
     if (eId !== path) diagnostics.push({ code: 'parse.duplicate_number', severity: 'warning', message: `${path} appears twice; the second is ${eId}` });
     usedEIds.add(eId);
-    return eId;
+    return { eId, part: eId.slice(prefix.length) };
   }
 
   function open(kind: UnitKind, num: string, label: string, heading: string | null, line: Line, headingOpen = 0): Builder {
     close(LEVEL[kind], line.no - 1);
-    const unit: ParsedUnit = { kind, num, eId: eIdFor(kind, num), heading, text: '', children: [], line: line.no, endLine: line.no, label, notes: [] };
+    const { eId, part } = eIdFor(kind, num);
+    const unit: ParsedUnit = { kind, num, eId, heading, text: '', children: [], line: line.no, endLine: line.no, label, notes: [] };
     closed = true;
     const parent = current();
     if (parent) parent.unit.children.push(unit);
     else top.push(unit);
-    const b: Builder = { unit, lines: [], headingOpen };
+    const b: Builder = { unit, lines: [], headingOpen, part };
+    if (kind === 'attachment') attachmentPart = part;
     stack.push(b);
     builders.set(unit, b);
     return b;
@@ -354,17 +358,10 @@ export function parseDocument(input: string, format: SourceFormat = 'text'): Par
       continue;
     }
 
-    const container = (
-      [
-        ['part', PART_RE, null],
-        ['chapter', CHAPTER_RE, null],
-        ['subsection', SUBSECTION_RE, ['chapter', 'section', 'part']],
-        ['section', SECTION_RE, ['chapter', 'part']],
-      ] as const
-    )
-      .map(([kind, re, within]) => ({ kind, m: re.exec(t), within }))
-      .find(({ m, within }) => m?.[1] && containerRest(m[2] ?? '') && (!within || innermost([...within])));
-    if (container?.m?.[1]) {
+    // Markers start with a known letter: test the container patterns only on lines that could be one.
+    const first = t.charCodeAt(0);
+    const container = CONTAINER_FIRST.has(first) ? containerMarker(t) : null;
+    if (container) {
       const { kind, m: cm } = container;
       const num = kind === 'part' ? partNumber(cm[1] as string) : (cm[1] as string);
       open(kind, num, prefixOf(t, cm[2]), stripLead(cm[2] ?? '') || null, line, 3);
@@ -477,6 +474,11 @@ export function parseDocument(input: string, format: SourceFormat = 'text'): Par
     open('appendix', num, prefixOf(line.text, ap[2]), stripLead(ap[2] ?? '') || null, line, 3);
   }
 
+  function containerMarker(t: string) {
+    const c = containerMarkerOf(t);
+    return c && (!c.within || innermost([...c.within])) ? c : null;
+  }
+
   function acceptsClause(art: ParsedUnit, num: string): boolean {
     const clauses = art.children.filter((c) => c.kind === 'clause');
     const last = clauses[clauses.length - 1];
@@ -499,6 +501,25 @@ function quoteStateAfter(t: string, before: number): number {
   const shut = t.lastIndexOf('”');
   if (open < 0 && shut < 0) return before;
   return open > shut ? 1 : 0;
+}
+
+/** First letters of container markers: P(hần), C(hương), M(ục), T(iểu mục), in either case. */
+const CONTAINER_FIRST = new Set(['P', 'p', 'C', 'c', 'M', 'm', 'T', 't'].map((c) => c.charCodeAt(0)));
+
+const CONTAINERS = [
+  ['part', PART_RE, null],
+  ['chapter', CHAPTER_RE, null],
+  ['subsection', SUBSECTION_RE, ['chapter', 'section', 'part']],
+  ['section', SECTION_RE, ['chapter', 'part']],
+] as const;
+
+/** Which container marker a line is, if any (the caller checks that an enclosing container allows it). */
+function containerMarkerOf(t: string): { kind: (typeof CONTAINERS)[number][0]; m: RegExpExecArray; within: readonly UnitKind[] | null } | null {
+  for (const [kind, re, within] of CONTAINERS) {
+    const m = re.exec(t);
+    if (m?.[1] && containerRest(m[2] ?? '')) return { kind, m, within };
+  }
+  return null;
 }
 
 /** A wrapped heading goes on: lower-case start for articles; an upper-case line for containers. */

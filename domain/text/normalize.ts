@@ -3,25 +3,24 @@
  * every path folds the same way (see docs/adr/0004-text-folding.md).
  */
 
-/** Look-alike code points seen in real texts, mapped to the Vietnamese letter meant. */
-const LOOK_ALIKES: Record<string, string> = {
-  '\u00D0': 'Đ', // Ð LATIN CAPITAL LETTER ETH, typed for Đ
-  '\u0189': 'Đ', // Ɖ LATIN CAPITAL LETTER AFRICAN D
-  '\u00F0': 'đ', // ð
-};
-const LOOK_ALIKE_RE = /[\u00D0\u0189\u00F0]/g;
-/** Spaces other than U+0020 (NBSP, narrow NBSP, figure space, ideographic space, ...), zero-width marks and BOM. */
-const ODD_SPACES_RE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
-const ZERO_WIDTH_RE = /[\u200B-\u200D\u2060\uFEFF]/g;
+/**
+ * Code points replaced after NFC: look-alike letters typed for Đ/đ (Ð U+00D0, Ɖ U+0189, ð U+00F0), spaces other
+ * than U+0020 (NBSP, narrow NBSP, figure and ideographic spaces, ...) and zero-width marks (removed). One pass.
+ */
+const REPLACEMENTS: Record<string, string> = { '\u00D0': 'Đ', '\u0189': 'Đ', '\u00F0': 'đ' };
+const ODD_CHARS_RE = /[\u00D0\u0189\u00F0\u00A0\u1680\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF]/g;
+
+function replaceOdd(c: string): string {
+  const r = REPLACEMENTS[c];
+  if (r) return r;
+  const code = c.charCodeAt(0);
+  return (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff ? '' : ' ';
+}
 
 /** NFC, look-alike letters folded, odd spaces made plain, zero-width marks removed, line ends made `\n`. */
 export function normalizeText(input: string): string {
-  return input
-    .replace(/\r\n?/g, '\n')
-    .normalize('NFC')
-    .replace(LOOK_ALIKE_RE, (c) => LOOK_ALIKES[c] ?? c)
-    .replace(ODD_SPACES_RE, ' ')
-    .replace(ZERO_WIDTH_RE, '');
+  const unixLines = input.includes('\r') ? input.replace(/\r\n?/g, '\n') : input;
+  return unixLines.normalize('NFC').replace(ODD_CHARS_RE, replaceOdd);
 }
 
 /** Folds one NFC code unit to its lowercase base letter: `Ể` → `e`, `Đ` → `d`. Surrogates map to themselves. */

@@ -100,6 +100,31 @@ describe('structure', () => {
     expect(() => parse(t)).not.toThrow();
   });
 
+  it('restarts numbering inside an attached regulation: its eIds start with the attachment', () => {
+    const text = [
+      'Số: 7/2026/QĐ-UBND',
+      'QUYẾT ĐỊNH',
+      'Ban hành Quy chế thử',
+      'Điều 1. Ban hành kèm theo Quyết định này Quy chế thử.',
+      'Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.',
+      'TM. ỦY BAN NHÂN DÂN',
+      'CHỦ TỊCH',
+      'Nguyễn Văn A',
+      'QUY CHẾ',
+      'THỬ NGHIỆM',
+      '(Ban hành kèm theo Quyết định số 7/2026/QĐ-UBND)',
+      'Chương I',
+      'QUY ĐỊNH CHUNG',
+      'Điều 1. Phạm vi',
+      '1. Một.',
+      'Điều 2. Đối tượng',
+    ].join('\n');
+    const r = parseDocument(text);
+    expect(all(r.units).map((u) => u.eId)).toEqual(['art_1', 'art_2', 'att_1', 'att_1__chp_I', 'att_1__art_1', 'att_1__art_1__para_1', 'att_1__art_2']);
+    expect(r.signature?.text).toBe('TM. ỦY BAN NHÂN DÂN');
+    expect(r.metadata.signer).toEqual({ name: 'Nguyễn Văn A', capacity: 'TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH' });
+  });
+
   it('reads an old law whose articles have no headings', () => {
     const r = parse(fixture('101-SL-L003.txt'));
     expect(r.units.map((u) => u.eId)).toEqual(Array.from({ length: 10 }, (_, i) => `art_${i + 1}`));
