@@ -47,6 +47,15 @@ export function jsonLine(value: unknown): string {
 
 let jsonMode = false;
 
+/** A file's bytes, or a DomainError that names the file. */
+async function readInput(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (e) {
+    throw new DomainError('unreadable_document', (e as NodeJS.ErrnoException).code === 'ENOENT' ? `${file}: no such file` : `${file}: ${(e as Error).message}`);
+  }
+}
+
 async function withStore<T>(dataDir: string, fn: (e: Embedded) => Promise<T>): Promise<T> {
   const embedded = openEmbedded(dataDir);
   try {
@@ -182,15 +191,7 @@ async function main(argv: string[]): Promise<number> {
     case 'parse': {
       const file = args[0];
       if (!file) throw new UsageError('parse needs a FILE');
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(file);
-      } catch (e) {
-        throw new DomainError(
-          'unreadable_document',
-          (e as NodeJS.ErrnoException).code === 'ENOENT' ? `${file}: no such file` : `${file}: ${(e as Error).message}`,
-        );
-      }
+      const bytes = await readInput(file);
       const read = await readDocument(file, bytes);
       const r = parseDocument(read.text, read.format);
       const diagnostics = [...read.diagnostics, ...r.diagnostics];
@@ -218,15 +219,7 @@ async function main(argv: string[]): Promise<number> {
     case 'lint': {
       const file = args[0];
       if (!file) throw new UsageError('lint needs a FILE');
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(file);
-      } catch (e) {
-        throw new DomainError(
-          'unreadable_document',
-          (e as NodeJS.ErrnoException).code === 'ENOENT' ? `${file}: no such file` : `${file}: ${(e as Error).message}`,
-        );
-      }
+      const bytes = await readInput(file);
       const report = await lintFile(file, bytes, values.strict);
       out(
         [

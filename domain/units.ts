@@ -27,7 +27,8 @@ export interface UnitWithChildren extends Unit {
   children: UnitWithChildren[];
 }
 
-const WORD: Record<UnitKind, string> = {
+/** The Vietnamese word for each kind of unit, as citations write it. */
+export const UNIT_WORDS: Record<UnitKind, string> = {
   part: 'Phần',
   chapter: 'Chương',
   section: 'Mục',
@@ -41,14 +42,14 @@ const WORD: Record<UnitKind, string> = {
 
 /** Articles are cited without their containers; clauses and points through their article. */
 function citationOf(kind: UnitKind, num: string, ancestors: { kind: UnitKind; num: string }[]): string {
-  const own = `${WORD[kind]} ${num}`;
+  const own = `${UNIT_WORDS[kind]} ${num}`;
   if (kind === 'clause' || kind === 'point') {
-    const chain = ancestors.filter((a) => a.kind === 'article' || a.kind === 'clause').map((a) => `${WORD[a.kind]} ${a.num}`);
+    const chain = ancestors.filter((a) => a.kind === 'article' || a.kind === 'clause').map((a) => `${UNIT_WORDS[a.kind]} ${a.num}`);
     const att = ancestors.find((a) => a.kind === 'attachment');
-    return [...(att ? [`${WORD.attachment} ${att.num}`] : []), ...chain, own].join(', ');
+    return [...(att ? [`${UNIT_WORDS.attachment} ${att.num}`] : []), ...chain, own].join(', ');
   }
   const att = ancestors.find((a) => a.kind === 'attachment' || a.kind === 'appendix');
-  return att && att.kind !== kind ? `${WORD[att.kind]} ${att.num}, ${own}` : own;
+  return att && att.kind !== kind ? `${UNIT_WORDS[att.kind]} ${att.num}, ${own}` : own;
 }
 
 export function flattenUnits(units: (Unit & { line?: number; notes?: UnitNote[] })[]): StoredUnit[] {

@@ -1,3 +1,4 @@
+import { UNIT_WORDS } from '../units';
 /**
  * What every rule works on: the parse result, the options, and the units flattened once in document order with
  * their ancestry, plus helpers to name a unit like a Vietnamese citation and to find the line of a piece of text.
@@ -69,17 +70,7 @@ export function buildContext(result: ParseResult, options: LintOptions = {}, exc
 
 export const isDomain = (kind: UnitKind): boolean => kind === 'attachment' || kind === 'appendix';
 
-const LABELS: Record<UnitKind, string> = {
-  part: 'Phần',
-  chapter: 'Chương',
-  section: 'Mục',
-  subsection: 'Tiểu mục',
-  article: 'Điều',
-  clause: 'khoản',
-  point: 'điểm',
-  attachment: 'Văn bản kèm theo',
-  appendix: 'Phụ lục',
-};
+const LABELS = UNIT_WORDS;
 
 /** A unit's own name: `Điều 5`, `khoản 2`, `điểm a`, `Chương II`, `Phần thứ nhất`, `Phụ lục I`. */
 export function unitName(unit: ParsedUnit): string {
