@@ -11,7 +11,11 @@ import { SAMPLE_DIR } from '../support/fixtures';
 
 const SHARED = resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'docs');
 const dirs = existsSync(SHARED) ? [SHARED] : [SAMPLE_DIR, join(__dirname, '..', 'fixtures', 'corpus')];
-const files = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.txt')).map((f) => join(d, f)));
+const files = dirs.flatMap((d) =>
+  readdirSync(d)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => join(d, f)),
+);
 const all = (units: ParsedUnit[]): ParsedUnit[] => units.flatMap((u) => [u, ...all(u.children)]);
 
 describe(`every corpus document parses (${files.length} files from ${dirs.join(', ')})`, () => {
