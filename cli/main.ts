@@ -13,7 +13,8 @@ import { lintFile } from '../domain/services/lint';
 import { readDocument } from '../domain/parse/formats';
 import { parseDocument } from '../domain/parse/parse';
 import type { ParsedUnit } from '../domain/parse/types';
-import { searchDocuments } from '../domain/services/search';
+import { articleNumOf, searchDocuments } from '../domain/services/search';
+import { citationFromEId } from '../domain/units';
 import { devSecret, DEV_ROLES, signDevToken } from '../local/devtoken';
 import { drainOutbox } from '../local/stream';
 import { openEmbedded, type Embedded } from '../local/wiring';
@@ -28,7 +29,8 @@ Commands:
   ingest FILE... [--strict] Store documents (text, Markdown, HTML, DOCX); one summary line per file
   get DOC                   One document by id or number (09/2022/TT-BLĐTBXH)
   list [--type T]           Documents, in id order (--limit, default 100)
-  search "QUERY" [--limit N] Full-text search, with or without diacritics
+  search "QUERY" [--limit N] [--scope documents|units]
+                            Full-text search, with or without diacritics; hits name the article
   token --role ROLE         A development bearer token for the local API (roles: ${DEV_ROLES.join(', ')})
   help                      This text
 
@@ -84,6 +86,7 @@ async function main(argv: string[]): Promise<number> {
       role: { type: 'string' },
       subject: { type: 'string' },
       strict: { type: 'boolean', default: false },
+      scope: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -163,21 +166,28 @@ async function main(argv: string[]): Promise<number> {
       if (!q) throw new UsageError('search needs a QUERY');
       return withStore(dataDir, async (embedded) => {
         await drainOutbox(embedded);
-        const res = await searchDocuments(embedded.ports, { q, limit: limitOf(values.limit, 10), offset: 0 });
+        if (values.scope && values.scope !== 'documents' && values.scope !== 'units') throw new UsageError('--scope must be documents or units');
+        const res = await searchDocuments(embedded.ports, {
+          q,
+          limit: limitOf(values.limit, 10),
+          offset: 0,
+          ...(values.scope ? { scope: values.scope as 'documents' | 'units' } : {}),
+        });
         const hits = res.hits.map((h) => ({
           documentNumber: h.documentNumber,
           documentId: h.workId,
           eId: h.eId,
           kind: h.kind,
-          articleNum: h.eId ? (/^art_([^_]+)/.exec(h.eId)?.[1] ?? null) : null,
+          articleNum: articleNumOf(h.eId),
+          citation: h.eId ? citationFromEId(h.eId) : null,
           title: h.title,
           snippet: h.snippet,
           score: h.score,
         }));
-        out([`${res.total} hits`, ...hits.map((h, i) => `${i + 1}. ${h.documentNumber ?? h.documentId} — ${h.title ?? ''}\n   ${h.snippet}`)].join('\n'), {
-          hits,
-          total: res.total,
-        });
+        const lines = hits.map(
+          (h, i) => `${i + 1}. ${h.documentNumber ?? h.documentId}${h.citation ? `, ${h.citation}` : ''} — ${h.title ?? ''}\n   ${h.snippet}`,
+        );
+        out([`${res.total} hits`, ...lines].join('\n'), { hits, total: res.total });
         return 0;
       });
     }

@@ -68,6 +68,8 @@ export interface SearchQuery {
   limit: number;
   offset: number;
   type?: string;
+  /** `documents`: document entries only; `units`: article, clause and point entries only; absent: both. */
+  scope?: 'documents' | 'units';
 }
 
 export interface SearchHit {

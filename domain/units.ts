@@ -98,3 +98,26 @@ export function buildTree(rows: StoredUnit[]): UnitWithChildren[] {
   }
   return top;
 }
+
+const SEGMENT_KINDS: Record<string, UnitKind> = {
+  part: 'part',
+  chp: 'chapter',
+  sec: 'section',
+  subsec: 'subsection',
+  art: 'article',
+  para: 'clause',
+  point: 'point',
+  att: 'attachment',
+  app: 'appendix',
+};
+
+/** The citation an eId stands for: `art_5__para_2__point_dd` → `Điều 5, khoản 2, điểm đ`. */
+export function citationFromEId(eId: string): string {
+  const parts = eId
+    .split('__')
+    .map((seg) => /^([a-z]+)_(.+)$/.exec(seg))
+    .filter((m): m is RegExpExecArray => !!m && !!SEGMENT_KINDS[m[1] as string])
+    .map((m) => ({ kind: SEGMENT_KINDS[m[1] as string] as UnitKind, num: (m[2] as string).replace(/^dd/, 'đ') }));
+  const last = parts[parts.length - 1];
+  return last ? citationOf(last.kind, last.num, parts.slice(0, -1)) : eId;
+}

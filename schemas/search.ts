@@ -6,6 +6,8 @@ export const SearchQuery = z.object({
   limit: z.optional(Limit),
   cursor: z.optional(Cursor),
   type: z.optional(DocumentType),
+  /** `documents`: whole documents only; `units`: articles, clauses and points only; absent: both. */
+  scope: z.optional(z.enum(['documents', 'units'])),
 });
 
 export const SearchHit = z.object({
@@ -16,6 +18,8 @@ export const SearchHit = z.object({
   kind: z.enum(['document', 'article', 'clause', 'point']),
   eId: z.nullable(z.string()),
   articleNum: z.nullable(z.string()),
+  /** `Điều 5, khoản 2` for a unit hit; null for a document hit. */
+  citation: z.nullable(z.string()),
   snippet: z.string(),
   highlights: z.array(z.tuple([z.int(), z.int()])),
   score: z.number(),

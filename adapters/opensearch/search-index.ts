@@ -118,7 +118,8 @@ export class OpenSearchIndex implements SearchIndex {
           bool: {
             // cross_fields + and: every word must occur in the title or the text, as in FTS5's implicit AND.
             must: [{ multi_match: { query: terms.join(' '), fields: ['title_folded^4', 'text_folded'], type: 'cross_fields', operator: 'and' } }],
-            filter: query.type ? [{ term: { documentType: query.type } }] : [],
+            filter: [...(query.type ? [{ term: { documentType: query.type } }] : []), ...(query.scope === 'documents' ? [{ term: { kind: 'document' } }] : [])],
+            must_not: query.scope === 'units' ? [{ term: { kind: 'document' } }] : [],
           },
         },
         sort: [{ _score: 'desc' }, { id: 'asc' }],

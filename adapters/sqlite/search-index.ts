@@ -65,7 +65,7 @@ export class SqliteSearchIndex implements SearchIndex {
     const terms = queryTerms(query.q);
     if (terms.length === 0) return { total: 0, hits: [] };
     const match = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
-    const typeFilter = query.type ? 'AND e.document_type = @type' : '';
+    const typeFilter = `${query.type ? 'AND e.document_type = @type' : ''} ${query.scope === 'documents' ? "AND e.kind = 'document'" : query.scope === 'units' ? "AND e.kind <> 'document'" : ''}`;
     const params = { match, type: query.type ?? null, limit: query.limit, offset: query.offset };
     const total = (
       this.db

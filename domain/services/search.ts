@@ -1,6 +1,7 @@
 /** Building index entries from stored works, and answering searches with snippets cut the same way on every engine. */
 import { DomainError } from '../errors';
 import type { Work } from '../model';
+import type { StoredUnit } from '../units';
 import type { Ports, SearchEntry, SearchHit } from '../ports';
 import { makeSnippet, queryTerms } from '../text/snippet';
 import { normalizeText } from '../text/normalize';
@@ -8,22 +9,29 @@ import { readDocument } from '../parse/formats';
 
 export const MAX_QUERY_CHARS = 1000;
 
-/** Index entries for one work. Today one document-level entry; unit entries come with the parser. */
-export function searchEntriesFor(work: Work, text: string): SearchEntry[] {
+const oneLine = (text: string) => normalizeText(text).replace(/\s+/g, ' ').trim();
+/** Units that get their own entry: what people cite and what answers a question. */
+const UNIT_ENTRY_KINDS = new Set(['article', 'clause', 'point']);
+
+/**
+ * Index entries for one work: one for the document (title and whole text) and one per article, clause and point
+ * (its heading and own text), so a search can answer with the clause that says it.
+ */
+export function searchEntriesFor(work: Work, units: StoredUnit[], fallbackText: string): SearchEntry[] {
+  const base = { workId: work.id, documentNumber: work.number, documentType: work.type, issued: work.issued, version: work.version };
+  const wholeText = units.length > 0 ? units.map((u) => [u.heading, u.text].filter(Boolean).join(' ')).join(' ') : fallbackText;
   return [
-    {
-      id: work.id,
-      workId: work.id,
-      kind: 'document',
-      eId: null,
-      documentNumber: work.number,
-      documentType: work.type,
-      title: work.title,
-      // One line of plain spaces: the index needs words, and snippets read better without hard wraps.
-      text: normalizeText(text).replace(/\s+/g, ' ').trim(),
-      issued: work.issued,
-      version: work.version,
-    },
+    { ...base, id: work.id, kind: 'document', eId: null, title: work.title, text: oneLine(wholeText) },
+    ...units
+      .filter((u) => UNIT_ENTRY_KINDS.has(u.kind) && (u.text.trim() !== '' || u.heading))
+      .map((u) => ({
+        ...base,
+        id: `${work.id}#${u.eId}`,
+        kind: u.kind as SearchEntry['kind'],
+        eId: u.eId,
+        title: u.heading,
+        text: oneLine(u.text),
+      })),
   ];
 }
 
@@ -38,13 +46,18 @@ export async function indexWorks(ports: Ports, ids: string[]): Promise<{ indexed
       removed.push(id);
       continue;
     }
-    const primary = work.sources[0];
-    if (!primary) continue;
-    const bytes = await ports.blobs.get(primary.blobKey);
-    if (!bytes) throw new DomainError('dependency_unavailable', `Original ${primary.blobKey} of ${id} is missing from the blob store`);
-    const { text, format } = await readDocument(primary.fileName, bytes);
-    // Markdown renditions: emphasis markers are markup, not words (the parser will own this normalisation).
-    await ports.search.upsert(searchEntriesFor(work, format === 'markdown' ? text.replace(/\*+/g, '') : text));
+    const units = work.unitSet ? await ports.units.listUnits(work.unitSet) : [];
+    let fallback = '';
+    if (units.length === 0) {
+      // A work stored without units (nothing parsed out of it): index its original text.
+      const primary = work.sources[0];
+      if (!primary) continue;
+      const bytes = await ports.blobs.get(primary.blobKey);
+      if (!bytes) throw new DomainError('dependency_unavailable', `Original ${primary.blobKey} of ${id} is missing from the blob store`);
+      const { text, format } = await readDocument(primary.fileName, bytes);
+      fallback = format === 'markdown' ? text.replace(/\*+/g, '') : text;
+    }
+    await ports.search.upsert(searchEntriesFor(work, units, fallback));
     indexed.push(id);
   }
   return { indexed, removed };
@@ -55,6 +68,7 @@ export interface SearchRequest {
   limit: number;
   offset: number;
   type?: string;
+  scope?: 'documents' | 'units';
 }
 
 export interface SearchResultHit extends Omit<SearchHit, 'text'> {
@@ -66,12 +80,25 @@ export async function searchDocuments(ports: Pick<Ports, 'search'>, req: SearchR
   const q = req.q.trim();
   if (q.length > MAX_QUERY_CHARS) throw new DomainError('validation', `The query is longer than ${MAX_QUERY_CHARS} characters`);
   if (queryTerms(q).length === 0) throw new DomainError('validation', 'The query has no words to search for');
-  const res = await ports.search.search({ q, limit: req.limit, offset: req.offset, ...(req.type ? { type: req.type } : {}) });
+  const res = await ports.search.search({
+    q,
+    limit: req.limit,
+    offset: req.offset,
+    ...(req.type ? { type: req.type } : {}),
+    ...(req.scope ? { scope: req.scope } : {}),
+  });
   return {
     total: res.total,
     hits: res.hits.map(({ text, ...hit }) => {
-      const s = makeSnippet(text, q);
+      // An article whose words are all in its clauses matched on its heading: show the heading then.
+      const s = makeSnippet(text.trim() || hit.title || '', q);
       return { ...hit, snippet: s.text, highlights: s.highlights };
     }),
   };
+}
+
+/** The article number an eId points into, as printed: `art_6a__para_2` → `6a`; inside an attachment too. */
+export function articleNumOf(eId: string | null): string | null {
+  const m = eId ? /(?:^|__)art_([0-9a-z]+)/.exec(eId) : null;
+  return m?.[1] ? m[1].replace(/dd/g, 'đ') : null;
 }

@@ -1,5 +1,6 @@
 import { DomainError } from '../../domain/errors';
-import { searchDocuments } from '../../domain/services/search';
+import { articleNumOf, searchDocuments } from '../../domain/services/search';
+import { citationFromEId } from '../../domain/units';
 import { decodeCursor, encodeCursor } from '../../adapters/cursor';
 import { SearchQuery } from '../../schemas/search';
 import { httpHandler, json, type AppContext } from '../_shared/http';
@@ -15,7 +16,13 @@ export const create = (ctx: AppContext) =>
     const limit = query.limit ?? 20;
     const offset = query.cursor ? decodeCursor(query.cursor, isOffset).o : 0;
     if (offset + limit > MAX_WINDOW) throw new DomainError('validation', `Results are paged up to ${MAX_WINDOW}; refine the query to see more`);
-    const res = await searchDocuments(ports, { q: query.q, limit, offset, ...(query.type ? { type: query.type } : {}) });
+    const res = await searchDocuments(ports, {
+      q: query.q,
+      limit,
+      offset,
+      ...(query.type ? { type: query.type } : {}),
+      ...(query.scope ? { scope: query.scope } : {}),
+    });
     const next = offset + res.hits.length;
     return json({
       total: res.total,
@@ -26,7 +33,8 @@ export const create = (ctx: AppContext) =>
         title: h.title,
         kind: h.kind,
         eId: h.eId,
-        articleNum: h.eId ? (/^art_([^_]+)/.exec(h.eId)?.[1] ?? null) : null,
+        articleNum: articleNumOf(h.eId),
+        citation: h.eId ? citationFromEId(h.eId) : null,
         snippet: h.snippet,
         highlights: h.highlights,
         score: h.score,

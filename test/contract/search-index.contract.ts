@@ -97,6 +97,21 @@ export function searchIndexContract(name: string, make: () => Promise<SearchInde
       await index.removeWork('d7');
     });
 
+    it('narrows to whole documents or to units (articles, clauses, points) on request', async () => {
+      await index.upsert([
+        entry('w8', { title: 'Bộ luật Lao động', text: 'Thời gian thử việc và hợp đồng.' }),
+        entry('w8#art_25', { workId: 'w8', kind: 'article', eId: 'art_25', title: 'Thời gian thử việc', text: 'Thời gian thử việc do hai bên thỏa thuận.' }),
+        entry('w8#art_25__para_1', { workId: 'w8', kind: 'clause', eId: 'art_25__para_1', title: null, text: 'Không quá 180 ngày thử việc.' }),
+      ]);
+      expect(await ids('thu viec')).toEqual(['w8', 'w8#art_25', 'w8#art_25__para_1']);
+      expect((await index.search({ q: 'thu viec', limit: 10, offset: 0, scope: 'documents' })).hits.map((h) => h.id)).toEqual(['w8']);
+      const units = (await index.search({ q: 'thu viec', limit: 10, offset: 0, scope: 'units' })).hits;
+      expect(units.map((h) => h.id).sort()).toEqual(['w8#art_25', 'w8#art_25__para_1']);
+      expect(units.find((h) => h.id === 'w8#art_25')).toMatchObject({ workId: 'w8', kind: 'article', eId: 'art_25' });
+      await index.removeWork('w8');
+      expect(await ids('thu viec')).toEqual([]);
+    });
+
     it('treats query syntax characters as plain text', async () => {
       for (const q of ['"', '(', '*', '\\', 'AND OR NOT', 'lao" OR "x', '{"query":1}', 'dong)', 'NEAR(lao dong)'])
         await expect(index.search({ q, limit: 5, offset: 0 })).resolves.toHaveProperty('total');

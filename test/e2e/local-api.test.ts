@@ -225,6 +225,15 @@ describe('the first vertical slice', () => {
     expect(hit.highlights.map(([a, b]) => hit.snippet.slice(a, b).toLowerCase())).toEqual(expect.arrayContaining(['mức', 'lương', 'tối', 'thiểu']));
   });
 
+  it('answers with the article and clause that say it, cited', async () => {
+    const res = await fetch(`${api.base}/v1/search?q=${encodeURIComponent('muc luong toi thieu gio')}&scope=units&limit=5`);
+    const body = SearchResponse.parse(await res.json());
+    const hit = body.hits.find((h) => h.eId?.startsWith('art_3'));
+    expect(hit).toMatchObject({ documentNumber: '38/2022/NĐ-CP', articleNum: '3', kind: expect.stringMatching(/article|clause/) });
+    expect(hit?.citation).toMatch(/^Điều 3/);
+    expect(body.hits.every((h) => h.kind !== 'document')).toBe(true);
+  });
+
   it('answers 400, never 500, to empty, huge or syntax-breaking queries', async () => {
     await expectProblem(
       await fetch(`${api.base}/v1/search?q=luong&limit=20&cursor=${Buffer.from(JSON.stringify({ o: 9990 })).toString('base64url')}`),

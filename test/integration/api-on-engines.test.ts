@@ -83,10 +83,14 @@ it('is idempotent: the same file again is "unchanged" and a replayed stream batc
   const res = await ingest('again.txt', sampleFile('09-2022-TT-BLDTBXH.txt'));
   expect(res.status).toBe(200);
   expect(CreateDocumentResponse.parse(await res.json()).outcome).toBe('unchanged');
+  const search = async () => SearchResponse.parse(await (await fetch(`${base}/v1/search?q=da%20dang%20hoa%20sinh%20ke&limit=100`)).json());
+  const before = await search();
   const replay = new StreamPump(env.clients.dynamodb, env.config.TABLE_NAME, process.env.CSDL_TEST_DYNAMODB_ENDPOINT as string);
   expect((await replay.pump(indexer())).failures).toEqual([]);
-  const res2 = SearchResponse.parse(await (await fetch(`${base}/v1/search?q=da%20dang%20hoa%20sinh%20ke`)).json());
-  expect(res2.hits.filter((h) => h.documentId === '09-2022-TT-BLDTBXH')).toHaveLength(1);
+  const after = await search();
+  expect(after.total).toBe(before.total);
+  expect(after.hits.filter((h) => h.documentId === '09-2022-TT-BLDTBXH' && h.kind === 'document')).toHaveLength(1);
+  expect(after.hits.some((h) => h.citation === 'Điều 1, khoản 1')).toBe(true);
 });
 
 it('loses no rendition when eight arrive at once (DynamoDB transactions with optimistic locking)', async () => {

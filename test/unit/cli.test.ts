@@ -31,7 +31,8 @@ describe('csdl', () => {
     expect(JSON.parse(got.last)).toMatchObject({ id: '02-2023-TT-BLDTBXH', type: 'thong_tu' });
     const found = csdl('search', 'muc luong toi thieu', '--data', data, '--json', '--limit', '3');
     const body = JSON.parse(found.last) as { total: number; hits: { documentNumber: string; articleNum: string | null; snippet: string }[] };
-    expect(body.hits[0]).toMatchObject({ documentNumber: '38/2022/NĐ-CP', articleNum: null });
+    expect(body.hits[0]?.documentNumber).toBe('38/2022/NĐ-CP');
+    expect(body.hits.map((h) => h.articleNum)).toContain('3');
     expect(body.total).toBeGreaterThan(0);
   });
 

@@ -1,3 +1,4 @@
+import { citationFromEId } from '../../domain/units';
 import { isLocalNumber, referenceKey, workIdFor } from '../../domain/refs';
 
 describe('referenceKey', () => {
@@ -40,5 +41,14 @@ describe('referenceKey edge cases', () => {
   it('strips "số" only as a whole word', () => {
     expect(referenceKey('sổ tay 12/2020')).toBe('SO/TAY/12/2020');
     expect(referenceKey('Nghị định số 15/2020/NĐ-CP')).toBe('15/2020/ND/CP');
+  });
+});
+
+describe('citations from eIds', () => {
+  it('reads an eId back as a Vietnamese citation', () => {
+    expect(citationFromEId('art_5__para_2__point_dd')).toBe('Điều 5, khoản 2, điểm đ');
+    expect(citationFromEId('art_6a')).toBe('Điều 6a');
+    expect(citationFromEId('chp_II__sec_1')).toBe('Mục 1');
+    expect(citationFromEId('att_1__art_3__para_1')).toBe('Văn bản kèm theo 1, Điều 3, khoản 1');
   });
 });
