@@ -21,7 +21,8 @@ export function searchEntriesFor(work: Work, units: StoredUnit[], fallbackText: 
   const base = { workId: work.id, documentNumber: work.number, documentType: work.type, issued: work.issued, version: work.version };
   const wholeText = units.length > 0 ? units.map((u) => [u.heading, u.text].filter(Boolean).join(' ')).join(' ') : fallbackText;
   return [
-    { ...base, id: work.id, kind: 'document', eId: null, title: work.title, text: oneLine(wholeText) },
+    // The number leads the document's text, so "59/2020" or "59-2020-qh14" finds the law itself.
+    { ...base, id: work.id, kind: 'document', eId: null, title: work.title, text: oneLine(`${work.number ?? ''} ${wholeText}`) },
     ...units
       .filter((u) => UNIT_ENTRY_KINDS.has(u.kind) && (u.text.trim() !== '' || u.heading))
       .map((u) => ({

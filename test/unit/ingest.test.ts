@@ -111,6 +111,16 @@ describe('ingestDocument', () => {
     await expect(resolveWork(ports.works, '60/2020/QH14')).rejects.toMatchObject({ code: 'not_found', message: 'Document "60/2020/QH14" was not found' });
   });
 
+  it('finds a document by a partial number as people type it', async () => {
+    const { ports } = tempEmbedded();
+    for (const f of ['59-2020-QH14.txt', '84-2015-QH13.txt', '58-2014-QH13.txt']) {
+      const r = await ingestDocument(ports, { fileName: f, bytes: sampleFile(f) });
+      await indexWorks(ports, [r.work.id]);
+    }
+    for (const q of ['59/2020', '59-2020-qh14', 'Luật số 59/2020/QH14'])
+      expect((await searchDocuments(ports, { q, limit: 3, offset: 0, scope: 'documents' })).hits[0]?.workId).toBe('59-2020-QH14');
+  });
+
   it('makes ingested documents findable with and without diacritics once indexed', async () => {
     const { ports } = tempEmbedded();
     const r = await ingestDocument(ports, { fileName: 'f.txt', bytes: sampleFile('84-2015-QH13.txt') });
