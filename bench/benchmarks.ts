@@ -16,14 +16,25 @@ export interface BenchOptions {
 type Bench = (o: BenchOptions) => Promise<Record<string, unknown>>;
 
 /** The development corpus beside the repo when present (CI and developers), else the sample shipped in the repo. */
-function corpusFiles(dir?: string): { dir: string; files: { name: string; bytes: Buffer }[] } {
+interface CorpusFile {
+  name: string;
+  bytes: Buffer;
+  text: string;
+  markdown: boolean;
+}
+
+function corpusFiles(dir?: string): { dir: string; files: CorpusFile[] } {
   const candidates = [dir, resolve(__dirname, '..', '..', 'shared', 'corpus', 'docs'), resolve(__dirname, '..', 'local', 'sample-corpus')];
   const found = candidates.find((d): d is string => !!d && existsSync(d));
   if (!found) throw new Error('no corpus found');
   const files = readdirSync(found)
     .filter((f) => f.endsWith('.txt'))
     .sort()
-    .map((name) => ({ name, bytes: readFileSync(join(found, name)) }));
+    .map((name) => {
+      const bytes = readFileSync(join(found, name));
+      const text = bytes.toString('utf8');
+      return { name, bytes, text, markdown: /\*\*[^*\n]+\*\*/.test(text.slice(0, 20000)) };
+    });
   return { dir: found, files };
 }
 
@@ -33,93 +44,91 @@ const median = (xs: number[]) => {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
 
-/** Ingest (store original + record + index) of the whole corpus into a fresh embedded store, per round. */
-const ingest: Bench = async ({ rounds, corpus, log }) => {
+/**
+ * Runs `work` and `baseline` once per round on the same bytes, and reports medians as MB/s beside each other.
+ * `work` returns extra figures to report (from its last round).
+ */
+async function measure(
+  name: string,
+  { rounds, corpus, log }: BenchOptions,
+  baseline: (files: CorpusFile[]) => void,
+  work: (files: CorpusFile[]) => Promise<Record<string, unknown>>,
+): Promise<Record<string, unknown>> {
   const { dir, files } = corpusFiles(corpus);
   const mb = files.reduce((n, f) => n + f.bytes.length, 0) / 1024 / 1024;
   const seconds: number[] = [];
-  const baseline: number[] = [];
+  const base: number[] = [];
   let peakRss = 0;
-  let rejected = 0;
+  let extra: Record<string, unknown> = {};
   for (let r = 0; r < rounds; r++) {
-    // Baseline: the unavoidable part (hash and normalise every byte), same bytes, same process.
     let t = performance.now();
-    for (const f of files) normalizeText(f.bytes.toString('utf8')).length + sha256Hex(f.bytes).length;
-    baseline.push((performance.now() - t) / 1000);
-
-    const data = mkdtempSync(join(tmpdir(), 'csdl-bench-'));
-    const embedded = openEmbedded(data);
+    baseline(files);
+    base.push((performance.now() - t) / 1000);
     t = performance.now();
-    rejected = 0;
-    for (const f of files) {
-      try {
-        await ingestDocument(embedded.ports, { fileName: f.name, bytes: f.bytes });
-      } catch {
-        rejected++;
-      }
-    }
-    await drainOutbox(embedded);
+    extra = await work(files);
     seconds.push((performance.now() - t) / 1000);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    embedded.close();
-    rmSync(data, { recursive: true, force: true });
-    log(`round ${r + 1}: ${seconds[r]?.toFixed(2)} s (baseline ${baseline[r]?.toFixed(3)} s)`);
+    log(`round ${r + 1}: ${seconds[r]?.toFixed(3)} s (baseline ${base[r]?.toFixed(3)} s)`);
   }
   const s = median(seconds);
-  const b = median(baseline);
   return {
-    benchmark: 'ingest',
+    benchmark: name,
     corpus: dir,
     documents: files.length,
-    rejected,
+    ...extra,
     mb: Number(mb.toFixed(2)),
     rounds,
     medianSeconds: Number(s.toFixed(3)),
     mbPerSec: Number((mb / s).toFixed(2)),
-    baselineMbPerSec: Number((mb / b).toFixed(2)),
+    baselineMbPerSec: Number((mb / median(base)).toFixed(2)),
     peakRssMb: Math.round(peakRss / 1024 / 1024),
   };
-};
+}
 
 /**
- * Parse (normalise, clean, metadata, structure) of every corpus text, `rounds` times over. Baseline: a bare line scan
- * of the same strings (split into lines and test each against one regex), in the same run.
+ * Ingest (store original + record + units + index) of the whole corpus into a fresh embedded store, per round.
+ * Baseline: the unavoidable part (hash and normalise every byte).
  */
-const parse: Bench = async ({ rounds, corpus, log }) => {
-  const { dir, files } = corpusFiles(corpus);
-  const texts = files.map((f) => ({ text: f.bytes.toString('utf8'), markdown: /\*\*[^*\n]+\*\*/.test(f.bytes.toString('utf8', 0, 20000)) }));
-  const mb = files.reduce((n, f) => n + f.bytes.length, 0) / 1024 / 1024;
-  const seconds: number[] = [];
-  const baseline: number[] = [];
-  let peakRss = 0;
-  let units = 0;
-  for (let r = 0; r < rounds; r++) {
-    let t = performance.now();
-    let hits = 0;
-    for (const { text } of texts) for (const line of text.split('\n')) if (/^Điều \d/u.test(line)) hits++;
-    baseline.push((performance.now() - t) / 1000);
-    t = performance.now();
-    units = 0;
-    for (const { text, markdown } of texts) units += countUnits(parseDocument(text, markdown ? 'markdown' : 'text').units);
-    seconds.push((performance.now() - t) / 1000);
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    log(`round ${r + 1}: ${seconds[r]?.toFixed(3)} s (baseline ${baseline[r]?.toFixed(3)} s, ${hits} article lines)`);
-  }
-  const s = median(seconds);
-  const b = median(baseline);
-  return {
-    benchmark: 'parse',
-    corpus: dir,
-    documents: files.length,
-    units,
-    mb: Number(mb.toFixed(2)),
-    rounds,
-    medianSeconds: Number(s.toFixed(3)),
-    mbPerSec: Number((mb / s).toFixed(2)),
-    baselineMbPerSec: Number((mb / b).toFixed(2)),
-    peakRssMb: Math.round(peakRss / 1024 / 1024),
-  };
-};
+const ingest: Bench = (o) =>
+  measure(
+    'ingest',
+    o,
+    (files) => {
+      for (const f of files) normalizeText(f.bytes.toString('utf8')).length + sha256Hex(f.bytes).length;
+    },
+    async (files) => {
+      const data = mkdtempSync(join(tmpdir(), 'csdl-bench-'));
+      const embedded = openEmbedded(data);
+      let rejected = 0;
+      for (const f of files) {
+        try {
+          await ingestDocument(embedded.ports, { fileName: f.name, bytes: f.bytes });
+        } catch {
+          rejected++;
+        }
+      }
+      await drainOutbox(embedded);
+      embedded.close();
+      rmSync(data, { recursive: true, force: true });
+      return { rejected };
+    },
+  );
+
+/**
+ * Parse (normalise, clean, metadata, structure) of every corpus text. Baseline: a bare line scan of the same strings
+ * (split into lines, one anchored regex per line).
+ */
+const parse: Bench = (o) =>
+  measure(
+    'parse',
+    o,
+    (files) => {
+      let hits = 0;
+      for (const f of files) for (const line of f.text.split('\n')) if (/^Điều \d/u.test(line)) hits++;
+      return hits;
+    },
+    async (files) => ({ units: files.reduce((n, f) => n + countUnits(parseDocument(f.text, f.markdown ? 'markdown' : 'text').units), 0) }),
+  );
 
 const countUnits = (us: { children: unknown[] }[]): number => us.reduce((n, u) => n + 1 + countUnits(u.children as { children: unknown[] }[]), 0);
 
