@@ -442,12 +442,11 @@ export function parseDocument(input: string, format: SourceFormat = 'text'): Par
   }
   if (top.length === 0) diagnostics.push({ code: 'parse.no_units', severity: 'warning', message: 'No article, chapter or part was found' });
 
-  const textLines = (from: number, n: number) =>
-    all
-      .slice(from)
-      .filter((l) => l.cls === 'text')
-      .slice(0, n)
-      .map((l) => l.text);
+  const textLines = (from: number, n: number) => {
+    const out: string[] = [];
+    for (let j = Math.max(0, from); j < all.length && out.length < n; j++) if ((all[j] as Line).cls === 'text') out.push((all[j] as Line).text);
+    return out;
+  };
   const enriched = {
     ...metadata,
     legalBases: legalBases(preamble),
