@@ -118,6 +118,13 @@ export class OpenSearchIndex implements SearchIndex {
           bool: {
             // cross_fields + and: every word must occur in the title or the text, as in FTS5's implicit AND.
             must: [{ multi_match: { query: terms.join(' '), fields: ['title_folded^4', 'text_folded'], type: 'cross_fields', operator: 'and' } }],
+            // Rank like FTS5's column weights: all words in the title (a heading, a document's name) first, then the
+            // words in the order typed.
+            should: [
+              { match: { title_folded: { query: terms.join(' '), operator: 'and', boost: 4 } } },
+              { match_phrase: { title_folded: { query: terms.join(' '), boost: 2 } } },
+              { match_phrase: { text_folded: { query: terms.join(' ') } } },
+            ],
             filter: [...(query.type ? [{ term: { documentType: query.type } }] : []), ...(query.scope === 'documents' ? [{ term: { kind: 'document' } }] : [])],
             must_not: query.scope === 'units' ? [{ term: { kind: 'document' } }] : [],
           },

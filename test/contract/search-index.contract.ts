@@ -45,10 +45,14 @@ export function searchIndexContract(name: string, make: () => Promise<SearchInde
     });
 
     it('ranks title matches above text-only matches', async () => {
-      await index.upsert([entry('d4', { title: 'Bảo hiểm y tế', text: 'Quy định chung.' })]);
-      const res = await index.search({ q: 'bao hiem', limit: 10, offset: 0 });
-      expect(res.hits[0]?.id).toBe('d4');
+      await index.upsert([
+        entry('d4', { title: 'Bảo hiểm y tế', text: 'Quy định chung.' }),
+        entry('d9', { title: null, text: 'Chi phí khám chữa bệnh theo bảo hiểm y tế do quỹ chi trả cho người tham gia.' }),
+      ]);
+      const res = await index.search({ q: 'bao hiem y te', limit: 10, offset: 0 });
+      expect(res.hits.map((h) => h.id)).toEqual(['d4', 'd9']);
       await index.removeWork('d4');
+      await index.removeWork('d9');
     });
 
     it('filters by document type and counts the total beyond the page', async () => {
