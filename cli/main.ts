@@ -13,7 +13,7 @@ import { lintFile } from '../domain/services/lint';
 import { readDocument } from '../domain/parse/formats';
 import { parseDocument } from '../domain/parse/parse';
 import type { ParsedUnit } from '../domain/parse/types';
-import { articleNumOf, searchDocuments } from '../domain/services/search';
+import { articleNumOf, reindexAll, searchDocuments } from '../domain/services/search';
 import { citationFromEId } from '../domain/units';
 import { devSecret, DEV_ROLES, signDevToken } from '../local/devtoken';
 import { drainOutbox } from '../local/stream';
@@ -31,6 +31,7 @@ Commands:
   list [--type T]           Documents, in id order (--limit, default 100)
   search "QUERY" [--limit N] [--scope documents|units]
                             Full-text search, with or without diacritics; hits name the article
+  reindex                   Rebuild the search index from the store
   token --role ROLE         A development bearer token for the local API (roles: ${DEV_ROLES.join(', ')})
   help                      This text
 
@@ -188,6 +189,15 @@ async function main(argv: string[]): Promise<number> {
           (h, i) => `${i + 1}. ${h.documentNumber ?? h.documentId}${h.citation ? `, ${h.citation}` : ''} — ${h.title ?? ''}\n   ${h.snippet}`,
         );
         out([`${res.total} hits`, ...lines].join('\n'), { hits, total: res.total });
+        return 0;
+      });
+    }
+    case 'reindex': {
+      return withStore(dataDir, async (embedded) => {
+        await embedded.ports.search.ensureReady();
+        const n = await reindexAll(embedded.ports, (done) => !values.json && process.stderr.write(`\rindexed ${done} documents`));
+        if (!values.json) process.stderr.write('\n');
+        out(`reindexed ${n} documents`, { reindexed: n });
         return 0;
       });
     }

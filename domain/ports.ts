@@ -70,6 +70,9 @@ export interface SearchQuery {
   type?: string;
   /** `documents`: document entries only; `units`: article, clause and point entries only; absent: both. */
   scope?: 'documents' | 'units';
+  /** Date of issue bounds, inclusive (ISO dates). */
+  issuedFrom?: string;
+  issuedTo?: string;
 }
 
 export interface SearchHit {

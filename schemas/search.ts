@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Cursor, DocumentType, Limit } from './common';
+import { Cursor, DocumentType, isoDate, Limit } from './common';
 
 export const SearchQuery = z.object({
   q: z.string().check(z.minLength(1), z.maxLength(1000)),
@@ -8,6 +8,10 @@ export const SearchQuery = z.object({
   type: z.optional(DocumentType),
   /** `documents`: whole documents only; `units`: articles, clauses and points only; absent: both. */
   scope: z.optional(z.enum(['documents', 'units'])),
+  /** Documents issued in this year (shorthand for issuedFrom/issuedTo). */
+  year: z.optional(z.coerce.number().check(z.int(), z.minimum(1900), z.maximum(2200))),
+  issuedFrom: z.optional(isoDate),
+  issuedTo: z.optional(isoDate),
 });
 
 export const SearchHit = z.object({

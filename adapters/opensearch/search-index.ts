@@ -125,7 +125,13 @@ export class OpenSearchIndex implements SearchIndex {
               { match_phrase: { title_folded: { query: terms.join(' '), boost: 2 } } },
               { match_phrase: { text_folded: { query: terms.join(' ') } } },
             ],
-            filter: [...(query.type ? [{ term: { documentType: query.type } }] : []), ...(query.scope === 'documents' ? [{ term: { kind: 'document' } }] : [])],
+            filter: [
+              ...(query.type ? [{ term: { documentType: query.type } }] : []),
+              ...(query.scope === 'documents' ? [{ term: { kind: 'document' } }] : []),
+              ...(query.issuedFrom || query.issuedTo
+                ? [{ range: { issued: { ...(query.issuedFrom ? { gte: query.issuedFrom } : {}), ...(query.issuedTo ? { lte: query.issuedTo } : {}) } } }]
+                : []),
+            ],
             must_not: query.scope === 'units' ? [{ term: { kind: 'document' } }] : [],
           },
         },

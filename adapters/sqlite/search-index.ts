@@ -65,8 +65,20 @@ export class SqliteSearchIndex implements SearchIndex {
     const terms = queryTerms(query.q);
     if (terms.length === 0) return { total: 0, hits: [] };
     const match = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
-    const typeFilter = `${query.type ? 'AND e.document_type = @type' : ''} ${query.scope === 'documents' ? "AND e.kind = 'document'" : query.scope === 'units' ? "AND e.kind <> 'document'" : ''}`;
-    const params = { match, type: query.type ?? null, limit: query.limit, offset: query.offset };
+    const typeFilter = [
+      query.type ? 'AND e.document_type = @type' : '',
+      query.scope === 'documents' ? "AND e.kind = 'document'" : query.scope === 'units' ? "AND e.kind <> 'document'" : '',
+      query.issuedFrom ? 'AND e.issued >= @issuedFrom' : '',
+      query.issuedTo ? 'AND e.issued <= @issuedTo' : '',
+    ].join(' ');
+    const params = {
+      match,
+      type: query.type ?? null,
+      issuedFrom: query.issuedFrom ?? null,
+      issuedTo: query.issuedTo ?? null,
+      limit: query.limit,
+      offset: query.offset,
+    };
     const total = (
       this.db
         .prepare(`SELECT count(*) AS n FROM search_fts f JOIN search_entries e ON e.rid = f.rowid WHERE search_fts MATCH @match ${typeFilter}`)

@@ -70,6 +70,8 @@ export interface SearchRequest {
   offset: number;
   type?: string;
   scope?: 'documents' | 'units';
+  issuedFrom?: string;
+  issuedTo?: string;
 }
 
 export interface SearchResultHit extends Omit<SearchHit, 'text'> {
@@ -81,13 +83,7 @@ export async function searchDocuments(ports: Pick<Ports, 'search'>, req: SearchR
   const q = req.q.trim();
   if (q.length > MAX_QUERY_CHARS) throw new DomainError('validation', `The query is longer than ${MAX_QUERY_CHARS} characters`);
   if (queryTerms(q).length === 0) throw new DomainError('validation', 'The query has no words to search for');
-  const res = await ports.search.search({
-    q,
-    limit: req.limit,
-    offset: req.offset,
-    ...(req.type ? { type: req.type } : {}),
-    ...(req.scope ? { scope: req.scope } : {}),
-  });
+  const res = await ports.search.search({ ...req, q });
   return {
     total: res.total,
     hits: res.hits.map(({ text, ...hit }) => {
@@ -102,4 +98,21 @@ export async function searchDocuments(ports: Pick<Ports, 'search'>, req: SearchR
 export function articleNumOf(eId: string | null): string | null {
   const m = eId ? /(?:^|__)art_([0-9a-z]+)/.exec(eId) : null;
   return m?.[1] ? m[1].replace(/dd/g, 'đ') : null;
+}
+
+/** Rebuilds the index from the store, page by page: after a mapping change or a lost index. */
+export async function reindexAll(ports: Ports, onProgress?: (done: number) => void): Promise<number> {
+  let done = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await ports.works.list({ limit: 50, ...(cursor ? { cursor } : {}) });
+    await indexWorks(
+      ports,
+      page.items.map((w) => w.id),
+    );
+    done += page.items.length;
+    onProgress?.(done);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return done;
 }

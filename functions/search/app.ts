@@ -16,12 +16,16 @@ export const create = (ctx: AppContext) =>
     const limit = query.limit ?? 20;
     const offset = query.cursor ? decodeCursor(query.cursor, isOffset).o : 0;
     if (offset + limit > MAX_WINDOW) throw new DomainError('validation', `Results are paged up to ${MAX_WINDOW}; refine the query to see more`);
+    const issuedFrom = query.issuedFrom ?? (query.year ? `${query.year}-01-01` : undefined);
+    const issuedTo = query.issuedTo ?? (query.year ? `${query.year}-12-31` : undefined);
     const res = await searchDocuments(ports, {
       q: query.q,
       limit,
       offset,
       ...(query.type ? { type: query.type } : {}),
       ...(query.scope ? { scope: query.scope } : {}),
+      ...(issuedFrom ? { issuedFrom } : {}),
+      ...(issuedTo ? { issuedTo } : {}),
     });
     const next = offset + res.hits.length;
     return json({

@@ -116,6 +116,20 @@ export function searchIndexContract(name: string, make: () => Promise<SearchInde
       expect(await ids('thu viec')).toEqual([]);
     });
 
+    it('filters by date of issue, bounds included', async () => {
+      await index.upsert([entry('y1', { text: 'lương hưu', issued: '2014-11-20' }), entry('y2', { text: 'lương hưu', issued: '2024-06-29' })]);
+      const within = async (issuedFrom?: string, issuedTo?: string) =>
+        (await index.search({ q: 'luong huu', limit: 10, offset: 0, ...(issuedFrom ? { issuedFrom } : {}), ...(issuedTo ? { issuedTo } : {}) })).hits
+          .map((h) => h.id)
+          .sort();
+      expect(await within()).toEqual(['y1', 'y2']);
+      expect(await within('2024-01-01', '2024-12-31')).toEqual(['y2']);
+      expect(await within(undefined, '2014-11-20')).toEqual(['y1']);
+      expect(await within('2014-11-21', '2024-06-28')).toEqual([]);
+      await index.removeWork('y1');
+      await index.removeWork('y2');
+    });
+
     it('treats query syntax characters as plain text', async () => {
       for (const q of ['"', '(', '*', '\\', 'AND OR NOT', 'lao" OR "x', '{"query":1}', 'dong)', 'NEAR(lao dong)'])
         await expect(index.search({ q, limit: 5, offset: 0 })).resolves.toHaveProperty('total');

@@ -232,6 +232,10 @@ describe('the first vertical slice', () => {
     expect(hit).toMatchObject({ documentNumber: '38/2022/NĐ-CP', articleNum: '3', kind: expect.stringMatching(/article|clause/) });
     expect(hit?.citation).toMatch(/^Điều 3/);
     expect(body.hits.every((h) => h.kind !== 'document')).toBe(true);
+    const in2022 = SearchResponse.parse(await (await fetch(`${api.base}/v1/search?q=${encodeURIComponent('muc luong toi thieu')}&year=2022`)).json());
+    expect(in2022.total).toBeGreaterThan(0);
+    const in2021 = SearchResponse.parse(await (await fetch(`${api.base}/v1/search?q=${encodeURIComponent('muc luong toi thieu')}&year=2021`)).json());
+    expect(in2021.hits.filter((h) => h.documentId === '38-2022-ND-CP')).toEqual([]);
   });
 
   it('answers 400, never 500, to empty, huge or syntax-breaking queries', async () => {

@@ -36,6 +36,14 @@ describe('csdl', () => {
     expect(body.total).toBeGreaterThan(0);
   });
 
+  it('rebuilds the search index from the store', () => {
+    const r = csdl('reindex', '--data', data, '--json');
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.last)).toEqual({ reindexed: 2 });
+    const found = csdl('search', 'muc luong toi thieu', '--data', data, '--json');
+    expect(JSON.parse(found.last).total).toBeGreaterThan(0);
+  });
+
   it('parses and lints files per the contract', () => {
     const parsed = csdl('parse', join(SAMPLE_DIR, '02-2023-TT-BLDTBXH.txt'), '--json');
     expect(parsed.status).toBe(0);
