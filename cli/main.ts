@@ -13,8 +13,7 @@ import { lintFile } from '../domain/services/lint';
 import { readDocument } from '../domain/parse/formats';
 import { parseDocument } from '../domain/parse/parse';
 import type { ParsedUnit } from '../domain/parse/types';
-import { articleNumOf, reindexAll, searchDocuments } from '../domain/services/search';
-import { citationFromEId } from '../domain/units';
+import { reindexAll, searchDocuments } from '../domain/services/search';
 import { devSecret, DEV_ROLES, signDevToken } from '../local/devtoken';
 import { drainOutbox } from '../local/stream';
 import { openEmbedded, type Embedded } from '../local/wiring';
@@ -179,8 +178,8 @@ async function main(argv: string[]): Promise<number> {
           documentId: h.workId,
           eId: h.eId,
           kind: h.kind,
-          articleNum: articleNumOf(h.eId),
-          citation: h.eId ? citationFromEId(h.eId) : null,
+          articleNum: h.articleNum,
+          citation: h.citation,
           title: h.title,
           snippet: h.snippet,
           score: h.score,

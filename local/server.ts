@@ -25,8 +25,9 @@ interface CompiledRoute {
 
 function compile(route: RouteDef): CompiledRoute {
   const names: string[] = [];
-  const pattern = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}|\{(\w+)\}/g, (_m, a: string, b: string) => {
-    names.push(a ?? b);
+  // Escape what a regex would read (`.` in /openapi.json), then turn each {param} into a segment group.
+  const pattern = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
+    names.push(name);
     return '([^/]+)';
   });
   return { route, re: new RegExp(`^${pattern}$`), names };

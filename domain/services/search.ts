@@ -1,7 +1,7 @@
 /** Building index entries from stored works, and answering searches with snippets cut the same way on every engine. */
 import { DomainError } from '../errors';
 import type { Work } from '../model';
-import type { StoredUnit } from '../units';
+import { citationFromEId, type StoredUnit } from '../units';
 import type { Ports, SearchEntry, SearchHit } from '../ports';
 import { makeSnippet, queryTerms } from '../text/snippet';
 import { normalizeText } from '../text/normalize';
@@ -77,6 +77,10 @@ export interface SearchRequest {
 export interface SearchResultHit extends Omit<SearchHit, 'text'> {
   snippet: string;
   highlights: [number, number][];
+  /** The article a unit hit is in, as printed (`6a`); null for a document hit. */
+  articleNum: string | null;
+  /** `Điều 5, khoản 2` for a unit hit; null for a document hit. */
+  citation: string | null;
 }
 
 export async function searchDocuments(ports: Pick<Ports, 'search'>, req: SearchRequest): Promise<{ total: number; hits: SearchResultHit[] }> {
@@ -89,7 +93,7 @@ export async function searchDocuments(ports: Pick<Ports, 'search'>, req: SearchR
     hits: res.hits.map(({ text, ...hit }) => {
       // An article whose words are all in its clauses matched on its heading: show the heading then.
       const s = makeSnippet(text.trim() || hit.title || '', q);
-      return { ...hit, snippet: s.text, highlights: s.highlights };
+      return { ...hit, snippet: s.text, highlights: s.highlights, articleNum: articleNumOf(hit.eId), citation: hit.eId ? citationFromEId(hit.eId) : null };
     }),
   };
 }

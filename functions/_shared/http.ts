@@ -135,7 +135,7 @@ function issueMessage(i: z.core.$ZodIssue): string {
  * Failures of a backing service that a later retry may not meet: AWS SDK throttling, 5xx and network errors,
  * OpenSearch connection errors. They answer 503 with Retry-After instead of 500.
  */
-export function isTransientDependencyError(e: unknown): boolean {
+function isTransientDependencyError(e: unknown): boolean {
   if (typeof e !== 'object' || e === null) return false;
   const err = e as { name?: string; code?: string; $fault?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
   const names = [

@@ -1,6 +1,5 @@
 import { DomainError } from '../../domain/errors';
-import { articleNumOf, searchDocuments } from '../../domain/services/search';
-import { citationFromEId } from '../../domain/units';
+import { searchDocuments } from '../../domain/services/search';
 import { decodeCursor, encodeCursor } from '../../adapters/cursor';
 import { SearchQuery } from '../../schemas/search';
 import { httpHandler, json, type AppContext } from '../_shared/http';
@@ -37,8 +36,8 @@ export const create = (ctx: AppContext) =>
         title: h.title,
         kind: h.kind,
         eId: h.eId,
-        articleNum: articleNumOf(h.eId),
-        citation: h.eId ? citationFromEId(h.eId) : null,
+        articleNum: h.articleNum,
+        citation: h.citation,
         snippet: h.snippet,
         highlights: h.highlights,
         score: h.score,
