@@ -216,7 +216,12 @@ export function extractMetadata(text: string): { metadata: WorkMetadata; diagnos
     // The place and date may wrap: "Hà Nội, ngày 26" / "tháng 11 năm 2025".
     const m = PLACE_DATE_RE.exec(l) ?? PLACE_DATE_RE.exec(`${l} ${head[i + 1] ?? ''}`);
     if (m?.[1] && m[2] && m[3] && m[4]) {
-      place = m[1].trim();
+      // The motto or the tail of a joint number may share the line: "Độc lập - Tự do - Hạnh phúc Hà Nội, ngày ...".
+      place =
+        m[1]
+          .replace(/^.*Hạnh\s+phúc\s*/u, '')
+          .replace(/^(?:[\p{Lu}\d]+[-/])+[\p{Lu}\d]+\s+/u, '')
+          .trim() || null;
       issued = isoDate(m[2], m[3], m[4]);
       break;
     }

@@ -28,6 +28,11 @@ describe('extractMetadata on real documents', () => {
     if (issued) expect(metadata.issued).toBe(issued);
   });
 
+  it('reads the place without the motto or a joint number printed on the same line', () => {
+    expect(read(SAMPLE_DIR, '09-2022-TT-BLDTBXH.txt').metadata.place).toBe('Hà Nội');
+    expect(read(FIXTURES, '01-2022-TTLT-VKSNDTC-TANDTC-BCA-BQP-BLDTBXH.txt').metadata.place).toBe('Hà Nội');
+  });
+
   it('reads title, place and issuers from a gazette head printed twice', () => {
     const { metadata } = read(SAMPLE_DIR, '09-2022-TT-BLDTBXH.txt');
     expect(metadata.title).toMatch(/^Thông tư hướng dẫn một số nội dung thực hiện đa dạng hóa sinh kế/);
