@@ -28,8 +28,10 @@ Commands:
   ingest FILE... [--strict] Store documents (text, Markdown, HTML, DOCX); one summary line per file
   get DOC                   One document by id or number (09/2022/TT-BLĐTBXH)
   list [--type T]           Documents, in id order (--limit, default 100)
-  search "QUERY" [--limit N] [--scope documents|units]
-                            Full-text search, with or without diacritics; hits name the article
+  search "QUERY" [--limit N] [--scope documents|units|codification] [--type T] [--issuer NAME]
+         [--status S] [--province NAME] [--in-force-at YYYY-MM-DD] [--sort relevance|date]
+                            Full-text search, with or without diacritics ("quoted phrases");
+                            hits name the article
   reindex                   Rebuild the search index from the store
   token --role ROLE         A development bearer token for the local API (roles: ${DEV_ROLES.join(', ')})
   help                      This text
@@ -87,6 +89,11 @@ async function main(argv: string[]): Promise<number> {
       subject: { type: 'string' },
       strict: { type: 'boolean', default: false },
       scope: { type: 'string' },
+      issuer: { type: 'string' },
+      status: { type: 'string' },
+      province: { type: 'string' },
+      'in-force-at': { type: 'string' },
+      sort: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -166,12 +173,23 @@ async function main(argv: string[]): Promise<number> {
       if (!q) throw new UsageError('search needs a QUERY');
       return withStore(dataDir, async (embedded) => {
         await drainOutbox(embedded);
-        if (values.scope && values.scope !== 'documents' && values.scope !== 'units') throw new UsageError('--scope must be documents or units');
+        const scope = values.scope;
+        if (scope && scope !== 'documents' && scope !== 'units' && scope !== 'codification')
+          throw new UsageError('--scope must be documents, units or codification');
+        if (values.sort && values.sort !== 'relevance' && values.sort !== 'date') throw new UsageError('--sort must be relevance or date');
+        const inForceAt = values['in-force-at'];
+        if (inForceAt && !/^\d{4}-\d{2}-\d{2}$/.test(inForceAt)) throw new UsageError('--in-force-at must be a date YYYY-MM-DD');
         const res = await searchDocuments(embedded.ports, {
           q,
           limit: limitOf(values.limit, 10),
           offset: 0,
-          ...(values.scope ? { scope: values.scope as 'documents' | 'units' } : {}),
+          ...(scope ? { scope: scope as 'documents' | 'units' | 'codification' } : {}),
+          ...(values.type ? { type: values.type } : {}),
+          ...(values.issuer ? { issuer: values.issuer } : {}),
+          ...(values.status ? { status: values.status } : {}),
+          ...(values.province ? { province: values.province } : {}),
+          ...(inForceAt ? { inForceAt } : {}),
+          ...(values.sort ? { sort: values.sort as 'relevance' | 'date' } : {}),
         });
         const hits = res.hits.map((h) => ({
           documentNumber: h.documentNumber,

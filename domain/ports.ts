@@ -46,46 +46,125 @@ export interface BlobStore {
   get(key: string): Promise<Uint8Array | null>;
 }
 
-/** One entry in the search index. `id` is unique; document entries use the work id, unit entries `workId#eId`. */
+/** What an entry stands for: a whole document, one of its units, or an article of the Bộ pháp điển. */
+export type SearchEntryKind = 'document' | 'article' | 'clause' | 'point' | 'codified';
+
+/**
+ * One entry in the search index (docs/adr/0008). `id` is unique; document entries use the work id, unit entries
+ * `workId#eId`, codified articles `phapdien#<code>`. Document metadata is copied onto every entry so that filters
+ * and facets need no join.
+ */
 export interface SearchEntry {
   id: string;
   workId: string;
-  kind: 'document' | 'article' | 'clause' | 'point';
+  kind: SearchEntryKind;
   eId: string | null;
   documentNumber: string | null;
   documentType: string;
+  /** The document's title on a document entry; the unit's heading on a unit entry. */
   title: string | null;
-  /** Normalised text (normalizeText). Adapters index fold(text) and keep text for snippets. */
+  /** The document's title on every entry (a unit hit names the document it belongs to). */
+  documentTitle: string | null;
+  /** Normalised text (normalizeText). Adapters index fold(text) and its exact words, and keep text for snippets. */
   text: string;
+  /** The path label of a unit (`Điều 5 khoản 2 điểm a`) or a codified article's code; null for a document. */
+  citation: string | null;
+  /** Issuing bodies as labels (`Quốc hội`, `Ủy ban nhân dân tỉnh Đồng Tháp`). */
+  issuers: string[];
   issued: string | null;
+  /** The validity interval [effective, expiry) of the document, as far as known (ISO dates). */
+  effective: string | null;
+  expiry: string | null;
+  /** The stored status code (domain/status) at indexing time: a cache the daily sweep refreshes. */
+  status: string;
+  /** Sector (lĩnh vực) codes. */
+  sectors: string[];
+  scope: 'central' | 'province';
+  /** The province of a local document (`Hà Nội`), null for central ones. */
+  province: string | null;
   /** The work version this entry was built from: the index keeps the newest and ignores older writes. */
   version: number;
 }
 
-export interface SearchQuery {
+export type SearchScope = 'documents' | 'units' | 'codification';
+
+export interface SearchFilters {
+  type?: string;
+  /** `documents`: document entries; `units`: articles, clauses, points; `codification`: codified articles; absent: all. */
+  scope?: SearchScope;
+  /** An issuer label; compared without case or diacritics. */
+  issuer?: string;
+  status?: string;
+  sector?: string;
+  /** A province name; compared without case or diacritics. */
+  province?: string;
+  /** Date of issue bounds, inclusive (ISO dates). */
+  issuedFrom?: string;
+  issuedTo?: string;
+  /** In force on this date: effective ≤ D and (no expiry or expiry > D). */
+  inForceAt?: string;
+}
+
+export interface SearchQuery extends SearchFilters {
   /** Raw user text; adapters never pass it into a query syntax. */
   q: string;
   limit: number;
   offset: number;
-  type?: string;
-  /** `documents`: document entries only; `units`: article, clause and point entries only; absent: both. */
-  scope?: 'documents' | 'units';
-  /** Date of issue bounds, inclusive (ISO dates). */
-  issuedFrom?: string;
-  issuedTo?: string;
+  /** `relevance` (default) or `date`: newest issued first, then relevance. */
+  sort?: 'relevance' | 'date';
+  /** Count matching documents by type, issuer, status and year. */
+  facets?: boolean;
 }
 
 export interface SearchHit {
   id: string;
   workId: string;
-  kind: SearchEntry['kind'];
+  kind: SearchEntryKind;
   eId: string | null;
   documentNumber: string | null;
   documentType: string;
   title: string | null;
+  documentTitle: string | null;
+  citation: string | null;
+  issued: string | null;
+  status: string;
   score: number;
   /** The entry's normalised text, for the domain to cut a snippet from. */
   text: string;
+}
+
+export interface FacetBucket {
+  value: string;
+  /** Matching documents (not entries) with this value. */
+  count: number;
+}
+
+export interface Facets {
+  type: FacetBucket[];
+  issuer: FacetBucket[];
+  status: FacetBucket[];
+  year: FacetBucket[];
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  facets?: Facets;
+}
+
+/** Hits grouped by document: each group is one document with its best entries, groups ranked by their best. */
+export interface GroupedResult {
+  /** Matching documents. */
+  total: number;
+  groups: { workId: string; score: number; hits: SearchHit[] }[];
+  facets?: Facets;
+}
+
+export interface Suggestion {
+  workId: string;
+  documentNumber: string | null;
+  documentType: string;
+  title: string | null;
 }
 
 export interface SearchIndex {
@@ -93,7 +172,11 @@ export interface SearchIndex {
   ensureReady(): Promise<void>;
   upsert(entries: SearchEntry[]): Promise<void>;
   removeWork(workId: string): Promise<void>;
-  search(query: SearchQuery): Promise<{ total: number; hits: SearchHit[] }>;
+  search(query: SearchQuery): Promise<SearchResult>;
+  /** Pages over documents (offset and limit count groups); at most `perGroup` entries per document. */
+  searchGrouped(query: SearchQuery, perGroup: number): Promise<GroupedResult>;
+  /** Documents whose number or title starts with what was typed (the last word may be unfinished). */
+  suggest(prefix: string, limit: number): Promise<Suggestion[]>;
 }
 
 export interface Clock {

@@ -42,6 +42,7 @@ export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
   'units-get': { description: 'GET /v1/documents/{id}/units/{eId}', memoryMiB: 512, timeoutSeconds: 10, table: 'read' },
   lint: { description: 'POST /v1/lint: format findings for a draft (reads and writes nothing)', memoryMiB: 1024, timeoutSeconds: 29 },
   search: { description: 'GET /v1/search', memoryMiB: 512, timeoutSeconds: 10, search: 'read' },
+  'search-suggest': { description: 'GET /v1/search/suggest: numbers and titles as they are typed', memoryMiB: 512, timeoutSeconds: 10, search: 'read' },
   indexer: {
     description: 'DynamoDB stream -> OpenSearch (bulk, partial batch failures, DLQ)',
     memoryMiB: 1024,

@@ -7,6 +7,7 @@ import { create as health } from '../functions/health/app';
 import { create as openapi } from '../functions/openapi/app';
 import { create as lint } from '../functions/lint/app';
 import { create as search } from '../functions/search/app';
+import { create as searchSuggest } from '../functions/search-suggest/app';
 import { create as unitsGet } from '../functions/units-get/app';
 import type { AppContext, HttpEvent, HttpResult } from '../functions/_shared/http';
 import type { FunctionName } from '../functions/_shared/routes';
@@ -22,6 +23,7 @@ const FACTORIES: Record<FunctionName, (ctx: AppContext) => LocalHandler> = {
   'units-get': unitsGet,
   lint,
   search,
+  'search-suggest': searchSuggest,
 };
 
 export function buildHandlers(ctx: AppContext): Record<FunctionName, LocalHandler> {

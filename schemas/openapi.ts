@@ -13,7 +13,7 @@ import {
   UnitParams,
   UnitResponse,
 } from './documents';
-import { SearchQuery, SearchResponse } from './search';
+import { SearchQuery, SearchResponse, SuggestQuery, SuggestResponse } from './search';
 
 type Schema = z.core.$ZodType;
 
@@ -75,6 +75,13 @@ export const OPERATIONS: Record<FunctionName, Operation> = {
     tags: ['search'],
     query: SearchQuery,
     responses: { 200: SearchResponse },
+    cached: true,
+  },
+  'search-suggest': {
+    summary: 'Autocomplete: documents whose number or title starts with what was typed',
+    tags: ['search'],
+    query: SuggestQuery,
+    responses: { 200: SuggestResponse },
     cached: true,
   },
 };

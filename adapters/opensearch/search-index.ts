@@ -6,10 +6,13 @@
  */
 import type { Client } from '@opensearch-project/opensearch';
 import { DomainError } from '../../domain/errors';
-import type { SearchEntry, SearchHit, SearchIndex, SearchQuery } from '../../domain/ports';
+import type { Facets, GroupedResult, SearchEntry, SearchFilters, SearchHit, SearchIndex, SearchQuery, SearchResult, Suggestion } from '../../domain/ports';
+import { nameKey } from '../../domain/issuers';
+import { exactWords, parseQuery } from '../../domain/text/query';
 import { foldedWords, queryTerms } from '../../domain/text/snippet';
 
-export const MAPPING_VERSION = 1;
+export const MAPPING_VERSION = 2;
+const FACET_SIZE = 20;
 
 interface Source {
   id: string;
@@ -19,9 +22,67 @@ interface Source {
   documentNumber: string | null;
   documentType: string;
   title: string | null;
+  documentTitle: string | null;
   text: string;
+  citation: string | null;
   issued: string | null;
+  status: string;
 }
+
+const SOURCE_FIELDS = ['id', 'workId', 'kind', 'eId', 'documentNumber', 'documentType', 'title', 'documentTitle', 'text', 'citation', 'issued', 'status'];
+
+const toHit = (h: { _source?: unknown; _score?: number | string | null }): SearchHit => {
+  const s = h._source as Source;
+  return {
+    id: s.id,
+    workId: s.workId,
+    kind: s.kind,
+    eId: s.eId,
+    documentNumber: s.documentNumber,
+    documentType: s.documentType,
+    title: s.title,
+    documentTitle: s.documentTitle,
+    citation: s.citation,
+    issued: s.issued,
+    status: s.status,
+    score: Number(h._score ?? 0),
+    text: s.text,
+  };
+};
+
+/** The mapping of one entry (docs/adr/0008): words pre-split by the domain, so `standard` only splits on spaces. */
+export const MAPPINGS = {
+  dynamic: 'strict',
+  properties: {
+    id: { type: 'keyword' },
+    workId: { type: 'keyword' },
+    kind: { type: 'keyword' },
+    eId: { type: 'keyword' },
+    documentNumber: { type: 'keyword' },
+    documentType: { type: 'keyword' },
+    title: { type: 'text', index: false },
+    documentTitle: { type: 'text', index: false },
+    text: { type: 'text', index: false },
+    citation: { type: 'keyword', index: false },
+    issuers: { type: 'keyword' },
+    issuerKeys: { type: 'keyword' },
+    issued: { type: 'date', format: 'strict_date' },
+    year: { type: 'keyword' },
+    effective: { type: 'date', format: 'strict_date' },
+    expiry: { type: 'date', format: 'strict_date' },
+    status: { type: 'keyword' },
+    sectors: { type: 'keyword' },
+    scope: { type: 'keyword' },
+    province: { type: 'keyword' },
+    provinceKey: { type: 'keyword' },
+    title_folded: { type: 'text', analyzer: 'standard' },
+    text_folded: { type: 'text', analyzer: 'standard' },
+    title_exact: { type: 'text', analyzer: 'standard' },
+    text_exact: { type: 'text', analyzer: 'standard' },
+    number_folded: { type: 'text', analyzer: 'standard', index_prefixes: { min_chars: 1, max_chars: 10 } },
+    title_prefix: { type: 'text', analyzer: 'standard', index_prefixes: { min_chars: 1, max_chars: 10 } },
+  },
+} as const;
 
 export interface OpenSearchIndexOptions {
   prefix: string;
@@ -47,26 +108,7 @@ export class OpenSearchIndex implements SearchIndex {
     try {
       await this.client.indices.create({
         index: this.physical,
-        body: {
-          settings: { number_of_shards: 1, number_of_replicas: 0 },
-          aliases: { [this.alias]: {} },
-          mappings: {
-            dynamic: 'strict',
-            properties: {
-              id: { type: 'keyword' },
-              workId: { type: 'keyword' },
-              kind: { type: 'keyword' },
-              eId: { type: 'keyword' },
-              documentNumber: { type: 'keyword' },
-              documentType: { type: 'keyword' },
-              title: { type: 'text', index: false },
-              text: { type: 'text', index: false },
-              issued: { type: 'date', format: 'strict_date' },
-              title_folded: { type: 'text', analyzer: 'standard' },
-              text_folded: { type: 'text', analyzer: 'standard' },
-            },
-          },
-        },
+        body: { settings: { number_of_shards: 1, number_of_replicas: 0 }, aliases: { [this.alias]: {} }, mappings: MAPPINGS as never },
       });
     } catch (e) {
       // Another process created it first.
@@ -82,8 +124,20 @@ export class OpenSearchIndex implements SearchIndex {
       // (a retried stream batch) is accepted.
       body.push({ index: { _index: this.alias, _id: e.id, version: e.version, version_type: 'external_gte' } });
       const { version: _v, ...src } = e;
+      const title = e.title ?? '';
       // The words, split exactly as queryTerms() splits queries (and as FTS5's tokenizer does): `3.5` → `3 5`.
-      body.push({ ...src, title_folded: foldedWords(e.title ?? '').join(' '), text_folded: foldedWords(e.text).join(' ') });
+      body.push({
+        ...src,
+        issuerKeys: e.issuers.map(nameKey),
+        provinceKey: e.province ? nameKey(e.province) : null,
+        year: e.issued ? e.issued.slice(0, 4) : null,
+        title_folded: foldedWords(title).join(' '),
+        text_folded: foldedWords(e.text).join(' '),
+        title_exact: exactWords(title).join(' '),
+        text_exact: exactWords(e.text).join(' '),
+        number_folded: e.kind === 'document' ? foldedWords(e.documentNumber ?? '').join(' ') : '',
+        title_prefix: e.kind === 'document' ? foldedWords(title).join(' ') : '',
+      });
     }
     const res = await this.client.bulk({ body: body as never, refresh: this.options.refresh ?? false });
     const items = (res.body.items ?? []) as Record<string, { status: number; error?: { type: string; reason?: string } }>[];
@@ -104,58 +158,159 @@ export class OpenSearchIndex implements SearchIndex {
     });
   }
 
-  async search(query: SearchQuery): Promise<{ total: number; hits: SearchHit[] }> {
-    const terms = queryTerms(query.q);
-    if (terms.length === 0) return { total: 0, hits: [] };
+  /** The bool query of a search: every word, every phrase, the filters; exact spellings and titles rank higher. */
+  private query(query: SearchQuery): Record<string, unknown> | null {
+    const parsed = parseQuery(query.q);
+    if (parsed.terms.length === 0) return null;
+    const words = parsed.terms.join(' ');
+    const f: SearchFilters = query;
+    const scopeKinds =
+      f.scope === 'documents' ? ['document'] : f.scope === 'units' ? ['article', 'clause', 'point'] : f.scope === 'codification' ? ['codified'] : null;
+    return {
+      bool: {
+        must: [
+          // cross_fields + and: every word must occur in the title or the text, as in FTS5's implicit AND.
+          { multi_match: { query: words, fields: ['title_folded^4', 'text_folded'], type: 'cross_fields', operator: 'and' } },
+          ...parsed.phrases.map((p) => ({
+            bool: { should: [{ match_phrase: { title_folded: p.join(' ') } }, { match_phrase: { text_folded: p.join(' ') } }], minimum_should_match: 1 },
+          })),
+        ],
+        // Rank like FTS5's column weights: all words in the title (a heading, a document's name) first, then the
+        // words in the order typed, then the words spelled exactly as typed.
+        should: [
+          { match: { title_folded: { query: words, operator: 'and', boost: 4 } } },
+          { match_phrase: { title_folded: { query: words, boost: 2 } } },
+          { match_phrase: { text_folded: { query: words } } },
+          ...(parsed.exact.length > 0
+            ? [{ multi_match: { query: parsed.exact.join(' '), fields: ['title_exact^2', 'text_exact^0.5'], type: 'most_fields' } }]
+            : []),
+        ],
+        filter: [
+          ...(f.type ? [{ term: { documentType: f.type } }] : []),
+          ...(scopeKinds ? [{ terms: { kind: scopeKinds } }] : []),
+          ...(f.issuer ? [{ term: { issuerKeys: nameKey(f.issuer) } }] : []),
+          ...(f.status ? [{ term: { status: f.status } }] : []),
+          ...(f.sector ? [{ term: { sectors: f.sector } }] : []),
+          ...(f.province ? [{ term: { provinceKey: nameKey(f.province) } }] : []),
+          ...(f.issuedFrom || f.issuedTo
+            ? [{ range: { issued: { ...(f.issuedFrom ? { gte: f.issuedFrom } : {}), ...(f.issuedTo ? { lte: f.issuedTo } : {}) } } }]
+            : []),
+          ...(f.inForceAt
+            ? [
+                { range: { effective: { lte: f.inForceAt } } },
+                {
+                  bool: {
+                    should: [{ bool: { must_not: { exists: { field: 'expiry' } } } }, { range: { expiry: { gt: f.inForceAt } } }],
+                    minimum_should_match: 1,
+                  },
+                },
+              ]
+            : []),
+        ],
+      },
+    };
+  }
+
+  private sort(query: SearchQuery): unknown[] {
+    return query.sort === 'date' ? [{ issued: { order: 'desc', missing: '_last' } }, { _score: 'desc' }, { id: 'asc' }] : [{ _score: 'desc' }, { id: 'asc' }];
+  }
+
+  /** Facet aggregations: buckets ordered by the number of distinct documents in them. */
+  private static aggs(): Record<string, unknown> {
+    const byDocs = (field: string) => ({
+      terms: { field, size: FACET_SIZE, order: [{ docs: 'desc' }, { _key: 'asc' }] },
+      aggs: { docs: { cardinality: { field: 'workId', precision_threshold: 40000 } } },
+    });
+    return { type: byDocs('documentType'), issuer: byDocs('issuers'), status: byDocs('status'), year: byDocs('year') };
+  }
+
+  private static facets(aggs: Record<string, { buckets: { key: string; docs: { value: number } }[] }> | undefined): Facets | undefined {
+    if (!aggs) return undefined;
+    const read = (k: keyof Facets) => (aggs[k]?.buckets ?? []).map((b) => ({ value: String(b.key), count: b.docs.value }));
+    return { type: read('type'), issuer: read('issuer'), status: read('status'), year: read('year') };
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const q = this.query(query);
+    if (!q) return { total: 0, hits: [] };
     const res = await this.client.search({
       index: this.alias,
       body: {
         from: query.offset,
         size: query.limit,
         track_total_hits: true,
-        _source: { excludes: ['title_folded', 'text_folded'] },
-        query: {
-          bool: {
-            // cross_fields + and: every word must occur in the title or the text, as in FTS5's implicit AND.
-            must: [{ multi_match: { query: terms.join(' '), fields: ['title_folded^4', 'text_folded'], type: 'cross_fields', operator: 'and' } }],
-            // Rank like FTS5's column weights: all words in the title (a heading, a document's name) first, then the
-            // words in the order typed.
-            should: [
-              { match: { title_folded: { query: terms.join(' '), operator: 'and', boost: 4 } } },
-              { match_phrase: { title_folded: { query: terms.join(' '), boost: 2 } } },
-              { match_phrase: { text_folded: { query: terms.join(' ') } } },
-            ],
-            filter: [
-              ...(query.type ? [{ term: { documentType: query.type } }] : []),
-              ...(query.scope === 'documents' ? [{ term: { kind: 'document' } }] : []),
-              ...(query.issuedFrom || query.issuedTo
-                ? [{ range: { issued: { ...(query.issuedFrom ? { gte: query.issuedFrom } : {}), ...(query.issuedTo ? { lte: query.issuedTo } : {}) } } }]
-                : []),
-            ],
-            must_not: query.scope === 'units' ? [{ term: { kind: 'document' } }] : [],
-          },
-        },
-        sort: [{ _score: 'desc' }, { id: 'asc' }],
-      },
+        _source: { includes: SOURCE_FIELDS },
+        query: q,
+        sort: this.sort(query),
+        track_scores: true,
+        ...(query.facets ? { aggs: OpenSearchIndex.aggs() } : {}),
+      } as never,
     });
     const hits = res.body.hits;
     const total = typeof hits.total === 'number' ? hits.total : (hits.total?.value ?? 0);
-    return {
-      total,
-      hits: hits.hits.map((h) => {
-        const s = h._source as unknown as Source;
-        return {
-          id: s.id,
-          workId: s.workId,
-          kind: s.kind,
-          eId: s.eId,
-          documentNumber: s.documentNumber,
-          documentType: s.documentType,
-          title: s.title,
-          score: Number(h._score ?? 0),
-          text: s.text,
-        };
-      }),
-    };
+    const facets = query.facets ? OpenSearchIndex.facets(res.body.aggregations as never) : undefined;
+    return { total, hits: hits.hits.map(toHit), ...(facets ? { facets } : {}) };
+  }
+
+  async searchGrouped(query: SearchQuery, perGroup: number): Promise<GroupedResult> {
+    const q = this.query(query);
+    if (!q) return { total: 0, groups: [] };
+    const res = await this.client.search({
+      index: this.alias,
+      body: {
+        from: query.offset,
+        size: query.limit,
+        _source: { includes: SOURCE_FIELDS },
+        query: q,
+        sort: this.sort(query),
+        track_scores: true,
+        // One hit per document, its best entries inside; the number of documents from a cardinality count.
+        collapse: {
+          field: 'workId',
+          inner_hits: { name: 'best', size: perGroup, _source: { includes: SOURCE_FIELDS }, sort: [{ _score: 'desc' }, { id: 'asc' }] },
+        },
+        aggs: { documents: { cardinality: { field: 'workId', precision_threshold: 40000 } }, ...(query.facets ? OpenSearchIndex.aggs() : {}) },
+      } as never,
+    });
+    const aggs = res.body.aggregations as Record<string, unknown> & { documents: { value: number } };
+    const groups = res.body.hits.hits.map((h) => {
+      const inner = (h.inner_hits as { best: { hits: { hits: { _source?: unknown; _score?: number }[] } } } | undefined)?.best.hits.hits ?? [];
+      return { workId: (h._source as Source).workId, score: Number(h._score ?? 0), hits: inner.map(toHit) };
+    });
+    const facets = query.facets ? OpenSearchIndex.facets(aggs as never) : undefined;
+    return { total: aggs.documents.value, groups, ...(facets ? { facets } : {}) };
+  }
+
+  async suggest(prefix: string, limit: number): Promise<Suggestion[]> {
+    const terms = queryTerms(prefix);
+    if (terms.length === 0) return [];
+    const open = /[\p{L}\p{N}]$/u.test(prefix);
+    const last = terms[terms.length - 1] as string;
+    const done = open ? terms.slice(0, -1) : terms;
+    // Every finished word, and the unfinished one as a prefix, in the number or in the title.
+    const clause = (field: string) => ({
+      bool: {
+        must: [...done.map((t) => ({ term: { [field]: t } })), ...(open ? [{ prefix: { [field]: last } }] : [])],
+      },
+    });
+    const res = await this.client.search({
+      index: this.alias,
+      body: {
+        size: limit,
+        _source: { includes: ['workId', 'documentNumber', 'documentType', 'title'] },
+        query: {
+          bool: {
+            filter: [{ term: { kind: 'document' } }],
+            should: [{ constant_score: { filter: clause('number_folded'), boost: 4 } }, { constant_score: { filter: clause('title_prefix'), boost: 1 } }],
+            minimum_should_match: 1,
+          },
+        },
+        sort: [{ _score: 'desc' }, { issued: { order: 'desc', missing: '_last' } }, { id: 'asc' }],
+      } as never,
+    });
+    return res.body.hits.hits.map((h) => {
+      const s = h._source as { workId: string; documentNumber: string | null; documentType: string; title: string | null };
+      return { workId: s.workId, documentNumber: s.documentNumber, documentType: s.documentType, title: s.title };
+    });
   }
 }

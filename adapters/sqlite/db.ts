@@ -47,6 +47,37 @@ const MIGRATIONS: string[] = [
      body TEXT NOT NULL,
      PRIMARY KEY (set_id, e_id)
    ) STRICT;`,
+  // Search v2 (docs/adr/0008): document metadata on every entry for filters and facets, exact-diacritics and number
+  // columns. The index is rebuilt from the store: the indexer's stream offset is reset so the outbox replays.
+  `DROP TABLE search_fts;
+   DROP TABLE search_entries;
+   CREATE TABLE search_entries (
+     rid INTEGER PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     work_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     e_id TEXT,
+     document_number TEXT,
+     document_type TEXT NOT NULL,
+     title TEXT,
+     document_title TEXT,
+     text TEXT NOT NULL,
+     citation TEXT,
+     issuers TEXT NOT NULL,
+     issuer_keys TEXT NOT NULL,
+     issued TEXT,
+     effective TEXT,
+     expiry TEXT,
+     status TEXT NOT NULL,
+     sectors TEXT NOT NULL,
+     scope TEXT NOT NULL,
+     province TEXT,
+     province_key TEXT,
+     version INTEGER NOT NULL
+   ) STRICT;
+   CREATE INDEX search_entries_work ON search_entries(work_id);
+   CREATE VIRTUAL TABLE search_fts USING fts5(title, body, title_exact, body_exact, number, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
+   DELETE FROM stream_offsets WHERE consumer = 'indexer';`,
 ];
 
 export function openDatabase(file: string): Db {

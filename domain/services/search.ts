@@ -2,10 +2,11 @@
 import { DomainError } from '../errors';
 import type { Work } from '../model';
 import { citationFromEId, type StoredUnit } from '../units';
-import type { Ports, SearchEntry, SearchHit } from '../ports';
+import type { Facets, Ports, SearchEntry, SearchHit, SearchQuery, Suggestion } from '../ports';
 import { makeSnippet, queryTerms } from '../text/snippet';
 import { normalizeText } from '../text/normalize';
 import { readDocument } from '../parse/formats';
+import { issuerLabel, provinceOf } from '../issuers';
 
 export const MAX_QUERY_CHARS = 1000;
 
@@ -13,16 +14,47 @@ const oneLine = (text: string) => normalizeText(text).replace(/\s+/g, ' ').trim(
 /** Units that get their own entry: what people cite and what answers a question. */
 const UNIT_ENTRY_KINDS = new Set(['article', 'clause', 'point']);
 
+/** The calendar date (ISO) in Vietnam (UTC+7, no daylight saving) at an instant: statuses change at local midnight. */
+export function vietnamDate(at: Date): string {
+  return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
 /**
- * Index entries for one work: one for the document (title and whole text) and one per article, clause and point
- * (its heading and own text), so a search can answer with the clause that says it.
+ * The status a search filter sees, from the work's own dates. Relations (repeal, replacement, suspension) refine
+ * it in domain/status; the index keeps whichever the indexer computed, refreshed by events and the daily sweep.
  */
-export function searchEntriesFor(work: Work, units: StoredUnit[], fallbackText: string): SearchEntry[] {
-  const base = { workId: work.id, documentNumber: work.number, documentType: work.type, issued: work.issued, version: work.version };
+export function datedStatus(work: Pick<Work, 'effective'> & { expiry?: string | null }, today: string): string {
+  if (!work.effective) return 'unknown';
+  if (work.effective > today) return 'not_yet_in_force';
+  if (work.expiry && work.expiry <= today) return 'expired';
+  return 'in_force';
+}
+
+/**
+ * Index entries for one work: one for the document (number, title and whole text) and one per article, clause and
+ * point (its heading and own text), so a search can answer with the clause that says it. Every entry carries the
+ * document's metadata for filters and facets (docs/adr/0008).
+ */
+export function searchEntriesFor(work: Work, units: StoredUnit[], fallbackText: string, status = 'unknown'): SearchEntry[] {
+  const base = {
+    workId: work.id,
+    documentNumber: work.number,
+    documentType: work.type,
+    documentTitle: work.title,
+    issuers: [...new Set(work.issuers.map(issuerLabel).filter(Boolean))],
+    issued: work.issued,
+    effective: work.effective,
+    expiry: null,
+    status,
+    sectors: [],
+    scope: work.scope,
+    province: provinceOf(work),
+    version: work.version,
+  };
   const wholeText = units.length > 0 ? units.map((u) => [u.heading, u.text].filter(Boolean).join(' ')).join(' ') : fallbackText;
   return [
     // The number leads the document's text, so "59/2020" or "59-2020-qh14" finds the law itself.
-    { ...base, id: work.id, kind: 'document', eId: null, title: work.title, text: oneLine(`${work.number ?? ''} ${wholeText}`) },
+    { ...base, id: work.id, kind: 'document', eId: null, citation: null, title: work.title, text: oneLine(`${work.number ?? ''} ${wholeText}`) },
     ...units
       .filter((u) => UNIT_ENTRY_KINDS.has(u.kind) && (u.text.trim() !== '' || u.heading))
       .map((u) => ({
@@ -30,6 +62,7 @@ export function searchEntriesFor(work: Work, units: StoredUnit[], fallbackText: 
         id: `${work.id}#${u.eId}`,
         kind: u.kind as SearchEntry['kind'],
         eId: u.eId,
+        citation: citationFromEId(u.eId),
         title: u.heading,
         text: oneLine(u.text),
       })),
@@ -58,44 +91,68 @@ export async function indexWorks(ports: Ports, ids: string[]): Promise<{ indexed
       const { text, format } = await readDocument(primary.fileName, bytes);
       fallback = format === 'markdown' ? text.replace(/\*+/g, '') : text;
     }
-    await ports.search.upsert(searchEntriesFor(work, units, fallback));
+    await ports.search.upsert(searchEntriesFor(work, units, fallback, datedStatus(work, vietnamDate(ports.clock.now()))));
     indexed.push(id);
   }
   return { indexed, removed };
 }
 
-export interface SearchRequest {
-  q: string;
-  limit: number;
-  offset: number;
-  type?: string;
-  scope?: 'documents' | 'units';
-  issuedFrom?: string;
-  issuedTo?: string;
-}
+export type SearchRequest = SearchQuery;
 
 export interface SearchResultHit extends Omit<SearchHit, 'text'> {
   snippet: string;
   highlights: [number, number][];
   /** The article a unit hit is in, as printed (`6a`); null for a document hit. */
   articleNum: string | null;
-  /** `Điều 5, khoản 2` for a unit hit; null for a document hit. */
-  citation: string | null;
 }
 
-export async function searchDocuments(ports: Pick<Ports, 'search'>, req: SearchRequest): Promise<{ total: number; hits: SearchResultHit[] }> {
-  const q = req.q.trim();
+function checkQuery(raw: string): string {
+  const q = raw.trim();
   if (q.length > MAX_QUERY_CHARS) throw new DomainError('validation', `The query is longer than ${MAX_QUERY_CHARS} characters`);
   if (queryTerms(q).length === 0) throw new DomainError('validation', 'The query has no words to search for');
+  return q;
+}
+
+function present(q: string) {
+  return ({ text, ...hit }: SearchHit): SearchResultHit => {
+    // An article whose words are all in its clauses matched on its heading: show the heading then.
+    const s = makeSnippet(text.trim() || hit.title || '', q);
+    return { ...hit, snippet: s.text, highlights: s.highlights, articleNum: hit.kind === 'codified' ? null : articleNumOf(hit.eId) };
+  };
+}
+
+export async function searchDocuments(ports: Pick<Ports, 'search'>, req: SearchRequest): Promise<{ total: number; hits: SearchResultHit[]; facets?: Facets }> {
+  const q = checkQuery(req.q);
   const res = await ports.search.search({ ...req, q });
+  return { total: res.total, hits: res.hits.map(present(q)), ...(res.facets ? { facets: res.facets } : {}) };
+}
+
+export interface DocumentGroup {
+  workId: string;
+  score: number;
+  hits: SearchResultHit[];
+}
+
+/** Search answered as documents, each with its best entries (the document itself or its units). */
+export async function searchGrouped(
+  ports: Pick<Ports, 'search'>,
+  req: SearchRequest,
+  perGroup = 3,
+): Promise<{ total: number; groups: DocumentGroup[]; facets?: Facets }> {
+  const q = checkQuery(req.q);
+  const res = await ports.search.searchGrouped({ ...req, q }, perGroup);
   return {
     total: res.total,
-    hits: res.hits.map(({ text, ...hit }) => {
-      // An article whose words are all in its clauses matched on its heading: show the heading then.
-      const s = makeSnippet(text.trim() || hit.title || '', q);
-      return { ...hit, snippet: s.text, highlights: s.highlights, articleNum: articleNumOf(hit.eId), citation: hit.eId ? citationFromEId(hit.eId) : null };
-    }),
+    groups: res.groups.map((g) => ({ workId: g.workId, score: g.score, hits: g.hits.map(present(q)) })),
+    ...(res.facets ? { facets: res.facets } : {}),
   };
+}
+
+/** Autocomplete for numbers and titles: `59/20` → Luật Doanh nghiệp 59/2020/QH14. */
+export async function suggestDocuments(ports: Pick<Ports, 'search'>, prefix: string, limit: number): Promise<Suggestion[]> {
+  const p = prefix.trim().slice(0, 200);
+  if (queryTerms(p).length === 0) return [];
+  return ports.search.suggest(p, Math.min(Math.max(limit, 1), 20));
 }
 
 /** The article number an eId points into, as printed: `art_6a__para_2` → `6a`; inside an attachment too. */

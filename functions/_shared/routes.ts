@@ -18,7 +18,7 @@ export interface RouteDef {
   maxBodyBytes?: number;
 }
 
-export const FUNCTIONS = ['health', 'openapi', 'documents-list', 'documents-get', 'documents-create', 'units-get', 'lint', 'search'] as const;
+export const FUNCTIONS = ['health', 'openapi', 'documents-list', 'documents-get', 'documents-create', 'units-get', 'lint', 'search', 'search-suggest'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 /** Functions that are not behind HTTP: invoked by streams, queues or schedules. */
@@ -36,4 +36,5 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'GET', path: '/v1/documents/{id}/units/{eId}', fn: 'units-get', access: 'public' },
   { method: 'POST', path: '/v1/lint', fn: 'lint', access: 'public', maxBodyBytes: MAX_DOCUMENT_BYTES },
   { method: 'GET', path: '/v1/search', fn: 'search', access: 'public' },
+  { method: 'GET', path: '/v1/search/suggest', fn: 'search-suggest', access: 'public' },
 ];

@@ -1,5 +1,5 @@
 /** The SearchIndex contract: FTS5 and OpenSearch must agree on what matches. */
-import type { SearchEntry, SearchIndex } from '../../domain/ports';
+import type { SearchEntry, SearchIndex, SearchQuery } from '../../domain/ports';
 
 const entry = (id: string, over: Partial<SearchEntry>): SearchEntry => ({
   id,
@@ -9,8 +9,17 @@ const entry = (id: string, over: Partial<SearchEntry>): SearchEntry => ({
   documentNumber: `${id}/2024/TT`,
   documentType: 'thong_tu',
   title: null,
+  documentTitle: null,
   text: '',
+  citation: null,
+  issuers: ['Bộ Tài chính'],
   issued: '2024-01-01',
+  effective: '2024-03-01',
+  expiry: null,
+  status: 'in_force',
+  sectors: [],
+  scope: 'central',
+  province: null,
   version: 1,
   ...over,
 });
@@ -134,6 +143,149 @@ export function searchIndexContract(name: string, make: () => Promise<SearchInde
       for (const q of ['"', '(', '*', '\\', 'AND OR NOT', 'lao" OR "x', '{"query":1}', 'dong)', 'NEAR(lao dong)'])
         await expect(index.search({ q, limit: 5, offset: 0 })).resolves.toHaveProperty('total');
       expect(await ids('"lao" (dong)*')).toEqual(['d2', 'd3']);
+    });
+
+    describe('filters, facets, sorting, grouping, phrases, exact spelling and autocomplete', () => {
+      const q = (extra: Partial<SearchQuery>) => index.search({ q: 'phi truoc ba', limit: 10, offset: 0, ...extra });
+      const idsOf = (r: { hits: { id: string }[] }) => r.hits.map((h) => h.id).sort();
+      beforeAll(async () => {
+        await index.upsert([
+          entry('f1', {
+            title: 'Nghị quyết về lệ phí trước bạ',
+            text: 'Mức thu lệ phí trước bạ tại Hà Nội.',
+            documentType: 'nghi_quyet',
+            issuers: ['Hội đồng nhân dân thành phố Hà Nội'],
+            scope: 'province',
+            province: 'Hà Nội',
+            issued: '2025-11-26',
+            effective: '2026-01-01',
+            status: 'not_yet_in_force',
+          }),
+          entry('f1#art_2', {
+            workId: 'f1',
+            kind: 'article',
+            eId: 'art_2',
+            citation: 'Điều 2',
+            title: 'Mức thu',
+            text: 'Mức thu lệ phí trước bạ đối với ô tô là 12%.',
+            documentType: 'nghi_quyet',
+            issuers: ['Hội đồng nhân dân thành phố Hà Nội'],
+            scope: 'province',
+            province: 'Hà Nội',
+            issued: '2025-11-26',
+            effective: '2026-01-01',
+            status: 'not_yet_in_force',
+          }),
+          entry('f2', {
+            title: 'Nghị định về lệ phí trước bạ',
+            text: 'Quy định về lệ phí trước bạ trên toàn quốc.',
+            documentType: 'nghi_dinh',
+            issuers: ['Chính phủ'],
+            issued: '2022-01-10',
+            effective: '2022-03-01',
+            status: 'in_force',
+          }),
+          entry('f3', {
+            title: 'Thông tư hướng dẫn lệ phí trước bạ',
+            text: 'Hướng dẫn khai lệ phí trước bạ.',
+            issuers: ['Bộ Tài chính'],
+            issued: '2016-12-01',
+            effective: '2017-01-01',
+            expiry: '2022-03-01',
+            status: 'expired',
+          }),
+        ]);
+      });
+      afterAll(async () => {
+        for (const id of ['f1', 'f2', 'f3']) await index.removeWork(id);
+      });
+
+      it('filters by issuer and province in any spelling, by status, and by what was in force on a date', async () => {
+        expect(idsOf(await q({ issuer: 'CHÍNH PHỦ' }))).toEqual(['f2']);
+        expect(idsOf(await q({ issuer: 'hoi dong nhan dan thanh pho ha noi' }))).toEqual(['f1', 'f1#art_2']);
+        expect(idsOf(await q({ province: 'Ha Noi' }))).toEqual(['f1', 'f1#art_2']);
+        expect(idsOf(await q({ status: 'expired' }))).toEqual(['f3']);
+        expect(idsOf(await q({ inForceAt: '2020-06-01' }))).toEqual(['f3']);
+        expect(idsOf(await q({ inForceAt: '2022-03-01' }))).toEqual(['f2']);
+        expect(idsOf(await q({ inForceAt: '2026-01-01' }))).toEqual(['f1', 'f1#art_2', 'f2']);
+      });
+
+      it('counts matching documents (not entries) by type, issuer, status and year', async () => {
+        const res = await q({ facets: true });
+        expect(res.total).toBe(4);
+        expect(res.facets?.type).toEqual(
+          expect.arrayContaining([
+            { value: 'nghi_quyet', count: 1 },
+            { value: 'nghi_dinh', count: 1 },
+            { value: 'thong_tu', count: 1 },
+          ]),
+        );
+        expect(res.facets?.issuer).toEqual(expect.arrayContaining([{ value: 'Hội đồng nhân dân thành phố Hà Nội', count: 1 }]));
+        expect(res.facets?.status).toEqual(expect.arrayContaining([{ value: 'expired', count: 1 }]));
+        expect(res.facets?.year.map((b) => b.value).sort()).toEqual(['2016', '2022', '2025']);
+        expect((await q({ facets: true, status: 'in_force' })).facets?.type).toEqual([{ value: 'nghi_dinh', count: 1 }]);
+      });
+
+      it('sorts by date of issue, newest first', async () => {
+        const res = await q({ sort: 'date', scope: 'documents' });
+        expect(res.hits.map((h) => h.id)).toEqual(['f1', 'f2', 'f3']);
+      });
+
+      it('groups hits by document, best entries first, paging over documents', async () => {
+        const page = await index.searchGrouped({ q: 'muc thu le phi truoc ba', limit: 10, offset: 0 }, 3);
+        expect(page.total).toBe(1);
+        expect(page.groups).toHaveLength(1);
+        expect(page.groups[0]?.workId).toBe('f1');
+        expect(page.groups[0]?.hits.map((h) => h.id).sort()).toEqual(['f1', 'f1#art_2']);
+        const all = await index.searchGrouped({ q: 'le phi truoc ba', limit: 2, offset: 0, sort: 'date' }, 1);
+        expect(all.total).toBe(3);
+        expect(all.groups.map((g) => g.workId)).toEqual(['f1', 'f2']);
+        expect(all.groups.every((g) => g.hits.length === 1)).toBe(true);
+        const next = await index.searchGrouped({ q: 'le phi truoc ba', limit: 2, offset: 2, sort: 'date' }, 1);
+        expect(next.groups.map((g) => g.workId)).toEqual(['f3']);
+        expect(all.groups[0]?.hits[0]).toMatchObject({ workId: 'f1', issued: '2025-11-26', status: 'not_yet_in_force' });
+      });
+
+      it('matches quoted phrases only with their words together and in order', async () => {
+        await index.upsert([entry('p1', { text: 'thời hạn sử dụng đất là 50 năm' }), entry('p2', { text: 'sử dụng thời hạn của đất' })]);
+        expect(await ids('thoi han su dung dat')).toEqual(['d1', 'p1', 'p2']);
+        expect(await ids('"thoi han su dung" dat')).toEqual(['d1', 'p1']);
+        expect(await ids('“sử dụng thời hạn”')).toEqual(['p2']);
+        await index.removeWork('p1');
+        await index.removeWork('p2');
+      });
+
+      it('ranks the exact spelling of words typed with diacritics higher; without diacritics both match', async () => {
+        await index.upsert([entry('x1', { text: 'lãi suất cho vay được điều chỉnh' }), entry('x2', { text: 'lại suất cho vay được điều chỉnh' })]);
+        const ranked = async (text: string) => (await index.search({ q: text, limit: 10, offset: 0 })).hits.map((h) => h.id);
+        expect(await ranked('lãi suất cho vay')).toEqual(['x1', 'x2']);
+        expect(await ranked('lại suất cho vay')).toEqual(['x2', 'x1']);
+        expect((await ranked('lai suat cho vay')).sort()).toEqual(['x1', 'x2']);
+        await index.removeWork('x1');
+        await index.removeWork('x2');
+      });
+
+      it('suggests documents by the start of their number or title', async () => {
+        await index.upsert([
+          entry('s1', { documentNumber: '59/2020/QH14', documentType: 'luat', title: 'Luật Doanh nghiệp', text: '59/2020/QH14 Luật Doanh nghiệp' }),
+          entry('s2', { documentNumber: '59/2015/NĐ-CP', documentType: 'nghi_dinh', title: 'Nghị định về quản lý dự án', text: 'x' }),
+          entry('s1#art_1', { workId: 's1', kind: 'article', eId: 'art_1', title: 'Doanh nghiệp 59/2020', text: 'Doanh nghiệp' }),
+        ]);
+        const suggest = async (p: string) => (await index.suggest(p, 5)).map((s) => s.workId);
+        expect(await suggest('59/20')).toEqual(expect.arrayContaining(['s1', 's2']));
+        expect(await suggest('59/202')).toEqual(['s1']);
+        expect(await suggest('59-2020-qh')).toEqual(['s1']);
+        expect(await suggest('luat doanh ng')).toEqual(['s1']);
+        expect((await index.suggest('59/2020', 5))[0]).toEqual({
+          workId: 's1',
+          documentNumber: '59/2020/QH14',
+          documentType: 'luat',
+          title: 'Luật Doanh nghiệp',
+        });
+        expect(await suggest('"(*')).toEqual([]);
+        await index.removeWork('s1');
+        await index.removeWork('s2');
+      });
     });
   });
 }

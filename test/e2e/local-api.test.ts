@@ -220,22 +220,22 @@ describe('the first vertical slice', () => {
     await api.index();
     const res = await fetch(`${api.base}/v1/search?q=${encodeURIComponent('muc luong toi thieu')}`);
     const body = SearchResponse.parse(await res.json());
-    expect(body.hits[0]?.documentNumber).toBe('38/2022/NĐ-CP');
-    const hit = body.hits[0]!;
+    expect(body.hits![0]?.documentNumber).toBe('38/2022/NĐ-CP');
+    const hit = body.hits![0]!;
     expect(hit.highlights.map(([a, b]) => hit.snippet.slice(a, b).toLowerCase())).toEqual(expect.arrayContaining(['mức', 'lương', 'tối', 'thiểu']));
   });
 
   it('answers with the article and clause that say it, cited', async () => {
     const res = await fetch(`${api.base}/v1/search?q=${encodeURIComponent('muc luong toi thieu gio')}&scope=units&limit=5`);
     const body = SearchResponse.parse(await res.json());
-    const hit = body.hits.find((h) => h.eId?.startsWith('art_3'));
+    const hit = body.hits!.find((h) => h.eId?.startsWith('art_3'));
     expect(hit).toMatchObject({ documentNumber: '38/2022/NĐ-CP', articleNum: '3', kind: expect.stringMatching(/article|clause/) });
     expect(hit?.citation).toMatch(/^Điều 3/);
-    expect(body.hits.every((h) => h.kind !== 'document')).toBe(true);
+    expect(body.hits!.every((h) => h.kind !== 'document')).toBe(true);
     const in2022 = SearchResponse.parse(await (await fetch(`${api.base}/v1/search?q=${encodeURIComponent('muc luong toi thieu')}&year=2022`)).json());
     expect(in2022.total).toBeGreaterThan(0);
     const in2021 = SearchResponse.parse(await (await fetch(`${api.base}/v1/search?q=${encodeURIComponent('muc luong toi thieu')}&year=2021`)).json());
-    expect(in2021.hits.filter((h) => h.documentId === '38-2022-ND-CP')).toEqual([]);
+    expect(in2021.hits!.filter((h) => h.documentId === '38-2022-ND-CP')).toEqual([]);
   });
 
   it('answers 400, never 500, to empty, huge or syntax-breaking queries', async () => {

@@ -137,9 +137,11 @@ describe('search access mapping', () => {
       ['csdl_reader', ['csdl*'], ['read']],
       ['csdl_writer', ['csdl*'], ['indices_all']],
     ]);
-    expect(JSON.stringify(roles[0]?.BackendRoles)).toContain(':role/csdl-dev-search');
-    expect(JSON.stringify(roles[1]?.BackendRoles)).toContain(':role/csdl-dev-indexer');
-    expect(roles.flatMap((r) => r.BackendRoles)).toHaveLength(2);
+    // Every function with search access, and no other: the two search readers and the indexer.
+    expect(JSON.stringify(roles[0]?.BackendRoles)).toContain(':role/csdl-dev-search"');
+    expect(JSON.stringify(roles[0]?.BackendRoles)).toContain(':role/csdl-dev-search-suggest"');
+    expect(JSON.stringify(roles[1]?.BackendRoles)).toContain(':role/csdl-dev-indexer"');
+    expect(roles.flatMap((r) => r.BackendRoles)).toHaveLength(3);
   });
 
   test('the custom resource runs as the master user, which Lambda and operators of this account may assume', () => {

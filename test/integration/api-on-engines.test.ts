@@ -75,8 +75,8 @@ it('indexes from the real DynamoDB stream into OpenSearch and searches without d
   expect(records).toBeGreaterThanOrEqual(3);
   expect(failures).toEqual([]);
   const res = SearchResponse.parse(await (await fetch(`${base}/v1/search?q=${encodeURIComponent('nhan vien chan nuoi thu y')}`)).json());
-  expect(res.hits[0]?.documentId).toBe('51-2025-NQ-HDND-HaNoi');
-  expect(res.hits[0]?.snippet).toMatch(/chăn nuôi/i);
+  expect(res.hits![0]?.documentId).toBe('51-2025-NQ-HDND-HaNoi');
+  expect(res.hits![0]?.snippet).toMatch(/chăn nuôi/i);
 });
 
 it('is idempotent: the same file again is "unchanged" and a replayed stream batch changes nothing', async () => {
@@ -89,8 +89,8 @@ it('is idempotent: the same file again is "unchanged" and a replayed stream batc
   expect((await replay.pump(indexer())).failures).toEqual([]);
   const after = await search();
   expect(after.total).toBe(before.total);
-  expect(after.hits.filter((h) => h.documentId === '09-2022-TT-BLDTBXH' && h.kind === 'document')).toHaveLength(1);
-  expect(after.hits.some((h) => h.citation === 'Điều 1, khoản 1')).toBe(true);
+  expect(after.hits!.filter((h) => h.documentId === '09-2022-TT-BLDTBXH' && h.kind === 'document')).toHaveLength(1);
+  expect(after.hits!.some((h) => h.citation === 'Điều 1, khoản 1')).toBe(true);
 });
 
 it('loses no rendition when eight arrive at once (DynamoDB transactions with optimistic locking)', async () => {
@@ -128,5 +128,5 @@ it('reports the first record that failed to index, so Lambda retries from there'
   const retry = new StreamPump(env.clients.dynamodb, env.config.TABLE_NAME, process.env.CSDL_TEST_DYNAMODB_ENDPOINT as string);
   expect((await retry.pump(indexer())).failures).toEqual([]);
   const res = SearchResponse.parse(await (await fetch(`${base}/v1/search?q=an%20toan%20ve%20sinh%20lao%20dong`)).json());
-  expect(res.hits.map((h) => h.documentId)).toContain('84-2015-QH13');
+  expect(res.hits!.map((h) => h.documentId)).toContain('84-2015-QH13');
 });
