@@ -1,0 +1,271 @@
+/**
+ * The status of a work (and of one of its units) at a date: a pure function of the work's dates and the relations
+ * that point at it (ARCHITECTURE.md §2–3). Total: any input and any date give a status with its reasons.
+ * README.md in this folder records the rules and why amendments count as partial expiry.
+ */
+import type { DocumentType } from '../model';
+import type { Relation, RelationType } from '../relations/types';
+import { referenceKey } from '../refs';
+import { citationFromEId } from '../units';
+
+export type StatusCode = 'not_yet_in_force' | 'in_force' | 'partially_expired' | 'expired' | 'suspended' | 'unknown';
+
+export const STATUS_LABELS: Record<StatusCode, string> = {
+  not_yet_in_force: 'Chưa có hiệu lực',
+  in_force: 'Còn hiệu lực',
+  partially_expired: 'Hết hiệu lực một phần',
+  expired: 'Hết hiệu lực toàn bộ',
+  suspended: 'Ngưng hiệu lực',
+  unknown: 'Chưa xác định',
+};
+
+export interface Reason {
+  code:
+    | 'in_force_since'
+    | 'effective_from'
+    | 'no_effective_date'
+    | 'invalid_date'
+    | 'expiry_date'
+    | 'repealed'
+    | 'replaced'
+    | 'annulled'
+    | 'announced_expired'
+    | 'amended'
+    | 'suspended'
+    | 'unit_not_named';
+  /** Vietnamese sentence for people. */
+  message: string;
+  /** The document that causes it (the repealing law), when there is one. */
+  workId?: string | null;
+  number?: string | null;
+  /** The unit of this work concerned, with its citation ("Điều 5, khoản 2"). */
+  eId?: string;
+  citation?: string;
+  /** The unit of the causing document holding the instruction. */
+  sourceEId?: string;
+  sourceCitation?: string;
+  date: string | null;
+}
+
+export interface Flag {
+  code: 'parent_expired' | 'parent_unknown' | 'undated_relation';
+  message: string;
+  workId?: string | null;
+  number?: string | null;
+}
+
+export interface StatusWork {
+  id: string;
+  number: string | null;
+  type?: DocumentType | null;
+  issued: string | null;
+  effective: string | null;
+  /** Known end of validity (a document with a fixed term), if any. */
+  expiry?: string | null;
+}
+
+export interface StatusInput {
+  work: StatusWork;
+  /** Relations whose target is this work (repealed, replaced, amended, suspended, announced by others). */
+  incoming: Relation[];
+  /** The works this one details or guides, with their own inputs: their expiry raises a flag here. */
+  parents?: StatusInput[];
+}
+
+export interface StatusResult {
+  status: StatusCode;
+  label: string;
+  reasons: Reason[];
+  flags: Flag[];
+}
+
+const ISO_RE = /^\d{4}-\d{2}-\d{2}$/;
+const ENDING: RelationType[] = ['repeals', 'replaces', 'annuls', 'announces'];
+const CHANGING: RelationType[] = [...ENDING, 'amends', 'suspends'];
+const MAX_PARENT_DEPTH = 3;
+
+function validDate(d: string | null | undefined): d is string {
+  if (typeof d !== 'string' || !ISO_RE.test(d)) return false;
+  const t = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+}
+
+function dayBefore(d: string): string {
+  const t = new Date(`${d}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() - 1);
+  return t.toISOString().slice(0, 10);
+}
+
+function result(status: StatusCode, reasons: Reason[], flags: Flag[]): StatusResult {
+  return { status, label: STATUS_LABELS[status], reasons, flags };
+}
+
+/** The incoming relations that concern this work and can change its status. */
+function relevant(input: StatusInput): Relation[] {
+  const key = input.work.number ? referenceKey(input.work.number) : null;
+  return (input.incoming ?? []).filter((r) => {
+    if (!r || !CHANGING.includes(r.type) || !r.target) return false;
+    if (r.target.workId && r.target.workId === input.work.id) return true;
+    if (key && r.target.number && referenceKey(r.target.number) === key) return true;
+    return !r.target.workId && !r.target.number;
+  });
+}
+
+const isWhole = (r: Relation) => ENDING.includes(r.type) && !r.target.eId && !r.partial;
+
+const VERBS: Record<string, { code: Reason['code']; verb: string }> = {
+  repeals: { code: 'repealed', verb: 'Bị bãi bỏ' },
+  replaces: { code: 'replaced', verb: 'Bị thay thế' },
+  annuls: { code: 'annulled', verb: 'Bị đình chỉ' },
+  announces: { code: 'announced_expired', verb: 'Được công bố hết hiệu lực' },
+  amends: { code: 'amended', verb: 'Được sửa đổi, bổ sung' },
+  suspends: { code: 'suspended', verb: 'Bị ngưng hiệu lực' },
+};
+
+function reasonOf(r: Relation): Reason {
+  const v = VERBS[r.type] ?? { code: 'amended' as const, verb: r.type };
+  const citation = r.target.eId ? citationFromEId(r.target.eId) : undefined;
+  const sourceCitation = r.source.eId ? citationFromEId(r.source.eId) : undefined;
+  const by = r.source.number ?? r.source.workId;
+  const where = sourceCitation ? ` (${sourceCitation})` : '';
+  const what = citation ? `${citation}: ` : r.partial ? 'Một phần: ' : '';
+  const until = r.type === 'suspends' && r.effectiveTo ? ` đến ngày ${r.effectiveTo}` : '';
+  const note = r.type === 'announces' && r.note ? ` — ${r.note}` : '';
+  return {
+    code: v.code,
+    message: `${what}${v.verb} bởi ${by}${where}, từ ngày ${r.effectiveFrom ?? '(chưa rõ)'}${until}${note}`,
+    workId: r.source.workId,
+    number: r.source.number,
+    ...(r.target.eId ? { eId: r.target.eId, citation } : {}),
+    ...(r.source.eId ? { sourceEId: r.source.eId, sourceCitation } : {}),
+    date: r.effectiveFrom,
+  };
+}
+
+const byDate = (a: { date: string | null }, b: { date: string | null }) => (a.date ?? '').localeCompare(b.date ?? '');
+
+function flagsAt(input: StatusInput, at: string, depth: number): Flag[] {
+  const flags: Flag[] = [];
+  for (const r of relevant(input))
+    if (!validDate(r.effectiveFrom))
+      flags.push({
+        code: 'undated_relation',
+        message: `${VERBS[r.type]?.verb ?? r.type} bởi ${r.source.number ?? r.source.workId} nhưng chưa rõ từ ngày nào: cần rà soát`,
+        workId: r.source.workId,
+        number: r.source.number,
+      });
+  if (depth < MAX_PARENT_DEPTH)
+    for (const p of input.parents ?? []) {
+      if (!p?.work) continue;
+      const s = statusAtDepth(p, at, depth + 1);
+      const name = p.work.number ?? p.work.id;
+      if (s.status === 'expired')
+        flags.push({
+          code: 'parent_expired',
+          message: `Văn bản được quy định chi tiết/hướng dẫn ${name} đã hết hiệu lực: cần rà soát (Luật 80/2015/QH13, Điều 154 khoản 4)`,
+          workId: p.work.id,
+          number: p.work.number,
+        });
+      else if (s.status === 'unknown')
+        flags.push({ code: 'parent_unknown', message: `Chưa xác định hiệu lực của văn bản được hướng dẫn ${name}`, workId: p.work.id, number: p.work.number });
+    }
+  return flags;
+}
+
+function statusAtDepth(input: StatusInput, at: string, depth: number): StatusResult {
+  if (!input?.work) return result('unknown', [{ code: 'no_effective_date', message: 'Không có thông tin văn bản', date: null }], []);
+  if (!validDate(at)) return result('unknown', [{ code: 'invalid_date', message: `Ngày tra cứu không hợp lệ: ${String(at)}`, date: null }], []);
+  const w = input.work;
+  const rels = relevant(input).filter((r) => validDate(r.effectiveFrom));
+  const flags = flagsAt(input, at, depth);
+
+  const ended: Reason[] = rels.filter((r) => isWhole(r) && (r.effectiveFrom as string) <= at).map(reasonOf);
+  if (validDate(w.expiry) && w.expiry <= at) ended.push({ code: 'expiry_date', message: `Hết thời hạn có hiệu lực từ ngày ${w.expiry}`, date: w.expiry });
+  if (ended.length > 0) return result('expired', ended.sort(byDate), flags);
+
+  if (!validDate(w.effective))
+    return result(
+      'unknown',
+      [
+        {
+          code: 'no_effective_date',
+          message:
+            w.type === 'van_ban_hop_nhat'
+              ? 'Văn bản hợp nhất không có ngày có hiệu lực riêng: hiệu lực theo các văn bản được hợp nhất'
+              : `Chưa xác định ngày có hiệu lực của ${w.number ?? w.id}${w.issued ? ` (ban hành ngày ${w.issued})` : ''}`,
+          date: null,
+        },
+      ],
+      flags,
+    );
+  if (at < w.effective)
+    return result('not_yet_in_force', [{ code: 'effective_from', message: `Có hiệu lực từ ngày ${w.effective}`, date: w.effective }], flags);
+
+  const suspended = rels.filter((r) => r.type === 'suspends' && !r.target.eId && (r.effectiveFrom as string) <= at && (!r.effectiveTo || at < r.effectiveTo));
+  if (suspended.length > 0) return result('suspended', suspended.map(reasonOf), flags);
+
+  const partial = rels.filter((r) => !isWhole(r) && r.type !== 'suspends' && (r.effectiveFrom as string) <= at);
+  const unitSuspended = rels.filter(
+    (r) => r.type === 'suspends' && r.target.eId && (r.effectiveFrom as string) <= at && (!r.effectiveTo || at < r.effectiveTo),
+  );
+  if (partial.length > 0 || unitSuspended.length > 0) return result('partially_expired', [...partial, ...unitSuspended].map(reasonOf).sort(byDate), flags);
+
+  return result('in_force', [{ code: 'in_force_since', message: `Có hiệu lực từ ngày ${w.effective}`, date: w.effective }], flags);
+}
+
+/** The status of a work at an ISO date, with the reasons (document, unit, date) and flags for reviewers. */
+export function statusAt(input: StatusInput, at: string): StatusResult {
+  return statusAtDepth(input, at, 0);
+}
+
+/** True when `eId` is the unit `of` or inside it (`art_5__para_2` is inside `art_5`). */
+function within(eId: string, of: string): boolean {
+  return eId === of || eId.startsWith(`${of}__`);
+}
+
+/**
+ * The status of one unit (article, clause, point, appendix) at a date. The work's own status comes first (a unit of
+ * a repealed law is expired); then relations naming the unit or a unit that contains it. A unit whose text was
+ * amended or replaced stays in force in its new wording (the reason says from when); a repealed unit is expired; a
+ * unit with a repealed part is partially expired.
+ */
+export function unitStatusAt(input: StatusInput, eId: string, at: string): StatusResult {
+  const whole = statusAt(input, at);
+  if (whole.status !== 'in_force' && whole.status !== 'partially_expired') return whole;
+  const rels = relevant(input).filter((r) => validDate(r.effectiveFrom) && (r.effectiveFrom as string) <= at && r.target.eId);
+  const own = rels.filter((r) => within(eId, r.target.eId as string));
+  const inside = rels.filter((r) => r.target.eId !== eId && within(r.target.eId as string, eId));
+  const citation = citationFromEId(eId);
+  const suspended = own.filter((r) => r.type === 'suspends' && (!r.effectiveTo || at < r.effectiveTo));
+  if (suspended.length > 0) return result('suspended', suspended.map(reasonOf), whole.flags);
+  const ended = own.filter(
+    (r) => r.type === 'repeals' || r.type === 'annuls' || (r.type === 'announces' && /bãi bỏ|hết hiệu lực|hết thời hạn/iu.test(r.note ?? '')),
+  );
+  if (ended.length > 0) return result('expired', ended.map(reasonOf).sort(byDate), whole.flags);
+  const endedInside = inside.filter((r) => r.type === 'repeals' || r.type === 'annuls' || r.type === 'replaces' || r.type === 'suspends');
+  const changed = own.filter((r) => r.type === 'amends' || r.type === 'replaces' || r.type === 'announces');
+  if (endedInside.length > 0) return result('partially_expired', [...endedInside, ...changed].map(reasonOf).sort(byDate), whole.flags);
+  const w = input.work;
+  return result(
+    'in_force',
+    [
+      { code: 'in_force_since', message: `${citation}: có hiệu lực từ ngày ${w.effective}`, eId, citation, date: w.effective },
+      ...[...changed, ...inside.filter((r) => r.type === 'amends')].map(reasonOf).sort(byDate),
+    ],
+    whole.flags,
+  );
+}
+
+/** The dates (ascending) on which the status or the flags of the work change: for the daily sweep. */
+export function statusChangeDates(input: StatusInput): string[] {
+  const candidates = new Set<string>();
+  const collect = (i: StatusInput, depth: number) => {
+    if (!i?.work) return;
+    for (const d of [i.work.effective, i.work.expiry]) if (validDate(d)) candidates.add(d);
+    for (const r of relevant(i)) for (const d of [r.effectiveFrom, r.effectiveTo]) if (validDate(d)) candidates.add(d);
+    if (depth < MAX_PARENT_DEPTH) for (const p of i.parents ?? []) collect(p, depth + 1);
+  };
+  collect(input, 0);
+  const signature = (s: StatusResult) => `${s.status}|${s.flags.map((f) => `${f.code}:${f.workId ?? ''}`).join(',')}|${s.reasons.length}`;
+  return [...candidates].sort().filter((d) => signature(statusAt(input, d)) !== signature(statusAt(input, dayBefore(d))));
+}
