@@ -1,0 +1,769 @@
+/**
+ * Amendment instructions → effects. An amending document's body is read line by line: instruction paragraphs
+ * ("1. Sửa đổi, bổ sung khoản 3 Điều 32 như sau:", wrapped lines joined) are parsed into effects, and the new text
+ * that follows them — quoted (“...”) or not — is read into units for the target. Pure and linear: each line is looked
+ * at a bounded number of times; regexes have no nested quantifiers over unbounded text.
+ */
+import type { Diagnostic, Unit, UnitKind } from '../model';
+import { DOCUMENT_TYPE_LABELS } from '../model';
+import { cleanLines } from '../parse/clean';
+import { eIdPart } from '../parse/eid';
+import { findReferences } from '../parse/references';
+import type { ParseResult, ParsedUnit } from '../parse/types';
+import { isLocalNumber, numberHasYear, referenceKey, workIdFor } from '../refs';
+import { findPayloadUnit, parsePayload, reroot, unquote } from './payload';
+import { type RefPath, readRefs, refEId } from './refs';
+import type { Effect, EffectOperation, EffectPayload, ParseInstructionsResult } from './types';
+
+export interface AmendingWork {
+  id: string;
+  number: string | null;
+  /** ISO effective date of the amending document. */
+  effective: string | null;
+}
+
+export interface DefaultTarget {
+  workId: string;
+  number: string | null;
+}
+
+type Verb = 'amend' | 'add' | 'repeal' | 'replace' | 'suspend';
+
+/** Verbs that open an instruction. Case-insensitive: chained segments continue in lower case ("; bổ sung ..."). */
+const VERB_RE =
+  /^(sửa đổi,? bổ sung|sửa đổi|bổ sung,? sửa đổi|bổ sung|bãi bỏ|hủy bỏ|huỷ bỏ|bỏ|thay thế|thay|đình chỉ(?: việc)?(?: thi hành)?|ngưng hiệu lực|tạm ngưng(?: hiệu lực)?)(?![\p{L}\p{N}])\s*:?\s*/iu;
+/** The passive: "Điều 51 được sửa đổi, bổ sung như sau:", "Khoản 2 Điều 32 bị bãi bỏ". */
+const PASSIVE_RE =
+  /^(?:đã\s+)?(?:được|bị)\s+(sửa đổi,? bổ sung|sửa đổi|bổ sung,? sửa đổi|bổ sung|bãi bỏ|hủy bỏ|huỷ bỏ|thay thế|thay bằng)(?![\p{L}\p{N}])\s*:?\s*/iu;
+const WORK_WORDS = /^(?:toàn bộ\s+)?(?:Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Thông tư liên tịch|Thông tư|Quyết định|Chỉ thị|Lệnh)(?![\p{L}\p{N}])/u;
+const PHRASE_START = /^(?:các\s+|một số\s+)?(?:cụm\s+)?từ\s*(?:ngữ\s*)?:?\s*(?=“)|^“/u;
+const OWN_ARTICLE_RE = /^(?:Điều|ĐIỀU)\s+(\d{1,4})([a-zđ]?)\s*(?:[.:]\s*(.*))?$/u;
+const OWN_CLAUSE_RE = /^(\d{1,3}[a-zđ]?)\.\s*(.*)$/u;
+const OWN_POINT_RE = /^([a-zđ]\d{0,2})\)\s*(.*)$/u;
+const ENDS_SENTENCE = /[.:;!?]["”’)*]*$/u;
+const LONE_MARKER = /^“?(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|[a-zđ]\d{0,2}\)|\d{1,3}[a-zđ]?\.)$/u;
+const MARKER_LINE = /^(?:(?:Điều|ĐIỀU)\s+\d|\d{1,3}[a-zđ]?\.\s|[a-zđ]\d{0,2}\)\s)/u;
+/** Lines a paragraph may join before it is cut (a wrapped instruction is a few lines; runaway quotes are not). */
+const MAX_PARAGRAPH_LINES = 60;
+
+function verbOf(word: string): Verb {
+  const w = word.toLowerCase();
+  if (w.startsWith('sửa') || w.startsWith('bổ sung,') || w === 'bổ sung sửa đổi') return 'amend';
+  if (w.startsWith('bổ sung')) return 'add';
+  if (w.startsWith('bãi') || w.startsWith('hủy') || w.startsWith('huỷ') || w === 'bỏ') return 'repeal';
+  if (w.startsWith('thay')) return 'replace';
+  return 'suspend';
+}
+
+interface Paragraph {
+  /** 1-based line of its first line. */
+  line: number;
+  /** Index (in `body`) of its last line. */
+  last: number;
+  text: string;
+  marker: { kind: 'article' | 'clause' | 'point'; num: string } | null;
+  /** The text after the marker. */
+  body: string;
+}
+
+/** A parsed instruction segment before it becomes effects. */
+interface Segment {
+  verb: Verb;
+  refs: RefPath[];
+  op: EffectOperation | null;
+  /** For insert_after: anchor refs. For insert_into: the parent. */
+  anchor: RefPath | null;
+  into: RefPath | null;
+  phrases: string[];
+  replacement: string | null;
+  anchorPhrase: string | null;
+  position: 'before' | 'after' | null;
+  /** Phrase edits: where (empty = the whole work). */
+  where: RefPath[];
+  /** A document the segment names (its number). */
+  docNumber: string | null;
+  /** Work-level operations: the numbers named. */
+  works: string[];
+  problem: string | null;
+  /** "gạch đầu dòng thứ nhất điểm a ...": a dash inside a point, which is not a unit. */
+  dash: string | null;
+  /** A phrase edit whose place ("tại ...") could not be read: never widened to the whole work. */
+  whereUnread: string | null;
+}
+
+interface Context {
+  level: number;
+  docNumber: string | null;
+  article: RefPath | null;
+  verb: Verb | null;
+}
+
+const quoteDelta = (s: string): number => {
+  let d = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x201c) d++;
+    else if (c === 0x201d) d--;
+  }
+  return d;
+};
+
+/** Splits on `;` outside quotes. */
+function splitSegments(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x201c) depth++;
+    else if (c === 0x201d) depth = Math.max(0, depth - 1);
+    else if (c === 0x3b && depth === 0) {
+      out.push(s.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(s.slice(from));
+  return out.map((x) => x.trim()).filter((x) => x !== '');
+}
+
+/** Quoted strings and the text between them, in order. */
+function quotes(s: string): { quoted: string[]; between: string[] } {
+  const quoted: string[] = [];
+  const between: string[] = [];
+  let i = 0;
+  for (;;) {
+    const o = s.indexOf('“', i);
+    if (o < 0) {
+      between.push(s.slice(i));
+      break;
+    }
+    between.push(s.slice(i, o));
+    const c = s.indexOf('”', o + 1);
+    if (c < 0) {
+      quoted.push(s.slice(o + 1).trim());
+      between.push('');
+      break;
+    }
+    quoted.push(
+      s
+        .slice(o + 1, c)
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
+    i = c + 1;
+  }
+  return { quoted, between };
+}
+
+const firstNumber = (s: string): string | null => {
+  for (const r of findReferences(s.slice(0, 2000))) if (r.number) return r.number;
+  return null;
+};
+
+function emptySegment(verb: Verb): Segment {
+  return {
+    verb,
+    refs: [],
+    op: null,
+    anchor: null,
+    into: null,
+    phrases: [],
+    replacement: null,
+    anchorPhrase: null,
+    position: null,
+    where: [],
+    docNumber: null,
+    works: [],
+    problem: null,
+    dash: null,
+    whereUnread: null,
+  };
+}
+
+/** One segment of an instruction: verb (given or inherited) + what follows it. */
+function parseSegment(verb: Verb, rest0: string, ctx: RefPath | null): Segment {
+  const seg = emptySegment(verb);
+  const rest = rest0.replace(/^(?:quy định tại|toàn bộ quy định tại|nội dung(?: quy định)? tại)\s+/u, '').trim();
+
+  // Phrase edits.
+  if (PHRASE_START.test(rest) || (/^(?:các\s+)?(?:cụm\s+)?từ(?![\p{L}\p{N}])/u.test(rest) && rest.includes('“'))) {
+    const { quoted, between } = quotes(rest);
+    if (quoted.length === 0) {
+      seg.problem = 'phrase edit without a quoted phrase';
+      return seg;
+    }
+    const tail = (between[between.length - 1] ?? '').trim();
+    const at = /(?:^|\s)tại\s+(.*)$/su.exec(tail);
+    if (at?.[1]) {
+      const r = readRefs(at[1], ctx);
+      seg.where = r.refs;
+      seg.docNumber = firstNumber(r.rest);
+      if (r.refs.length === 0 && !WORK_WORDS.test(at[1].trim())) {
+        seg.problem = `cannot read where: ${at[1].slice(0, 80)}`;
+        seg.whereUnread = at[1].slice(0, 120);
+      }
+    }
+    if (verb === 'replace' || verb === 'amend') {
+      const by = between.findIndex((b, i) => i > 0 && /(?:^|\s)(?:bằng|thành)(?:\s|$)/u.test(b));
+      if (by < 1) {
+        seg.problem = 'phrase replacement without “bằng”/“thành”';
+        return seg;
+      }
+      seg.op = 'replace_phrase';
+      // "Thay thế cụm từ “X” tại khoản 1 Điều 14 bằng cụm từ “Y”": the place before the new phrase.
+      const before = /(?:^|\s)tại\s+(.*?)\s+(?:bằng|thành)(?:\s|$)/su.exec(between[by] ?? '');
+      if (!at && before?.[1]) {
+        const r = readRefs(before[1], ctx);
+        seg.where = r.refs;
+        seg.docNumber = firstNumber(r.rest);
+        if (r.refs.length === 0) {
+          seg.problem = `cannot read where: ${before[1].slice(0, 80)}`;
+          seg.whereUnread = before[1].slice(0, 120);
+        }
+      }
+      seg.phrases = quoted.slice(0, by);
+      seg.replacement = quoted[by] ?? null;
+      if (seg.replacement === null) seg.problem = 'phrase replacement without the new phrase';
+      return seg;
+    }
+    if (verb === 'add') {
+      const pos = /vào\s+(sau|trước)\s+(?:cụm\s+)?từ/u.exec(between[1] ?? '');
+      if (!pos?.[1] || quoted.length < 2) {
+        seg.problem = 'phrase insertion without “vào sau/trước cụm từ”';
+        return seg;
+      }
+      seg.op = 'insert_phrase';
+      seg.phrases = [quoted[0] as string];
+      seg.anchorPhrase = quoted[1] as string;
+      seg.position = pos[1] === 'sau' ? 'after' : 'before';
+      return seg;
+    }
+    if (verb === 'repeal') {
+      seg.op = 'delete_phrase';
+      seg.phrases = quoted;
+      return seg;
+    }
+    seg.problem = 'phrase edit with an unknown verb';
+    return seg;
+  }
+
+  // Whole documents: "Bãi bỏ Thông tư số ...", "Thay thế Nghị định số ...".
+  if (WORK_WORDS.test(rest)) {
+    const nums = findReferences(rest.slice(0, 4000))
+      .map((r) => r.number)
+      .filter((n): n is string => !!n);
+    if (nums.length > 0) {
+      seg.works = nums;
+      seg.op = verb === 'repeal' ? 'repeal_work' : verb === 'replace' ? 'replace_work' : verb === 'suspend' ? 'suspend' : null;
+      if (!seg.op) seg.problem = `whole-document ${verb} is not an operation`;
+      return seg;
+    }
+  }
+
+  // Appendices and forms.
+  if (/^(?:các\s+)?(?:Mẫu|mẫu)(?![\p{L}\p{N}])/u.test(rest)) {
+    seg.problem = 'forms (Mẫu) inside an appendix are not units';
+    return seg;
+  }
+
+  const dash = /^((?:các\s+)?(?:gạch đầu dòng|dấu gạch ngang|tiết)(?:\s+thứ\s+[\p{L}\p{N}]+)?(?:\s+của)?)\s+/iu.exec(rest);
+  if (dash?.[1]) seg.dash = dash[1];
+  const r = readRefs(dash ? rest.slice(dash[0].length) : rest, ctx);
+  seg.refs = r.refs;
+  if (r.unresolved.length > 0) seg.problem = `references without an article: ${r.unresolved.join('; ')}`;
+  let tail = r.rest;
+  if (r.refs.length === 0 && r.partial.length === 0) {
+    seg.docNumber = firstNumber(tail);
+    return seg;
+  }
+  const pos = /^(?:vào\s+)?(sau|trước|vào|tại)\s+/u.exec(tail);
+  const hasInto = /^vào\s+/u.test(tail);
+  if (pos?.[1] && (hasInto || pos[1] === 'sau') && verb === 'add') {
+    const a = readRefs(tail.slice(pos[0].length), ctx);
+    tail = a.rest;
+    const anchor = a.refs[0] ?? null;
+    if (!anchor) seg.problem = `cannot read the insertion point: ${tail.slice(0, 80)}`;
+    else if (pos[1] === 'sau') seg.anchor = anchor;
+    else if (pos[1] === 'trước') seg.problem = 'insertion before a unit';
+    else seg.into = anchor;
+    // New units inherit the outer units the anchor names: "khoản 4a vào sau khoản 4 Điều 148".
+    if (anchor) {
+      const outer = seg.anchor ? parentOf(anchor) : anchor;
+      seg.refs = [...seg.refs, ...r.partial].map((ref) => inherit(ref, outer));
+      if (r.partial.length > 0 && seg.problem?.startsWith('references without an article')) seg.problem = null;
+    }
+  }
+  seg.docNumber = firstNumber(tail);
+  return seg;
+}
+
+const parentOf = (ref: RefPath): RefPath => ({ segments: ref.segments.slice(0, -1), heading: false });
+
+/** `ref` completed with the outer units of `outer` it lacks. */
+function inherit(ref: RefPath, outer: RefPath): RefPath {
+  const first = ref.segments[0];
+  if (!first) return ref;
+  const rank: Record<UnitKind, number> = { point: 1, clause: 2, article: 3, subsection: 4, section: 5, chapter: 6, part: 7, attachment: 8, appendix: 9 };
+  if (ref.segments.some((s) => s.kind === 'article') || first.kind === 'chapter' || first.kind === 'part' || first.kind === 'section') return ref;
+  const add = outer.segments.filter((s) => rank[s.kind] > rank[first.kind]);
+  return { ...ref, segments: [...add, ...ref.segments] };
+}
+
+export function parseInstructions(amending: AmendingWork, parsed: ParseResult, defaultTarget: DefaultTarget | null): ParseInstructionsResult {
+  const diagnostics: Diagnostic[] = [];
+  const effects: Effect[] = [];
+  if (parsed.metadata.type === 'van_ban_hop_nhat') {
+    diagnostics.push({ code: 'effects.consolidated_text', severity: 'info', message: 'A consolidated text (VBHN) carries no instructions of its own' });
+    return { effects, diagnostics };
+  }
+  const typeLabel = parsed.metadata.type && parsed.metadata.type !== 'unknown' ? DOCUMENT_TYPE_LABELS[parsed.metadata.type] : null;
+
+  // The body: from the first unit to the signature or the first appendix; furniture and blank lines left out.
+  const firstUnit = parsed.units.find((u) => u.kind !== 'appendix' && u.kind !== 'attachment');
+  if (!firstUnit) return { effects, diagnostics };
+  const stop = Math.min(
+    parsed.signature?.line ?? Number.POSITIVE_INFINITY,
+    ...parsed.units.filter((u) => u.kind === 'appendix' || u.kind === 'attachment').map((u) => u.line),
+    parsed.lines.length + 1,
+  );
+  const classified = cleanLines(parsed.lines.join('\n'), 'text');
+  const body: { text: string; line: number }[] = [];
+  let pending: { text: string; line: number } | null = null;
+  for (let i = firstUnit.line - 1; i < stop - 1 && i < classified.length; i++) {
+    const l = classified[i];
+    if (l?.cls !== 'text') continue;
+    const text = l.text.replace(/^\*+/, '').trim();
+    if (!text) continue;
+    // A marker alone on its line ("Điều" / "1. ...", "“b)" / "Chủ trì ..."): Markdown renditions wrap there.
+    const merged: { text: string; line: number } = pending ? { text: `${pending.text} ${text}`, line: pending.line } : { text, line: l.no };
+    pending = null;
+    if (LONE_MARKER.test(merged.text)) pending = merged;
+    else body.push(merged);
+  }
+  if (pending) body.push(pending);
+  const appendices = parsed.units.filter((u) => u.kind === 'appendix');
+
+  // Clause-specific effective dates ("Khoản 3 Điều 1 có hiệu lực từ ngày ..."), keyed by own eId.
+  const ownDates = new Map<string, string>();
+
+  let ownArticle: string | null = null;
+  let ownClause: string | null = null;
+  let ownPoint: string | null = null;
+  const contexts: Context[] = [];
+  const ordinals = new Map<string, number>();
+
+  const ownEId = () =>
+    [ownArticle && eIdPart('article', ownArticle), ownClause && eIdPart('clause', ownClause), ownPoint && eIdPart('point', ownPoint)]
+      .filter(Boolean)
+      .join('__') || 'preamble';
+
+  /** Reads the paragraph that starts at body[i]: wrapped lines joined while unfinished (or inside quotes). */
+  const paragraphAt = (i: number): Paragraph => {
+    const first = body[i] as { text: string; line: number };
+    let text = first.text;
+    let depth = Math.max(0, quoteDelta(text));
+    let j = i;
+    while (j + 1 < body.length && j - i < MAX_PARAGRAPH_LINES) {
+      const next = (body[j + 1] as { text: string }).text;
+      const unfinished = !ENDS_SENTENCE.test(text.slice(-8));
+      if (!(depth > 0 || (unfinished && !MARKER_LINE.test(next) && !/:$/u.test(text)))) break;
+      if (depth === 0 && next.startsWith('“') && /:\s*$/u.test(text)) break;
+      text += ` ${next}`;
+      depth = Math.max(0, depth + quoteDelta(next));
+      j++;
+    }
+    return { line: first.line, last: j, text, ...markerOf(text) };
+  };
+
+  const markerOf = (text: string): Pick<Paragraph, 'marker' | 'body'> => {
+    const a = OWN_ARTICLE_RE.exec(text);
+    if (a?.[1]) return { marker: { kind: 'article', num: a[1] + (a[2] ?? '') }, body: (a[3] ?? '').trim() };
+    const c = OWN_CLAUSE_RE.exec(text);
+    if (c?.[1]) return { marker: { kind: 'clause', num: c[1] }, body: (c[2] ?? '').trim() };
+    const p = OWN_POINT_RE.exec(text);
+    if (p?.[1]) return { marker: { kind: 'point', num: p[1] }, body: (p[2] ?? '').trim() };
+    return { marker: null, body: text };
+  };
+
+  const levelOf = (m: Paragraph['marker']) => (m ? { article: 0, clause: 1, point: 2 }[m.kind] : 3);
+
+  const contextRef = (): RefPath | null => {
+    for (let k = contexts.length - 1; k >= 0; k--) if ((contexts[k] as Context).article) return (contexts[k] as Context).article;
+    return null;
+  };
+  const contextDoc = (): string | null => {
+    for (let k = contexts.length - 1; k >= 0; k--) if ((contexts[k] as Context).docNumber) return (contexts[k] as Context).docNumber;
+    return null;
+  };
+  const contextVerb = (): Verb | null => {
+    for (let k = contexts.length - 1; k >= 0; k--) if ((contexts[k] as Context).verb) return (contexts[k] as Context).verb;
+    return null;
+  };
+
+  /** Is this paragraph body an instruction (verb first, or references then a passive verb)? */
+  const instructionStart = (text: string): { verb: Verb; rest: string; passive: RefPath[] | null } | null => {
+    const v = VERB_RE.exec(text);
+    if (v?.[1]) return { verb: verbOf(v[1]), rest: text.slice(v[0].length), passive: null };
+    if (!/^(?:Tên\s|Các\s|các\s|Toàn bộ\s)?(?:Phần|Chương|Mục|Tiểu mục|Điều|Khoản|Điểm|Phụ lục|phần|chương|mục|điều|khoản|điểm)\s/u.test(text)) return null;
+    const r = readRefs(text, contextRef());
+    if (r.refs.length === 0) return null;
+    // "Khoản 2 Điều 3 của Luật ... được sửa đổi": skip a document named between the references and the verb.
+    let rest = r.rest;
+    const at = rest.search(/(?:^|\s)(?:đã\s+)?(?:được|bị)\s/u);
+    if (at < 0 || at > 300) return null;
+    const docPart = rest.slice(0, at);
+    rest = rest.slice(at).trim();
+    const p = PASSIVE_RE.exec(rest);
+    if (!p?.[1]) return null;
+    const verb = p[1].toLowerCase() === 'thay bằng' ? 'replace' : verbOf(p[1]);
+    return { verb, rest: `${docPart} ${rest.slice(p[0].length)}`, passive: r.refs };
+  };
+
+  /** Looks like an instruction we could not read: a verb and unit words, or "như sau:". */
+  const looksLikeInstruction = (text: string) =>
+    VERB_RE.test(text) && (/(?:^|\s)(?:Điều|điều|khoản|Khoản|điểm|Điểm|Chương|Mục|Phụ lục|cụm từ|từ “)(?:\s|$)/u.test(text) || /như sau\s*:\s*$/u.test(text));
+
+  /** The index after the quoted block that starts at body[from]. */
+  const skipQuoted = (from: number): number => {
+    let depth = 0;
+    let j = from;
+    for (; j < body.length; j++) {
+      const t = (body[j] as { text: string }).text;
+      depth += quoteDelta(t);
+      if (depth <= 0) break;
+      // An unbalanced inner quote: the block ends where a line closes a quote and the next one is an instruction.
+      if (/”[\s.;,*]*$/u.test(t) && j + 1 < body.length) {
+        const nx = markerOf((body[j + 1] as { text: string }).text);
+        if (nx.marker && (instructionStart(nx.body) || nx.marker.kind === 'article')) break;
+      }
+    }
+    return Math.min(j + 1, body.length);
+  };
+
+  let i = 0;
+  while (i < body.length) {
+    const para = paragraphAt(i);
+    i = para.last + 1;
+    const level = levelOf(para.marker);
+    if (para.marker) {
+      while (contexts.length > 0 && (contexts[contexts.length - 1] as Context).level >= level) contexts.pop();
+      if (para.marker.kind === 'article') {
+        ownArticle = para.marker.num;
+        ownClause = null;
+        ownPoint = null;
+      } else if (para.marker.kind === 'clause') {
+        ownClause = para.marker.num;
+        ownPoint = null;
+      } else ownPoint = para.marker.num;
+    }
+    noteOwnDates(para.body, ownDates);
+
+    let start = instructionStart(para.body);
+    // "2. Bỏ các cụm từ:" then "“huyện đảo” tại Điều 76;" — list items continue the verb of their intro.
+    if (!start && (para.body.startsWith('“') || /^(?:các\s+)?cụm từ\s*“/u.test(para.body))) {
+      const v = contextVerb();
+      if (v) start = { verb: v, rest: para.body, passive: null };
+    }
+    if (!start) {
+      if (looksLikeInstruction(para.body))
+        diagnostics.push({
+          code: 'effects.unparsed_instruction',
+          severity: 'warning',
+          message: `Instruction not understood: ${para.text.slice(0, 160)}`,
+          line: para.line,
+        });
+      continue;
+    }
+
+    // Segments chained by ";" (each may bring its own verb, or continue the previous one).
+    const expectsPayload = /như sau\s*:?\s*$|:\s*$/u.test(para.body);
+    const segments: Segment[] = [];
+    let verb = start.verb;
+    const parts = splitSegments(start.rest);
+    for (let k = 0; k < parts.length; k++) {
+      let text = parts[k] as string;
+      if (k > 0) {
+        const v = VERB_RE.exec(text);
+        if (v?.[1]) {
+          verb = verbOf(v[1]);
+          text = text.slice(v[0].length);
+        }
+      }
+      text = text.replace(/\s*(?:như sau|sau đây)?\s*:?\s*$/u, '').trim();
+      const prev = segments[segments.length - 1];
+      // "Thay thế cụm từ “X” bằng cụm từ “Y” tại Điều 35 của Luật A; điểm a khoản 3 Điều 23 của Luật B; ...": more places.
+      if (k > 0 && prev?.op && prev.op.endsWith('_phrase') && !VERB_RE.test(parts[k] as string) && !text.includes('“')) {
+        const r = readRefs(text.replace(/^(?:quy định\s+)?tại\s+/u, ''), contextRef());
+        if (r.refs.length > 0) {
+          segments.push({ ...prev, where: r.refs, docNumber: firstNumber(r.rest), problem: null });
+          continue;
+        }
+      }
+      const seg = parseSegment(verb, text, contextRef());
+      if (k === 0 && start.passive) {
+        seg.refs = start.passive;
+        seg.problem = null;
+        const after = /^(?:vào\s+)?(sau|vào)\s+/u.exec(text);
+        if (after && verb === 'add') {
+          const a = readRefs(text.slice(after[0].length), contextRef());
+          if (a.refs[0]) {
+            if (after[1] === 'sau') seg.anchor = a.refs[0];
+            else seg.into = a.refs[0];
+          }
+        }
+      }
+      segments.push(seg);
+    }
+
+    // A container: "Sửa đổi, bổ sung một số điều của Nghị định số 88/2020/NĐ-CP như sau:", or an article whose
+    // changes follow as sub-instructions ("2. Sửa đổi, bổ sung Điều 32 của Bộ luật ... như sau: a) ...").
+    const head = segments[0];
+    if (!head) {
+      diagnostics.push({
+        code: 'effects.unparsed_instruction',
+        severity: 'warning',
+        message: `Instruction without content: ${para.text.slice(0, 160)}`,
+        line: para.line,
+      });
+      continue;
+    }
+    const onlyArticle = segments.length === 1 && head.refs.length === 1 && head.refs[0]?.segments.length === 1 && head.refs[0].segments[0]?.kind === 'article';
+    const nextPara = i < body.length ? paragraphAt(i) : null;
+    const childInstructions =
+      !!nextPara?.marker && levelOf(nextPara.marker) > level && level < 3 && !!instructionStart(nextPara.body) && !nextPara.body.startsWith('“');
+    const quoteFollows = i < body.length && (body[i] as { text: string }).text.startsWith('“');
+    const bare = segments.every((s) => s.refs.length === 0 && !s.op && !s.problem);
+    const listIntro = bare && /(?:cụm\s+từ|từ ngữ|các từ)(?:\s+như sau)?\s*:\s*$/u.test(para.body);
+    if (bare && expectsPayload && quoteFollows && !listIntro) {
+      diagnostics.push({
+        code: 'effects.unparsed_instruction',
+        severity: 'warning',
+        message: `No target read in: ${para.text.slice(0, 160)}`,
+        line: para.line,
+      });
+      i = skipQuoted(i);
+      continue;
+    }
+    if (bare || (onlyArticle && childInstructions && expectsPayload)) {
+      contexts.push({
+        level,
+        docNumber: head.docNumber ?? contextDoc(),
+        article: onlyArticle ? (head.refs[0] as RefPath) : null,
+        verb: head.verb,
+      });
+      continue;
+    }
+    if (segments.every((s) => s.refs.length === 0 && !s.op) && segments.some((s) => s.problem)) {
+      for (const s of segments)
+        if (s.problem)
+          diagnostics.push({ code: 'effects.unparsed_instruction', severity: 'warning', message: `${s.problem}: ${para.text.slice(0, 160)}`, line: para.line });
+      if (expectsPayload && quoteFollows) i = skipQuoted(i);
+      continue;
+    }
+
+    // The new text: quoted lines from the next line, or (no quotes) the paragraphs up to the next instruction.
+    let payloadLines: string[] = [];
+    const needsPayload = segments.some(
+      (s) => (s.refs.length > 0 && (s.verb === 'amend' || s.verb === 'add' || s.verb === 'replace')) || s.op === 'replace_appendix',
+    );
+    const inlineAt = expectsPayload ? -1 : para.body.search(/như sau\s*:\s*“/u);
+    if (inlineAt >= 0) {
+      payloadLines = [para.body.slice(para.body.indexOf('“', inlineAt))];
+    } else if (expectsPayload && needsPayload && i < body.length) {
+      const first = (body[i] as { text: string }).text;
+      if (first.startsWith('“')) {
+        const end = skipQuoted(i);
+        for (let j = i; j < end; j++) payloadLines.push((body[j] as { text: string }).text);
+        i = end;
+      } else {
+        // Unquoted new text (26/2012/QH13): up to the next instruction, the next own article, or the end.
+        const nextOwn = ownArticle ? Number.parseInt(ownArticle, 10) + 1 : null;
+        const targetsArticle = (n: string) => segments.some((s) => s.refs.some((r) => r.segments.some((x) => x.kind === 'article' && x.num === n)));
+        let j = i;
+        while (j < body.length) {
+          const p = paragraphAt(j);
+          const a = p.marker?.kind === 'article' ? p.marker.num : null;
+          if (a && nextOwn !== null && Number.parseInt(a, 10) === nextOwn && /^\d+$/.test(a) && !(payloadLines.length === 0 && targetsArticle(a))) break;
+          if (instructionStart(p.body) && !(payloadLines.length === 0 && p.marker?.kind === 'article')) break;
+          for (let k = j; k <= p.last; k++) payloadLines.push((body[k] as { text: string }).text);
+          j = p.last + 1;
+        }
+        i = j;
+      }
+    }
+    const payload = payloadLines.length > 0 ? parsePayload(unquote(payloadLines)) : null;
+    if (expectsPayload && needsPayload && !payload)
+      diagnostics.push({ code: 'effects.payload_missing', severity: 'warning', message: `No new text after: ${para.text.slice(0, 120)}`, line: para.line });
+
+    const sourceEId = ownEId();
+    const missingAppendices: string[] = [];
+    for (const seg of segments) {
+      if (seg.problem && !seg.op && seg.refs.length === 0) {
+        diagnostics.push({ code: 'effects.unparsed_instruction', severity: 'warning', message: `${seg.problem}: ${para.text.slice(0, 160)}`, line: para.line });
+        continue;
+      }
+      if (seg.problem)
+        diagnostics.push({ code: 'effects.partial_instruction', severity: 'warning', message: `${seg.problem}: ${para.text.slice(0, 160)}`, line: para.line });
+      const docNumber = seg.docNumber ?? contextDoc() ?? defaultTarget?.number ?? null;
+      const target = resolveTarget(docNumber, defaultTarget);
+      const make = (operation: EffectOperation, eId: string, payloadPart: EffectPayload, t = target): void => {
+        const n = (ordinals.get(sourceEId) ?? 0) + 1;
+        ordinals.set(sourceEId, n);
+        effects.push({
+          id: `${amending.id}:${sourceEId}:${n}`,
+          source: { workId: amending.id, number: amending.number, typeLabel, eId: sourceEId, text: para.text, line: para.line },
+          target: { ...t, eId },
+          operation,
+          payload: payloadPart,
+          effectiveFrom: amending.effective,
+          state: 'pending',
+        });
+      };
+
+      if (seg.op === 'replace_work' || seg.op === 'repeal_work' || seg.op === 'suspend') {
+        for (const w of seg.works) make(seg.op, '', {}, resolveTarget(w, defaultTarget));
+        continue;
+      }
+      if (seg.op === 'replace_phrase' || seg.op === 'delete_phrase' || seg.op === 'insert_phrase') {
+        const where = seg.where.length > 0 ? seg.where.map(refEId) : [''];
+        for (const w of where)
+          for (const phrase of seg.phrases) {
+            const p: EffectPayload = { phrase };
+            if (seg.replacement !== null) p.replacement = seg.replacement;
+            if (seg.anchorPhrase !== null) p.anchorPhrase = seg.anchorPhrase;
+            if (seg.position) p.position = seg.position;
+            make(seg.op, w, p);
+            if (seg.whereUnread) {
+              const made = effects[effects.length - 1] as Effect;
+              made.state = 'unapplied';
+              made.reason = `the place of this phrase edit could not be read (“${seg.whereUnread}”)`;
+            }
+          }
+        continue;
+      }
+      let previousNew: string | null = null;
+      for (const ref of seg.refs) {
+        const eId = refEId(ref);
+        const last = ref.segments[ref.segments.length - 1] as { kind: UnitKind; num: string };
+        if (last.kind === 'appendix') {
+          if (seg.verb === 'repeal') make('repeal_unit', eId, {});
+          else {
+            const own = appendices.find((a) => a.eId === eId);
+            make('replace_appendix', eId, own ? { units: [stripParsed(own)] } : {});
+            if (!own) missingAppendices.push(eId);
+          }
+          continue;
+        }
+        if (seg.verb === 'repeal') {
+          make('repeal_unit', eId, {});
+          continue;
+        }
+        const unit = payload ? pickUnit(payload, last.kind, eId, seg.refs.length === 1 && segments.length === 1) : null;
+        if (ref.heading) {
+          const heading = unit ? headingOf(unit) : payload?.lead || null;
+          make('rename_heading', eId, heading ? { heading } : {});
+          continue;
+        }
+        const units = unit ? { units: [unit] } : {};
+        if (seg.verb === 'add' && (seg.anchor || seg.into || !payload || unit)) {
+          if (seg.anchor) {
+            const anchorEId: string = previousNew ?? refEId(seg.anchor);
+            make('insert_after', eId, { ...units, anchorEId });
+            previousNew = eId;
+          } else make('insert_into', eId, units);
+          continue;
+        }
+        make('replace_unit', eId, units);
+        const made = effects[effects.length - 1] as Effect;
+        if (seg.dash) {
+          made.state = 'unapplied';
+          made.reason = `the instruction amends “${seg.dash}” inside ${eId}, which is not a unit: apply by hand`;
+          diagnostics.push({ code: 'effects.sub_unit_target', severity: 'warning', message: `${made.reason}: ${para.text.slice(0, 120)}`, line: para.line });
+        }
+      }
+    }
+    if (missingAppendices.length > 0)
+      diagnostics.push({
+        code: 'effects.payload_missing',
+        severity: 'warning',
+        message: `The new ${missingAppendices.join(', ')} are not attached to this rendition: the replacements stay unapplied`,
+        line: para.line,
+      });
+  }
+
+  // Clause-specific dates override the document's date for the instructions under that unit.
+  if (ownDates.size > 0)
+    for (const e of effects) {
+      let best: string | null = null;
+      for (const eId of ownDates.keys()) if ((e.source.eId === eId || e.source.eId.startsWith(`${eId}__`)) && (!best || eId.length > best.length)) best = eId;
+      if (best) e.effectiveFrom = ownDates.get(best) ?? e.effectiveFrom;
+    }
+  if (!amending.effective)
+    diagnostics.push({
+      code: 'effects.no_effective_date',
+      severity: 'warning',
+      message: 'The amending document has no effective date: its effects cannot be dated',
+    });
+  return { effects, diagnostics };
+}
+
+function resolveTarget(number: string | null, def: DefaultTarget | null): { workId: string | null; number: string | null } {
+  if (!number) return { workId: def?.workId ?? null, number: def?.number ?? null };
+  if (def?.number && referenceKey(def.number) === referenceKey(number)) return { workId: def.workId, number: def.number };
+  const workId = numberHasYear(number) && !isLocalNumber(number) ? workIdFor({ number, issued: null, place: null }) : null;
+  return { workId, number };
+}
+
+/** The payload unit for a target; when the new text has no such unit and the instruction has one target, the text itself. */
+function pickUnit(payload: { units: Unit[]; lead: string }, kind: UnitKind, eId: string, single: boolean): Unit | null {
+  const segs = eId.split('__');
+  const seg = segs[segs.length - 1] as string;
+  const parentPrefix = segs.slice(0, -1).join('__');
+  const found = findPayloadUnit(payload.units, kind, seg);
+  const withPrefix = (u: Unit) => {
+    const old = u.eId.slice(0, u.eId.length - seg.length);
+    return reroot(u, old, kind === 'article' || parentPrefix === '' ? '' : `${parentPrefix}__`);
+  };
+  if (found) return withPrefix(found);
+  if (!single) return null;
+  // "c. Kỳ tính thuế ..." (a point printed with a dot), or bare text.
+  const num = segs[segs.length - 1]?.replace(/^[a-z]+_/, '') ?? '';
+  let text = payload.lead;
+  if (payload.units.length > 0 && !text) return null;
+  text = text.replace(/^([a-zđ]\d{0,2}|\d{1,3}[a-zđ]?)[.)]\s+/u, '');
+  if (!text) return null;
+  const children = payload.units.map((u) => reroot(u, '', `${eId}__`));
+  return { kind, num: num.replace(/^dd/, 'đ'), eId, heading: null, text, children };
+}
+
+function headingOf(u: Unit): string {
+  if (u.heading) return u.heading;
+  // A clause's "name" is its text before its points ("Sửa đổi tên khoản 2 Điều 14").
+  return u.text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+function stripParsed(u: ParsedUnit): Unit {
+  return { kind: u.kind, num: u.num, eId: u.eId, heading: u.heading, text: u.text, children: u.children.map(stripParsed) };
+}
+
+/** "Khoản 3 Điều 1 có hiệu lực từ ngày 01 tháng 7 năm 2025" inside the amending document: own units with own dates. */
+function noteOwnDates(text: string, out: Map<string, string>): void {
+  let from = 0;
+  for (let guard = 0; guard < 20; guard++) {
+    const at = text.indexOf('có hiệu lực', from);
+    if (at < 0) return;
+    from = at + 11;
+    const date = /^có hiệu lực(?: thi hành)?(?: kể)? từ ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})/u.exec(text.slice(at, at + 80));
+    if (!date?.[1] || !date[2] || !date[3]) continue;
+    const before = text.slice(Math.max(0, at - 300), at);
+    const cut = Math.max(before.lastIndexOf('. '), before.lastIndexOf(';'), before.lastIndexOf(':'));
+    const subject = before
+      .slice(cut + 1)
+      .trim()
+      .replace(/^(?:Riêng|Quy định tại|Các quy định tại|Riêng quy định tại)\s+/iu, '');
+    const r = readRefs(subject, null);
+    if (r.refs.length === 0 || !/^(?:của (?:Luật|Bộ luật|Nghị định|Thông tư|Nghị quyết|Quyết định|Pháp lệnh) này\s*)?$/u.test(r.rest.trim())) continue;
+    const iso = `${date[3]}-${date[2].padStart(2, '0')}-${date[1].padStart(2, '0')}`;
+    for (const ref of r.refs) out.set(refEId(ref), iso);
+  }
+}
