@@ -5,17 +5,49 @@
  */
 import { parseArgs } from 'node:util';
 import { BENCHMARKS } from './benchmarks';
+import { searchBench } from './search';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, rounds: { type: 'string' }, corpus: { type: 'string' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      rounds: { type: 'string' },
+      corpus: { type: 'string' },
+      engine: { type: 'string' },
+      queries: { type: 'string' },
+      opensearch: { type: 'string' },
+    },
   });
+  if (positionals[0] === 'search') {
+    const engine = values.engine ?? 'sqlite';
+    const queries = values.queries ? Number(values.queries) : 1200;
+    if (engine !== 'sqlite' && engine !== 'opensearch') {
+      console.error('bench search: --engine must be sqlite or opensearch');
+      return 2;
+    }
+    if (!Number.isInteger(queries) || queries < 10 || queries > 100_000) {
+      console.error('bench search: --queries must be a whole number from 10 to 100000');
+      return 2;
+    }
+    const result = await searchBench({
+      engine,
+      queries,
+      ...(values.corpus ? { corpus: values.corpus } : {}),
+      ...(values.opensearch ? { opensearchUrl: values.opensearch } : {}),
+      log: (l) => !values.json && console.error(l),
+    });
+    if (!values.json) for (const [k, v] of Object.entries(result)) console.log(`${k.padEnd(20)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
+    console.log(JSON.stringify(result));
+    return 0;
+  }
   const name = positionals[0];
   const bench = name ? BENCHMARKS[name] : undefined;
   if (!bench) {
-    console.error(`usage: npm run --silent bench -- NAME [--json] [--rounds N] [--corpus DIR]\nbenchmarks: ${Object.keys(BENCHMARKS).join(', ')}`);
+    console.error(
+      `usage: npm run --silent bench -- NAME [--json] [--rounds N] [--corpus DIR]\nbenchmarks: ${[...Object.keys(BENCHMARKS), 'search [--engine sqlite|opensearch] [--queries N]'].join(', ')}`,
+    );
     return 2;
   }
   const rounds = values.rounds ? Number(values.rounds) : 3;

@@ -3,6 +3,8 @@
  * With --json the last line of stdout is one JSON value. Errors name the file (and line where there is one)
  * and exit non-zero; a failed file never stops the others from being ingested.
  */
+import { exportFileId, findExportFiles, readExportFile } from '../local/phapdien-files';
+import { headingView, importHeading, importTree, reindexCodification } from '../domain/services/codification';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DOCUMENT_TYPE_LABELS } from '../domain/model';
@@ -33,6 +35,10 @@ Commands:
                             Full-text search, with or without diacritics ("quoted phrases");
                             hits name the article
   reindex                   Rebuild the search index from the store
+  phapdien import FILE_OR_DIR...
+                            Import the Bộ pháp điển export (đề mục .html/.html.gz, tree.json, folders);
+                            re-importing reports what was added, changed, removed
+  phapdien heading ID       One đề mục (36.3) with its codified articles and their sources
   token --role ROLE         A development bearer token for the local API (roles: ${DEV_ROLES.join(', ')})
   help                      This text
 
@@ -143,6 +149,76 @@ async function main(argv: string[]): Promise<number> {
         return failed ? 1 : 0;
       });
     }
+    case 'phapdien': {
+      const sub = args[0];
+      if (sub === 'import') {
+        const inputs = args.slice(1);
+        if (inputs.length === 0) throw new UsageError('phapdien import needs FILE_OR_DIR (đề mục .html/.html.gz files, tree.json, or folders)');
+        const files = await findExportFiles(inputs).catch((e: Error) => {
+          throw new DomainError('unreadable_document', e.message);
+        });
+        if (files.length === 0) throw new DomainError('unreadable_document', `${inputs.join(', ')}: no đề mục files or tree.json found`);
+        return withStore(dataDir, async (embedded) => {
+          const started = Date.now();
+          const totals = { headings: 0, articles: 0, added: 0, removed: 0, changed: 0, unchanged: 0, unwritten: 0, diagnostics: 0, topics: 0 };
+          const reports: unknown[] = [];
+          const headingFiles = files.filter((f) => f.kind === 'heading').length;
+          const progress = (done: number) => {
+            if (values.json || !process.stderr.isTTY) return;
+            const width = 30;
+            const filled = Math.round((done / Math.max(headingFiles, 1)) * width);
+            process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${headingFiles} đề mục, ${totals.articles} điều`);
+          };
+          for (const f of files) {
+            try {
+              const text = await readExportFile(f.path);
+              if (f.kind === 'tree') {
+                const r = await importTree(embedded.ports, text);
+                totals.topics += r.topics.length;
+                totals.diagnostics += r.diagnostics.length;
+                continue;
+              }
+              const r = await importHeading(embedded.ports, text, exportFileId(f.path));
+              totals.headings++;
+              totals.articles += r.articles;
+              totals.added += r.added;
+              totals.removed += r.removed;
+              totals.changed += r.changed;
+              totals.unchanged += r.unchanged;
+              totals.diagnostics += r.diagnostics.length;
+              if (!r.written) totals.unwritten++;
+              const { diagnostics, ...rest } = r;
+              reports.push({ file: f.path, ...rest, diagnostics: diagnostics.map((d) => ({ code: d.code, line: d.line, message: d.message })) });
+              progress(totals.headings);
+            } catch (e) {
+              throw new DomainError(isDomainError(e) ? e.code : 'unreadable_document', `${f.path}: ${(e as Error).message}`);
+            }
+          }
+          if (totals.headings - totals.unwritten > 0) await embedded.ports.search.optimize();
+          if (!values.json && process.stderr.isTTY) process.stderr.write('\n');
+          const seconds = (Date.now() - started) / 1000;
+          out(
+            `imported ${totals.headings} đề mục, ${totals.articles} điều (${totals.added} added, ${totals.changed} changed, ${totals.removed} removed, ${totals.unchanged} unchanged; ${totals.unwritten} headings already up to date), ${totals.topics} chủ đề, ${totals.diagnostics} diagnostics in ${seconds.toFixed(1)} s`,
+            { ...totals, seconds, reports },
+          );
+          return 0;
+        });
+      }
+      if (sub === 'heading') {
+        const id = args[1];
+        if (!id) throw new UsageError('phapdien heading needs an ID (đề mục number, e.g. 36.3)');
+        return withStore(dataDir, async ({ ports }) => {
+          const view = await headingView(ports, id);
+          if (!view) throw new DomainError('not_found', `No đề mục ${id} has been imported`);
+          out(
+            [`Đề mục ${view.id}. ${view.title} (${view.articles.length} điều)`, ...view.articles.map((a) => `Điều ${a.code}. ${a.heading}`)].join('\n'),
+            view,
+          );
+          return 0;
+        });
+      }
+      throw new UsageError('phapdien needs a subcommand: import FILE_OR_DIR... | heading ID');
+    }
     case 'get': {
       const ref = args[0];
       if (!ref) throw new UsageError('get needs a DOC (id or number)');
@@ -213,8 +289,10 @@ async function main(argv: string[]): Promise<number> {
       return withStore(dataDir, async (embedded) => {
         await embedded.ports.search.ensureReady();
         const n = await reindexAll(embedded.ports, (done) => !values.json && process.stderr.write(`\rindexed ${done} documents`));
+        const codified = await reindexCodification(embedded.ports);
+        await embedded.ports.search.optimize();
         if (!values.json) process.stderr.write('\n');
-        out(`reindexed ${n} documents`, { reindexed: n });
+        out(`reindexed ${n} documents and ${codified} codified articles`, { reindexed: n, codifiedArticles: codified });
         return 0;
       });
     }

@@ -4,6 +4,7 @@
  */
 import type { Page, SourceFile, Work } from './model';
 import type { StoredUnit } from './units';
+import type { CodifiedArticle, CodifiedNode, Topic } from './codify/types';
 
 export interface ListQuery {
   limit: number;
@@ -177,6 +178,42 @@ export interface SearchIndex {
   searchGrouped(query: SearchQuery, perGroup: number): Promise<GroupedResult>;
   /** Documents whose number or title starts with what was typed (the last word may be unfinished). */
   suggest(prefix: string, limit: number): Promise<Suggestion[]>;
+  /** After a bulk load: merge the index for faster queries (SQLite FTS5 `optimize`); a no-op where the engine merges itself. */
+  optimize(): Promise<void>;
+}
+
+/** A đề mục as stored: its structure and the codes of its articles (the articles themselves are stored apart). */
+export interface StoredHeading {
+  id: string;
+  topic: number;
+  title: string;
+  nodes: CodifiedNode[];
+  articleCount: number;
+  /** The export file it was imported from, and when. */
+  file: string | null;
+  importedAt: string;
+}
+
+export interface TopicSummary {
+  number: number;
+  title: string;
+  headings: { id: string; title: string; articleCount: number }[];
+}
+
+/** The Bộ pháp điển as imported (domain/codify): topics, headings and codified articles. */
+export interface CodificationRepository {
+  putTopics(topics: Topic[]): Promise<void>;
+  /** Replaces a heading and exactly its articles, atomically. Idempotent. */
+  replaceHeading(heading: StoredHeading, articles: CodifiedArticle[]): Promise<void>;
+  getHeading(id: string): Promise<StoredHeading | null>;
+  /** A heading's articles in document order. */
+  listArticles(headingId: string): Promise<CodifiedArticle[]>;
+  /** Articles carrying a code (the export repeats a few codes). */
+  getArticles(code: string): Promise<CodifiedArticle[]>;
+  /** Topics (all listed ones, and any a heading names) with their headings and article counts. */
+  listTopics(): Promise<TopicSummary[]>;
+  /** Codified articles whose source is this document (and article, when given): the reverse lookup. */
+  findBySource(documentId: string, articleNum?: string): Promise<CodifiedArticle[]>;
 }
 
 export interface Clock {
@@ -188,6 +225,7 @@ export interface Ports {
   units: UnitRepository;
   blobs: BlobStore;
   search: SearchIndex;
+  codification: CodificationRepository;
   clock: Clock;
 }
 

@@ -2,6 +2,7 @@
 import { join, resolve } from 'node:path';
 import { openDatabase, type Db } from '../adapters/sqlite/db';
 import { FileBlobStore } from '../adapters/files/blob-store';
+import { SqliteCodificationRepository } from '../adapters/sqlite/codification-repository';
 import { SqliteOutbox } from '../adapters/sqlite/outbox';
 import { SqliteSearchIndex } from '../adapters/sqlite/search-index';
 import { SqliteUnitRepository } from '../adapters/sqlite/unit-repository';
@@ -27,6 +28,7 @@ export function openEmbedded(dataDir: string): Embedded {
       units: new SqliteUnitRepository(db),
       blobs: new FileBlobStore(join(dir, 'blobs')),
       search: new SqliteSearchIndex(db),
+      codification: new SqliteCodificationRepository(db),
       clock: { now: () => new Date() },
     },
     outbox: new SqliteOutbox(db),

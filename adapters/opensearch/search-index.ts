@@ -78,7 +78,6 @@ export const MAPPINGS = {
     title_folded: { type: 'text', analyzer: 'standard' },
     text_folded: { type: 'text', analyzer: 'standard' },
     title_exact: { type: 'text', analyzer: 'standard' },
-    text_exact: { type: 'text', analyzer: 'standard' },
     number_folded: { type: 'text', analyzer: 'standard', index_prefixes: { min_chars: 1, max_chars: 10 } },
     title_prefix: { type: 'text', analyzer: 'standard', index_prefixes: { min_chars: 1, max_chars: 10 } },
   },
@@ -134,7 +133,6 @@ export class OpenSearchIndex implements SearchIndex {
         title_folded: foldedWords(title).join(' '),
         text_folded: foldedWords(e.text).join(' '),
         title_exact: exactWords(title).join(' '),
-        text_exact: exactWords(e.text).join(' '),
         number_folded: e.kind === 'document' ? foldedWords(e.documentNumber ?? '').join(' ') : '',
         title_prefix: e.kind === 'document' ? foldedWords(title).join(' ') : '',
       });
@@ -181,9 +179,7 @@ export class OpenSearchIndex implements SearchIndex {
           { match: { title_folded: { query: words, operator: 'and', boost: 4 } } },
           { match_phrase: { title_folded: { query: words, boost: 2 } } },
           { match_phrase: { text_folded: { query: words } } },
-          ...(parsed.exact.length > 0
-            ? [{ multi_match: { query: parsed.exact.join(' '), fields: ['title_exact^2', 'text_exact^0.5'], type: 'most_fields' } }]
-            : []),
+          ...(parsed.exact.length > 0 ? [{ match: { title_exact: { query: parsed.exact.join(' '), boost: 2 } } }] : []),
         ],
         filter: [
           ...(f.type ? [{ term: { documentType: f.type } }] : []),
@@ -279,6 +275,10 @@ export class OpenSearchIndex implements SearchIndex {
     });
     const facets = query.facets ? OpenSearchIndex.facets(aggs as never) : undefined;
     return { total: aggs.documents.value, groups, ...(facets ? { facets } : {}) };
+  }
+
+  async optimize(): Promise<void> {
+    // Lucene merges segments in the background; a forced merge would only cost here.
   }
 
   async suggest(prefix: string, limit: number): Promise<Suggestion[]> {

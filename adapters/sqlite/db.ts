@@ -51,33 +51,54 @@ const MIGRATIONS: string[] = [
   // columns. The index is rebuilt from the store: the indexer's stream offset is reset so the outbox replays.
   `DROP TABLE search_fts;
    DROP TABLE search_entries;
+   -- Filter and facet columns first, long text last: SQLite reads a row's columns in order, so a filter never
+   -- walks the overflow pages of a long text.
    CREATE TABLE search_entries (
      rid INTEGER PRIMARY KEY,
      id TEXT NOT NULL UNIQUE,
      work_id TEXT NOT NULL,
      kind TEXT NOT NULL,
-     e_id TEXT,
-     document_number TEXT,
+     version INTEGER NOT NULL,
      document_type TEXT NOT NULL,
-     title TEXT,
-     document_title TEXT,
-     text TEXT NOT NULL,
-     citation TEXT,
-     issuers TEXT NOT NULL,
-     issuer_keys TEXT NOT NULL,
+     status TEXT NOT NULL,
      issued TEXT,
      effective TEXT,
      expiry TEXT,
-     status TEXT NOT NULL,
-     sectors TEXT NOT NULL,
      scope TEXT NOT NULL,
-     province TEXT,
      province_key TEXT,
-     version INTEGER NOT NULL
+     issuer_keys TEXT NOT NULL,
+     sectors TEXT NOT NULL,
+     issuers TEXT NOT NULL,
+     e_id TEXT,
+     document_number TEXT,
+     citation TEXT,
+     province TEXT,
+     title TEXT,
+     document_title TEXT,
+     text TEXT NOT NULL
    ) STRICT;
    CREATE INDEX search_entries_work ON search_entries(work_id);
-   CREATE VIRTUAL TABLE search_fts USING fts5(title, body, title_exact, body_exact, number, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
+   CREATE VIRTUAL TABLE search_fts USING fts5(title, body, title_exact, number, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
    DELETE FROM stream_offsets WHERE consumer = 'indexer';`,
+  // The Bộ pháp điển (domain/codify): topics, headings (structure as JSON) and codified articles (JSON).
+  `CREATE TABLE codify_topics (number INTEGER PRIMARY KEY, title TEXT NOT NULL) STRICT;
+   CREATE TABLE codify_headings (
+     id TEXT PRIMARY KEY,
+     topic INTEGER NOT NULL,
+     body TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX codify_headings_topic ON codify_headings(topic);
+   CREATE TABLE codify_articles (
+     heading_id TEXT NOT NULL,
+     ord INTEGER NOT NULL,
+     code TEXT NOT NULL,
+     source_document_id TEXT,
+     source_article TEXT,
+     body TEXT NOT NULL,
+     PRIMARY KEY (heading_id, ord)
+   ) STRICT;
+   CREATE INDEX codify_articles_code ON codify_articles(code);
+   CREATE INDEX codify_articles_source ON codify_articles(source_document_id, source_article);`,
 ];
 
 export function openDatabase(file: string): Db {

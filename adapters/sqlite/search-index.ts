@@ -1,9 +1,9 @@
 /**
  * Search on SQLite FTS5 (docs/adr/0008). The folded columns hold domain-folded words (fold(): diacritics and đ
- * removed), the exact columns the same words with their diacritics, `number` the document number's words; the
+ * removed), `title_exact` the title's words with their diacritics, `number` the document number's words; the
  * tokenizer only splits on spaces. Every query word becomes a quoted FTS5 string: user text never reaches the MATCH
- * syntax unquoted. A word typed with diacritics matches `"folded" OR "exact"`, which matches the same rows while
- * bm25 scores the exact spelling higher.
+ * syntax unquoted. A word typed with diacritics matches `"folded" OR {title_exact}: "exact"`, which matches the same
+ * rows while bm25 scores a title spelled exactly as typed higher (docs/adr/0008 says why titles only).
  */
 import type { Facets, GroupedResult, SearchEntry, SearchFilters, SearchHit, SearchIndex, SearchQuery, SearchResult, Suggestion } from '../../domain/ports';
 import { nameKey } from '../../domain/issuers';
@@ -29,8 +29,8 @@ interface HitRow {
 }
 
 const FACET_SIZE = 20;
-/** Column weights for bm25: folded title, folded text, exact title, exact text, number. */
-const WEIGHTS = '4.0, 1.0, 2.0, 0.5, 0.0';
+/** Column weights for bm25: folded title, folded text, exact title, number. */
+const WEIGHTS = '4.0, 1.0, 2.0, 0.0';
 
 const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
 
@@ -45,7 +45,7 @@ export function matchExpression(q: string): string | null {
   }
   const parts = parsed.terms.map((t) => {
     const exact = exactByTerm.get(t);
-    return exact ? `({title body}: ${quote(t)} OR {title_exact body_exact}: (${exact.map(quote).join(' OR ')}))` : `{title body}: ${quote(t)}`;
+    return exact ? `({title body}: ${quote(t)} OR {title_exact}: (${exact.map(quote).join(' OR ')}))` : `{title body}: ${quote(t)}`;
   });
   for (const p of parsed.phrases) parts.push(`{title body}: ${quote(p.join(' '))}`);
   return parts.join(' AND ');
@@ -84,7 +84,7 @@ export class SqliteSearchIndex implements SearchIndex {
        VALUES (@id, @workId, @kind, @eId, @documentNumber, @documentType, @title, @documentTitle, @text, @citation, @issuers, @issuerKeys,
          @issued, @effective, @expiry, @status, @sectors, @scope, @province, @provinceKey, @version)`,
     );
-    const insertFts = this.db.prepare('INSERT INTO search_fts (rowid, title, body, title_exact, body_exact, number) VALUES (?, ?, ?, ?, ?, ?)');
+    const insertFts = this.db.prepare('INSERT INTO search_fts (rowid, title, body, title_exact, number) VALUES (?, ?, ?, ?, ?)');
     this.db
       .transaction(() => {
         for (const e of entries) {
@@ -107,7 +107,6 @@ export class SqliteSearchIndex implements SearchIndex {
             foldedWords(title).join(' '),
             foldedWords(e.text).join(' '),
             exactWords(title).join(' '),
-            exactWords(e.text).join(' '),
             e.kind === 'document' ? foldedWords(e.documentNumber ?? '').join(' ') : '',
           );
         }
@@ -127,7 +126,7 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   /** The matching entries (rid, work, score and facet fields) as a SQL source, with its parameters. */
-  private matched(query: SearchQuery): { sql: string; params: Record<string, unknown> } | null {
+  private matched(query: SearchQuery): { filtered: boolean; sql: string; ranked: string; params: Record<string, unknown> } | null {
     const match = matchExpression(query.q);
     if (!match) return null;
     const f: SearchFilters = query;
@@ -148,10 +147,14 @@ export class SqliteSearchIndex implements SearchIndex {
       f.issuedTo ? 'AND e.issued <= @issuedTo' : '',
       f.inForceAt ? 'AND e.effective <= @inForceAt AND (e.expiry IS NULL OR e.expiry > @inForceAt)' : '',
     ].join(' ');
+    // Without filters, counting and ranking need only the FTS index; the entries table is read for the page alone.
+    const filtered = where.trim() !== '' || query.sort === 'date';
     return {
+      filtered,
       sql: `SELECT e.rid, e.work_id, e.document_type, e.issuers, e.status, e.issued, -bm25(search_fts, ${WEIGHTS}) AS score
             FROM search_fts f JOIN search_entries e ON e.rid = f.rowid
             WHERE search_fts MATCH @match ${where}`,
+      ranked: `SELECT rowid AS rid, -bm25(search_fts, ${WEIGHTS}) AS score FROM search_fts WHERE search_fts MATCH @match`,
       params: {
         match,
         type: f.type ?? null,
@@ -166,16 +169,32 @@ export class SqliteSearchIndex implements SearchIndex {
     };
   }
 
-  private facets(source: { sql: string; params: Record<string, unknown> }): Facets {
+  /**
+   * Evaluates the match once into a temporary table (rid, score and the facet columns): the count, the page and the
+   * facets then read it instead of evaluating the full-text match again. better-sqlite3 runs statements one at a
+   * time on this connection, so no other search can interleave with the table's use.
+   */
+  private materialize(query: SearchQuery, source: NonNullable<ReturnType<SqliteSearchIndex['matched']>>): number {
+    this.db.exec(
+      'CREATE TEMP TABLE IF NOT EXISTS search_m (rid INTEGER PRIMARY KEY, score REAL NOT NULL, work_id TEXT, document_type TEXT, status TEXT, issued TEXT, issuers TEXT)',
+    );
+    this.db.prepare('DELETE FROM temp.search_m').run();
+    const full = query.facets || source.filtered;
+    const sql = full
+      ? `INSERT INTO temp.search_m SELECT rid, score, work_id, document_type, status, issued, issuers FROM (${source.sql})`
+      : `INSERT INTO temp.search_m (rid, score) SELECT rid, score FROM (${source.ranked})`;
+    return this.db.prepare(sql).run(source.params).changes;
+  }
+
+  private facets(): Facets {
     const rows = this.db
       .prepare(
-        `WITH m AS MATERIALIZED (${source.sql})
-         SELECT 'type' AS facet, document_type AS value, count(DISTINCT work_id) AS n FROM m GROUP BY 2
-         UNION ALL SELECT 'status', status, count(DISTINCT work_id) FROM m GROUP BY 2
-         UNION ALL SELECT 'year', substr(issued, 1, 4), count(DISTINCT work_id) FROM m WHERE issued IS NOT NULL GROUP BY 2
-         UNION ALL SELECT 'issuer', j.value, count(DISTINCT m.work_id) FROM m, json_each(m.issuers) j GROUP BY 2`,
+        `SELECT 'type' AS facet, document_type AS value, count(DISTINCT work_id) AS n FROM temp.search_m GROUP BY 2
+         UNION ALL SELECT 'status', status, count(DISTINCT work_id) FROM temp.search_m GROUP BY 2
+         UNION ALL SELECT 'year', substr(issued, 1, 4), count(DISTINCT work_id) FROM temp.search_m WHERE issued IS NOT NULL GROUP BY 2
+         UNION ALL SELECT 'issuer', j.value, count(DISTINCT m.work_id) FROM temp.search_m m, json_each(m.issuers) j GROUP BY 2`,
       )
-      .all(source.params) as { facet: keyof Facets; value: string; n: number }[];
+      .all() as { facet: keyof Facets; value: string; n: number }[];
     const out: Facets = { type: [], issuer: [], status: [], year: [] };
     for (const r of rows) out[r.facet].push({ value: r.value, count: r.n });
     for (const k of Object.keys(out) as (keyof Facets)[])
@@ -186,17 +205,21 @@ export class SqliteSearchIndex implements SearchIndex {
   async search(query: SearchQuery): Promise<SearchResult> {
     const source = this.matched(query);
     if (!source) return { total: 0, hits: [] };
-    const params = { ...source.params, limit: query.limit, offset: query.offset };
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM (${source.sql})`).get(params) as { n: number }).n;
-    const order = query.sort === 'date' ? 'e.issued DESC NULLS LAST, m.score DESC, e.id' : 'm.score DESC, e.id';
-    const rows = this.db
-      .prepare(
-        `SELECT e.id, e.work_id, e.kind, e.e_id, e.document_number, e.document_type, e.title, e.document_title, e.text, e.citation, e.issued, e.status, m.score
-         FROM (${source.sql}) m JOIN search_entries e ON e.rid = m.rid
-         ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-      )
-      .all(params) as HitRow[];
-    return { total, hits: rows.map(hit), ...(query.facets ? { facets: this.facets(source) } : {}) };
+    return this.db.transaction(() => {
+      const total = this.materialize(query, source);
+      const order = query.sort === 'date' ? 'm.issued DESC NULLS LAST, m.score DESC, m.rid' : 'm.score DESC, m.rid';
+      // Rank first, then read the page's rows: only `limit` entries' texts are read.
+      const rows = this.db
+        .prepare(
+          `WITH page AS (SELECT m.rid, m.score FROM temp.search_m m ORDER BY ${order} LIMIT @limit OFFSET @offset)
+           SELECT e.id, e.work_id, e.kind, e.e_id, e.document_number, e.document_type, e.title, e.document_title, e.text, e.citation, e.issued, e.status, page.score
+           FROM page JOIN search_entries e ON e.rid = page.rid`,
+        )
+        .all({ limit: query.limit, offset: query.offset }) as HitRow[];
+      // The join keeps the page's order in practice, but SQL does not promise it.
+      rows.sort((a, b) => (query.sort === 'date' ? (b.issued ?? '').localeCompare(a.issued ?? '') : 0) || b.score - a.score || (a.id < b.id ? -1 : 1));
+      return { total, hits: rows.map(hit), ...(query.facets ? { facets: this.facets() } : {}) };
+    })();
   }
 
   async searchGrouped(query: SearchQuery, perGroup: number): Promise<GroupedResult> {
@@ -224,7 +247,16 @@ export class SqliteSearchIndex implements SearchIndex {
       if (last && last.workId === r.work_id) last.hits.push(hit(r));
       else groups.push({ workId: r.work_id, score: r.best, hits: [hit(r)] });
     }
-    return { total, groups, ...(query.facets ? { facets: this.facets(source) } : {}) };
+    if (!query.facets) return { total, groups };
+    const facets = this.db.transaction(() => {
+      this.materialize(query, source);
+      return this.facets();
+    })();
+    return { total, groups, facets };
+  }
+
+  async optimize(): Promise<void> {
+    this.db.exec("INSERT INTO search_fts(search_fts) VALUES('optimize')");
   }
 
   async suggest(prefix: string, limit: number): Promise<Suggestion[]> {
@@ -238,7 +270,7 @@ export class SqliteSearchIndex implements SearchIndex {
         `SELECT e.work_id, e.document_number, e.document_type, e.title
          FROM search_fts f JOIN search_entries e ON e.rid = f.rowid
          WHERE search_fts MATCH @match AND e.kind = 'document'
-         ORDER BY bm25(search_fts, 1.0, 0.0, 0.0, 0.0, 4.0), e.issued DESC NULLS LAST, e.id LIMIT @limit`,
+         ORDER BY bm25(search_fts, 1.0, 0.0, 0.0, 4.0), e.issued DESC NULLS LAST, e.id LIMIT @limit`,
       )
       .all({ match: `{number title}: (${expr})`, limit }) as { work_id: string; document_number: string | null; document_type: string; title: string | null }[];
     return rows.map((r) => ({ workId: r.work_id, documentNumber: r.document_number, documentType: r.document_type, title: r.title }));

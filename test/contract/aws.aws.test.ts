@@ -1,6 +1,7 @@
 /** The port contracts on the AWS adapters, against DynamoDB Local, the S3-compatible server and OpenSearch. */
 import { awsTestEnvironment } from '../support/aws';
 import { blobStoreContract } from './blob-store.contract';
+import { codificationRepositoryContract } from './codification-repository.contract';
 import { searchIndexContract } from './search-index.contract';
 import { unitRepositoryContract } from './unit-repository.contract';
 import { workRepositoryContract } from './work-repository.contract';
@@ -11,3 +12,4 @@ workRepositoryContract('DynamoDB', async () => (await env).ports.works);
 blobStoreContract('S3', async () => (await env).ports.blobs);
 searchIndexContract('OpenSearch', async () => (await env).ports.search);
 unitRepositoryContract('DynamoDB', async () => (await env).ports.units);
+codificationRepositoryContract('DynamoDB', async () => (await env).ports.codification);

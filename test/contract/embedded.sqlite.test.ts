@@ -5,7 +5,9 @@ import { openDatabase } from '../../adapters/sqlite/db';
 import { SqliteSearchIndex } from '../../adapters/sqlite/search-index';
 import { SqliteUnitRepository } from '../../adapters/sqlite/unit-repository';
 import { SqliteWorkRepository } from '../../adapters/sqlite/work-repository';
+import { SqliteCodificationRepository } from '../../adapters/sqlite/codification-repository';
 import { blobStoreContract } from './blob-store.contract';
+import { codificationRepositoryContract } from './codification-repository.contract';
 import { searchIndexContract } from './search-index.contract';
 import { unitRepositoryContract } from './unit-repository.contract';
 import { workRepositoryContract } from './work-repository.contract';
@@ -17,3 +19,4 @@ workRepositoryContract('SQLite', async () => new SqliteWorkRepository(openDataba
 blobStoreContract('files', async () => new FileBlobStore(join(dir, 'blobs')));
 searchIndexContract('SQLite FTS5', async () => new SqliteSearchIndex(openDatabase(join(dir, 'search.sqlite'))));
 unitRepositoryContract('SQLite', async () => new SqliteUnitRepository(openDatabase(join(dir, 'units.sqlite'))));
+codificationRepositoryContract('SQLite', async () => new SqliteCodificationRepository(openDatabase(join(dir, 'codify.sqlite'))));

@@ -36,10 +36,40 @@ describe('csdl', () => {
     expect(body.total).toBeGreaterThan(0);
   });
 
+  it('imports đề mục files of the Bộ pháp điển, serves a heading, finds codified articles, and re-imports idempotently', () => {
+    const pd = tempDir('csdl-cli-pd-');
+    const fixtures = join(__dirname, '..', 'fixtures', 'phapdien');
+    const first = csdl('phapdien', 'import', fixtures, '--data', pd, '--json');
+    expect(first.status).toBe(0);
+    const report = JSON.parse(first.last) as { headings: number; articles: number; added: number; unwritten: number };
+    expect(report).toMatchObject({ headings: 4, unwritten: 0 });
+    expect(report.added).toBe(report.articles);
+    const again = JSON.parse(csdl('phapdien', 'import', fixtures, '--data', pd, '--json').last);
+    expect(again).toMatchObject({ headings: 4, added: 0, changed: 0, removed: 0, unwritten: 4 });
+    const heading = csdl('phapdien', 'heading', '1.2', '--data', pd, '--json');
+    expect(heading.status).toBe(0);
+    const h = JSON.parse(heading.last) as {
+      id: string;
+      title: string;
+      articles: { code: string; heading: string; text: string; source: { documentNumber: string; articleNum: string; effective: string } }[];
+    };
+    expect(h.id).toBe('1.2');
+    expect(h.articles[0]).toMatchObject({ code: '1.2.LQ.1', source: { documentNumber: '29/2018/QH14', articleNum: '1', effective: '2020-07-01' } });
+    expect(h.articles[0]?.text.length).toBeGreaterThan(20);
+    const found = JSON.parse(csdl('search', 'bi mat nha nuoc', '--scope', 'codification', '--data', pd, '--json').last) as {
+      hits: { kind: string; eId: string }[];
+    };
+    expect(found.hits.length).toBeGreaterThan(0);
+    expect(found.hits.every((x) => x.kind === 'codified')).toBe(true);
+    const missing = csdl('phapdien', 'heading', '99.9', '--data', pd, '--json');
+    expect(missing.status).not.toBe(0);
+    expect(JSON.parse(missing.last)).toMatchObject({ error: { code: 'not_found' } });
+  });
+
   it('rebuilds the search index from the store', () => {
     const r = csdl('reindex', '--data', data, '--json');
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.last)).toEqual({ reindexed: 2 });
+    expect(JSON.parse(r.last)).toEqual({ reindexed: 2, codifiedArticles: 0 });
     const found = csdl('search', 'muc luong toi thieu', '--data', data, '--json');
     expect(JSON.parse(found.last).total).toBeGreaterThan(0);
   });

@@ -1,0 +1,194 @@
+/**
+ * Importing the Bộ pháp điển export (domain/codify reads it) into the store and the search index, and reading it
+ * back. Re-importing an unchanged heading writes nothing; a changed one is replaced whole and reported as
+ * added / removed / changed articles.
+ */
+import { diffImports } from '../codify/diff';
+import { parseHeadingHtml, parseTree } from '../codify/export';
+import type { CodifiedArticle, CodifiedHeading, Topic } from '../codify/types';
+import { issuerLabel } from '../issuers';
+import type { Diagnostic } from '../model';
+import type { Ports, SearchEntry, StoredHeading } from '../ports';
+import { normalizeText } from '../text/normalize';
+import { datedStatus, vietnamDate } from './search';
+
+/** The search index's "work" for a heading's codified articles: removing it drops all their entries at once. */
+export const headingWorkId = (headingId: string) => `phapdien/${headingId}`;
+
+export interface HeadingImportReport {
+  headingId: string;
+  title: string;
+  articles: number;
+  added: number;
+  removed: number;
+  changed: number;
+  unchanged: number;
+  /** False when the stored heading was identical: nothing was written. */
+  written: boolean;
+  diagnostics: Diagnostic[];
+}
+
+const oneLine = (text: string) => normalizeText(text).replace(/\s+/g, ' ').trim();
+
+/** `36.3` before `36.10`. */
+export function compareHeadingIds(a: string, b: string): number {
+  const [a1 = 0, a2 = 0] = a.split('.').map(Number);
+  const [b1 = 0, b2 = 0] = b.split('.').map(Number);
+  return a1 - b1 || a2 - b2;
+}
+
+/** Search entries for a heading's codified articles (docs/adr/0008: kind `codified`, sectors = the chủ đề). */
+export function codifiedEntries(heading: Pick<CodifiedHeading, 'id' | 'title'>, articles: CodifiedArticle[], version: number, today: string): SearchEntry[] {
+  return articles.map((a) => {
+    const s = a.source;
+    return {
+      id: `phapdien#${a.headingId}#${a.code}${a.occurrence > 1 ? `#${a.occurrence}` : ''}`,
+      workId: headingWorkId(heading.id),
+      kind: 'codified',
+      eId: a.code,
+      documentNumber: s?.documentNumber ?? null,
+      documentType: s?.documentType ?? 'unknown',
+      title: a.title || null,
+      documentTitle: `Đề mục ${heading.id}. ${heading.title}`,
+      text: oneLine(a.text),
+      citation: `Điều ${a.code}`,
+      issuers: s?.issuer ? [issuerLabel(s.issuer)] : [],
+      issued: s?.issued ?? null,
+      effective: s?.effective ?? null,
+      expiry: s?.expires ?? null,
+      status: datedStatus({ effective: s?.effective ?? null, expiry: s?.expires ?? null }, today),
+      sectors: [String(a.topic)],
+      scope: 'central',
+      province: null,
+      version,
+    };
+  });
+}
+
+const structureKey = (h: Pick<StoredHeading, 'id' | 'topic' | 'title' | 'nodes'>) => JSON.stringify([h.id, h.topic, h.title, h.nodes]);
+
+/** Imports one đề mục file (its HTML). */
+export async function importHeading(ports: Pick<Ports, 'codification' | 'search' | 'clock'>, html: string, file: string | null): Promise<HeadingImportReport> {
+  const { heading, diagnostics } = parseHeadingHtml(html, file ?? undefined);
+  const [stored, before] = await Promise.all([ports.codification.getHeading(heading.id), ports.codification.listArticles(heading.id)]);
+  // The export reuses a number for a withdrawn heading ("... (loại bỏ)") or an empty placeholder file: such a file
+  // never replaces the articles another file of the same number brought.
+  if (stored && stored.file !== file && heading.articles.length === 0) {
+    return {
+      headingId: heading.id,
+      title: heading.title,
+      articles: 0,
+      added: 0,
+      removed: 0,
+      changed: 0,
+      unchanged: 0,
+      written: false,
+      diagnostics: [
+        ...diagnostics,
+        {
+          code: 'heading_number_reused',
+          severity: 'warning',
+          message: `Đề mục ${heading.id} "${heading.title}" has no article in file ${file ?? '?'}; file ${stored.file} already holds this number ("${stored.title}", ${stored.articleCount} articles): kept it`,
+        },
+      ],
+    };
+  }
+  if (stored && stored.file !== file && stored.articleCount > 0)
+    diagnostics.push({
+      code: 'heading_number_reused',
+      severity: 'warning',
+      message: `Đề mục ${heading.id} was imported from file ${stored.file} ("${stored.title}"); file ${file ?? '?'} ("${heading.title}") replaces it`,
+    });
+  const diff = diffImports(before, heading.articles);
+  const same = stored !== null && structureKey(stored) === structureKey(heading) && diff.added.length + diff.removed.length + diff.changed.length === 0;
+  const report: HeadingImportReport = {
+    headingId: heading.id,
+    title: heading.title,
+    articles: heading.articles.length,
+    added: diff.added.length,
+    removed: diff.removed.length,
+    changed: diff.changed.length,
+    unchanged: diff.unchanged,
+    written: !same,
+    diagnostics,
+  };
+  if (same) return report;
+  const now = ports.clock.now();
+  await ports.codification.replaceHeading(
+    {
+      id: heading.id,
+      topic: heading.topic,
+      title: heading.title,
+      nodes: heading.nodes,
+      articleCount: heading.articles.length,
+      file,
+      importedAt: now.toISOString(),
+    },
+    heading.articles,
+  );
+  await ports.search.removeWork(headingWorkId(heading.id));
+  const entries = codifiedEntries(heading, heading.articles, now.getTime(), vietnamDate(now));
+  for (let i = 0; i < entries.length; i += 500) await ports.search.upsert(entries.slice(i, i + 500));
+  return report;
+}
+
+/** Imports tree.json: the topics (the heading list is informative: headings come from their files). */
+export async function importTree(ports: Pick<Ports, 'codification'>, json: string): Promise<{ topics: Topic[]; diagnostics: Diagnostic[] }> {
+  const tree = parseTree(json);
+  await ports.codification.putTopics(tree.topics);
+  return { topics: tree.topics, diagnostics: tree.diagnostics };
+}
+
+/** A codified article as served: its code, title, text and where it comes from. */
+export interface CodifiedArticleView {
+  code: string;
+  heading: string;
+  text: string;
+  path: string[];
+  source: { documentNumber: string | null; documentId: string | null; articleNum: string | null; effective: string | null; note: string } | null;
+  notes: string[];
+  crossReferences: { code: string | null; text: string }[];
+}
+
+export function articleView(a: CodifiedArticle): CodifiedArticleView {
+  return {
+    code: a.code,
+    heading: a.title,
+    text: a.text,
+    path: a.path,
+    source: a.source
+      ? {
+          documentNumber: a.source.documentNumber,
+          documentId: a.source.documentId,
+          articleNum: a.source.articleNum,
+          effective: a.source.effective,
+          note: a.source.raw,
+        }
+      : null,
+    notes: a.notes.map((n) => n.text),
+    crossReferences: a.crossRefs.map((c) => ({ code: c.code, text: c.text })),
+  };
+}
+
+/** A heading with its structure and articles; null when it was never imported. */
+export async function headingView(ports: Pick<Ports, 'codification'>, id: string) {
+  const heading = await ports.codification.getHeading(id.trim());
+  if (!heading) return null;
+  const articles = await ports.codification.listArticles(heading.id);
+  return { id: heading.id, topic: heading.topic, title: heading.title, nodes: heading.nodes, articles: articles.map(articleView) };
+}
+
+/** Rebuilds the codified articles' search entries from the store (after a lost index or a mapping change). */
+export async function reindexCodification(ports: Pick<Ports, 'codification' | 'search' | 'clock'>): Promise<number> {
+  const now = ports.clock.now();
+  let n = 0;
+  for (const topic of await ports.codification.listTopics())
+    for (const h of topic.headings) {
+      const articles = await ports.codification.listArticles(h.id);
+      await ports.search.removeWork(headingWorkId(h.id));
+      const entries = codifiedEntries(h, articles, now.getTime(), vietnamDate(now));
+      for (let i = 0; i < entries.length; i += 500) await ports.search.upsert(entries.slice(i, i + 500));
+      n += articles.length;
+    }
+  return n;
+}
