@@ -46,6 +46,30 @@ const PREAMBLE_START_RE = /^(?:Căn cứ|Theo đề nghị|Theo đề xuất|Xé
 const MOTTO_RE = /Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc|CỘNG HÒA XÃ HỘI CHỦ NGHĨA/u;
 const LONE_MARKER_WORD_RE = /^(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)$/u;
 const NOTE_BODY_RE = /^(\d{1,3})\s+(\S.*)$/u;
+/**
+ * An amendment instruction: a verb first and a unit it changes ("Sửa đổi, bổ sung khoản 3 Điều 32 ...", "Bổ sung
+ * Điều 6a vào sau Điều 6 ..."), or the units first and a passive verb ("Khoản 2 và khoản 5 Điều 3 được sửa đổi, bổ
+ * sung ..."). A verb alone ("Bổ sung kinh phí như sau:") is not one: instructions name units.
+ */
+const INSTRUCTION_VERB_RE = /^(?:Sửa đổi|Bổ sung|Bãi bỏ|Hủy bỏ|Huỷ bỏ|Thay thế|Đình chỉ|Ngưng hiệu lực|Tạm ngưng)(?![\p{L}\p{N}])/u;
+const UNIT_REF_RE =
+  /(?:^|\s)(?:Phần|Chương|Mục|Tiểu mục|Điều|Khoản|Điểm|Phụ lục|phần|chương|mục|tiểu mục|điều|khoản|điểm|phụ lục)\s+(?:\d|[IVXLC]+(?![\p{L}\p{N}])|[a-zđ]\d{0,2}(?![\p{L}\p{N}]))/u;
+const INSTRUCTION_PASSIVE_RE =
+  /^(?:Tên |Các |Toàn bộ )?(?:Phần|Chương|Mục|Tiểu mục|Điều|Khoản|Điểm|Phụ lục)\s[^.;:“”]{0,300}?\s(?:đã\s+)?(?:được|bị)\s+(?:sửa đổi|bổ sung|bãi bỏ|hủy bỏ|huỷ bỏ|thay thế|thay bằng)(?![\p{L}\p{N}])/u;
+/** The new text follows: "... như sau:". */
+const AS_FOLLOWS_RE = /như sau\s*:\s*$/u;
+/** "Sửa đổi, bổ sung một số điều (nội dung) ... như sau:" names no unit to print: the document's own items follow. */
+const CONTAINER_INSTRUCTION_RE = /(?:^|\s)một số\s+(?:điều|khoản|điểm|nội dung|quy định|chương|mục)(?![\p{L}\p{N}])/iu;
+
+const isInstruction = (s: string) => {
+  const head = s.slice(0, 1000);
+  return INSTRUCTION_PASSIVE_RE.test(head) || (INSTRUCTION_VERB_RE.test(head) && UNIT_REF_RE.test(head));
+};
+/** A line without its article, clause or point marker. */
+function markerBody(t: string): string {
+  const m = ARTICLE_RE.exec(t) ?? CLAUSE_RE.exec(t) ?? POINT_RE.exec(t);
+  return m ? (m[2] ?? '').trim() : t;
+}
 const WEB_NOTE_RE = /^\[(\d{1,3})\]\s*(.*)$/u;
 
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
@@ -149,6 +173,14 @@ export function parseDocument(input: string, format: SourceFormat = 'text'): Par
   let quoteDepth = 0;
   let quoteSince = 0;
   let lastArticle = -1;
+  /**
+   * New text printed without quotation marks (26/2012/QH13: "1. Khoản 2 ... Điều 3 được sửa đổi, bổ sung như sau:" then
+   * "2. Thu nhập ..."): after an instruction ending in "như sau:", the lines are text of the instructing unit until the
+   * next instruction of its level (or above) in the document's own numbering, or the document's next article.
+   */
+  let payload: { unit: ParsedUnit; level: number; nextOwn: number | null; instruction: string; from: number; to: number; lines: number } | null = null;
+  /** The last line of the body consumed (quoted or not): does it end an instruction with "như sau:"? */
+  let lastBodyLine = '';
   /** Did the previous body line end a sentence (or was it a marker)? A wrapped citation ("... khoản 3" / "Điều 19.")
    * starts a line with what looks like a marker, but follows an unfinished sentence. */
   let closed = true;
@@ -283,6 +315,7 @@ export function parseDocument(input: string, format: SourceFormat = 'text'): Par
       if (!runaway) {
         if (quoteDepth === 0) quoteSince = line.no;
         quoteDepth = quoteStateAfter(t, quoteDepth);
+        lastBodyLine = t;
         if (phase === 'preamble') preamble.push({ text: t, line: line.no });
         else addText(t, line);
         continue;
@@ -303,6 +336,8 @@ export function parseDocument(input: string, format: SourceFormat = 'text'): Par
     }
     if (phase === 'after') {
       // After the signature: attachments (a regulation issued with the document), appendices, web notes.
+      endPayload();
+      lastBodyLine = '';
       const web = WEB_NOTE_RE.exec(t);
       if (web?.[1]) {
         const note = { marker: `[${web[1]}]`, text: web[2] ?? '' };
@@ -340,10 +375,29 @@ export function parseDocument(input: string, format: SourceFormat = 'text'): Par
 
     // --- body
     if (SIGNATURE_RE.test(t) || CLOSING_FORMULA_RE.test(t)) {
+      endPayload();
       close(0, line.no - 1);
       signature ??= { line: line.no, text: t };
       phase = 'after';
       continue;
+    }
+
+    const previous = lastBodyLine;
+    lastBodyLine = t;
+    if (!payload && AS_FOLLOWS_RE.test(previous)) payload = payloadAfter(t, line);
+    if (payload) {
+      if (!endsPayload(payload, t)) {
+        addText(t, line);
+        payload.lines++;
+        payload.to = line.no;
+        if (/\.\/\.\s*$/u.test(t)) {
+          endPayload();
+          close(0, line.no);
+          phase = 'after';
+        }
+        continue;
+      }
+      endPayload();
     }
 
     const b = current();
@@ -422,6 +476,7 @@ export function parseDocument(input: string, format: SourceFormat = 'text'): Par
       phase = 'after';
     }
   }
+  endPayload();
   close(0, all.length);
   if (quoteDepth > 0)
     diagnostics.push({
@@ -464,6 +519,55 @@ export function parseDocument(input: string, format: SourceFormat = 'text'): Par
     notes: docNotes,
     diagnostics,
   };
+
+  /**
+   * Unquoted new text starts after an instruction line ending in "như sau:" when the unit holding it is an instruction
+   * (a few lines long) that names the units it changes (not "một số điều ..."), and the next line is neither quoted
+   * (quoted text is handled as such) nor an instruction itself (then the first was a container: "1. Sửa đổi Điều 5 như
+   * sau:" / "a) Khoản 1 được sửa đổi ...").
+   */
+  function payloadAfter(t: string, line: Line): typeof payload {
+    const b = current();
+    if (!b || quoteDepth > 0 || t.startsWith('“') || b.lines.length > 8) return null;
+    if (b.unit.kind !== 'article' && b.unit.kind !== 'clause' && b.unit.kind !== 'point') return null;
+    const instruction = [b.unit.heading ?? '', ...b.lines].join(' ').trim();
+    if (!isInstruction(instruction) || CONTAINER_INSTRUCTION_RE.test(instruction.slice(0, 1000)) || isInstruction(markerBody(t))) return null;
+    const own = innermost(['article'])?.unit.num ?? '';
+    return { unit: b.unit, level: LEVEL[b.unit.kind], nextOwn: /^\d+$/.test(own) ? Number(own) + 1 : null, instruction, from: line.no, to: line.no, lines: 0 };
+  }
+
+  /** Does this line end the unquoted new text (it is then read as the document's own)? */
+  function endsPayload(p: NonNullable<typeof payload>, t: string): boolean {
+    const a = ARTICLE_RE.exec(t);
+    if (a?.[1]) {
+      // The document's next article, unless the instruction names that article and this is the new text's first line.
+      if (p.nextOwn === null || a[1] !== String(p.nextOwn)) return false;
+      return !(p.lines === 0 && new RegExp(`Điều\\s+${a[1]}(?![\\p{L}\\p{N}])`, 'u').test(p.instruction));
+    }
+    const c = p.level >= LEVEL.clause ? CLAUSE_RE.exec(t) : null;
+    if (c?.[1]) {
+      const article = innermost(['article']);
+      return !!article && isInstruction(c[2] ?? '') && acceptsClause(article.unit, c[1]);
+    }
+    const m = p.level >= LEVEL.point ? POINT_RE.exec(t) : null;
+    if (m?.[1]) {
+      const holder = innermost(['clause', 'article']);
+      return !!holder && holder.unit !== p.unit && isInstruction(m[2] ?? '') && acceptsPoint(holder.unit, m[1]);
+    }
+    return false;
+  }
+
+  function endPayload(): void {
+    if (!payload) return;
+    if (payload.lines > 0)
+      diagnostics.push({
+        code: 'parse.unquoted_new_text',
+        severity: 'info',
+        message: `Lines ${payload.from}–${payload.to}: new text printed without quotation marks, kept as text of ${payload.unit.eId}`,
+        line: payload.from,
+      });
+    payload = null;
+  }
 
   function openAppendix(ap: RegExpExecArray, line: Line): void {
     appendixCount++;

@@ -32,7 +32,11 @@ const TYPES: [string, DocumentType][] = [
   ['Lệnh', 'lenh'],
 ];
 const TYPE_ALT = TYPES.map(([w]) => w).join('|');
-const NUMBER = String.raw`\d{1,5}[a-zA-Z]?(?:\/[\p{L}\p{N}.\-]+)+`;
+/**
+ * `27/2022/NĐ-CP`; a stray space after a hyphen is part of the number when upper-case letters follow
+ * (`52/2024/QĐ- UBND`, also a symbol wrapped after its hyphen), never before a word (`QĐ- của`, `QĐ- Ủy ban`).
+ */
+const NUMBER = String.raw`\d{1,5}[a-zA-Z]?(?:\/[\p{L}\p{N}.\-]+(?:(?<=-) (?=\p{Lu}[\p{Lu}\p{N}]+(?![\p{L}\p{N}]))[\p{L}\p{N}.\-]+)*)+`;
 const DATE = String.raw`\s+ngày\s+(\d{1,2})\s*(?:tháng\s+|\/)(\d{1,2})\s*(?:năm\s+|\/)(\d{4})`;
 const ISSUER = String.raw`(?:\s+của\s+([^,;.]{2,80}?)(?=\s+(?:quy định|hướng dẫn|về|ban hành|sửa đổi|phê duyệt|thành lập|có hiệu lực)|[,;.]|$))?`;
 /** With a number: "Nghị định số 27/2022/NĐ-CP ngày 19 tháng 4 năm 2022 của Chính phủ", "Thông tư 29/2016/TT-BNNPTNT". */
@@ -55,7 +59,7 @@ export function findReferences(text: string): Reference[] {
     if (n?.[1] && n[3]) {
       out.push({
         type: TYPES.find(([w]) => w === n[1])?.[1] ?? null,
-        number: n[3].replace(/[.\-/]+$/, ''),
+        number: n[3].replace(/- /gu, '-').replace(/[.\-/]+$/, ''),
         date: n[4] && n[5] && n[6] ? iso(n[4], n[5], n[6]) : null,
         issuer: n[7]?.trim() ?? null,
         text: n[0].trim(),

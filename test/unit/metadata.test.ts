@@ -50,9 +50,14 @@ describe('extractMetadata on real documents', () => {
   });
 
   it('says what it could not find instead of guessing (a text that never prints its number)', () => {
+    // This rendition of Luật 26/2012/QH13 starts at "LUẬT": no letterhead, no "Số:", no place and date. The only number
+    // in its head is the amended law's ("... Luật Thuế thu nhập cá nhân số 04/2007/QH12,"), which is not its own.
     const { metadata, diagnostics } = read(FIXTURES, '26-2012-QH13.txt');
     expect(metadata.number).toBeNull();
     expect(diagnostics.map((d) => d.code)).toContain('metadata.number_missing');
+    expect(metadata.type).toBe('luat');
+    // The date it was passed, from the closing formula ("... thông qua ngày 22 tháng 11 năm 2012.").
+    expect(metadata.issued).toBe('2012-11-22');
   });
 });
 

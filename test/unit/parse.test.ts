@@ -74,6 +74,77 @@ describe('structure', () => {
     expect(art1.text).toContain('2. Hỗ trợ người lao động đi làm việc ở nước ngoài theo hợp đồng');
   });
 
+  it('keeps new text printed without quotes (26/2012/QH13) in the instructing clause, up to the next instruction', () => {
+    const r = parse(fixture('26-2012-QH13.txt'));
+    expect(all(r.units).map((u) => u.eId)).toEqual([
+      'art_1',
+      'art_1__para_1',
+      'art_1__para_2',
+      'art_1__para_3',
+      'art_1__para_4',
+      'art_1__para_5',
+      'art_1__para_6',
+      'art_2',
+      'art_2__para_1',
+      'art_2__para_2',
+    ]);
+    const [art1, art2] = r.units as [ParsedUnit, ParsedUnit];
+    expect(art1.text).toBe('Sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân:');
+    const clause = (n: number) => art1.children[n - 1] as ParsedUnit;
+    expect(clause(1).text).toMatch(/^Khoản 2 và khoản 5 Điều 3 được sửa đổi, bổ sung như sau:\n2\. Thu nhập từ tiền lương, tiền công, bao gồm:/);
+    expect(clause(1).text).toContain('\nd) Các khoản thu nhập khác nhận được từ chuyển nhượng bất động sản dưới mọi hình thức.');
+    expect(clause(3).text).toBe(
+      'Điểm c khoản 1 Điều 7 được sửa đổi như sau:\nc. Kỳ tính thuế theo từng lần chuyển nhượng hoặc theo năm đối với thu nhập từ chuyển nhượng chứng khoán.',
+    );
+    expect(clause(6).text).toMatch(/^Điều 24 được sửa đổi, bổ sung như sau:\nĐiều 24\. Trách nhiệm của tổ chức, cá nhân trả thu nhập/);
+    expect(clause(6).text).toMatch(/\n3\. Chính phủ quy định mức khấu trừ thuế [^\n]*quy định tại khoản 1 Điều này\.$/);
+    expect(art2.heading).toBeNull();
+    expect(art2.children.map((c) => c.text)).toEqual([
+      'Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2013.',
+      'Chính phủ quy định chi tiết, hướng dẫn thi hành các điều, khoản được giao trong Luật.',
+    ]);
+    expect(r.signature?.text).toMatch(/^Luật này đã được Quốc hội/);
+  });
+
+  it('reads unquoted new text at any level, and leaves containers, quotes and ordinary lists alone', () => {
+    const eIds = (lines: string[]) => all(parseDocument(lines.join('\n')).units).map((u) => u.eId);
+    // A point instructs: the new clause "1." and its points are its text, up to the next instruction point.
+    expect(
+      eIds([
+        'Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 1/2020/NĐ-CP',
+        '1. Sửa đổi Điều 5 như sau:',
+        'a) Khoản 1 được sửa đổi, bổ sung như sau:',
+        '1. Mức hỗ trợ gồm:',
+        'a) Một;',
+        'b) Hai.',
+        'b) Bãi bỏ khoản 3.',
+        '2. Bổ sung Điều 6a vào sau Điều 6 như sau:',
+        'Điều 6a. Hỗ trợ khác',
+        '1. Ba.',
+        'Điều 2. Hiệu lực thi hành',
+        'Nghị định này có hiệu lực từ ngày ký.',
+      ]),
+    ).toEqual(['art_1', 'art_1__para_1', 'art_1__para_1__point_a', 'art_1__para_1__point_b', 'art_1__para_2', 'art_2']);
+    // The instruction names the article that follows: "Điều 2." is the new text, not the document's own Điều 2.
+    expect(
+      eIds(['Điều 1. Sửa đổi, bổ sung Điều 2 của Luật số 1/2020/QH14 như sau:', 'Điều 2. Phạm vi', '1. Một.', 'Điều 2. Hiệu lực', 'Có hiệu lực.']),
+    ).toEqual(['art_1', 'art_2']);
+    // Quoted new text keeps its own treatment.
+    expect(eIds(['Điều 1. Sửa đổi', '1. Sửa đổi khoản 2 Điều 3 như sau:', '“2. Mới.”', '2. Bãi bỏ Điều 4.'])).toEqual([
+      'art_1',
+      'art_1__para_1',
+      'art_1__para_2',
+    ]);
+    // "như sau:" outside an instruction introduces the document's own points.
+    expect(eIds(['Điều 1. Mức hỗ trợ', '1. Mức hỗ trợ như sau:', 'a) Một;', 'b) Hai.', '2. Khác.'])).toEqual([
+      'art_1',
+      'art_1__para_1',
+      'art_1__para_1__point_a',
+      'art_1__para_1__point_b',
+      'art_1__para_2',
+    ]);
+  });
+
   it('keeps the preamble and the signature out of the units', () => {
     const r = parse(sample('09-2022-TT-BLDTBXH.txt'));
     expect(r.preamble[0]?.text).toMatch(/^Căn cứ Nghị định số 14\/2017\/NĐ-CP/);
@@ -211,6 +282,17 @@ describe('parser properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('reads 1 MB of unquoted new text in well under a second', () => {
+    const lines = ['Điều 1. Sửa đổi, bổ sung', '1. Khoản 2 Điều 3 được sửa đổi, bổ sung như sau:'];
+    for (let i = 0; i < 20_000; i++)
+      lines.push(i % 2 ? `${(i % 90) + 2}. Khoản ${i} Điều 3 được quy định như sau:` : 'a) quyền và nghĩa vụ của người lao động;');
+    lines.push('Điều 2. Hiệu lực', 'Có hiệu lực.');
+    const started = performance.now();
+    const r = parseDocument(lines.join('\n'));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(all(r.units).map((u) => u.eId)).toEqual(['art_1', 'art_1__para_1', 'art_2']);
   });
 
   it('parses a 1 MB single line in well under a second (no catastrophic backtracking)', () => {

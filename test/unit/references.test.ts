@@ -6,6 +6,8 @@ import { parseDocument } from '../../domain/parse/parse';
 import { findReferences } from '../../domain/parse/references';
 import { SAMPLE_DIR } from '../support/fixtures';
 
+const FIXTURES = join(__dirname, '..', 'fixtures', 'corpus');
+
 const parse = (f: string) => {
   const t = readFileSync(join(SAMPLE_DIR, f), 'utf8');
   return parseDocument(t, /\*\*[^*\n]+\*\*/.test(t.slice(0, 20000)) ? 'markdown' : 'text').metadata;
@@ -44,6 +46,19 @@ describe('references', () => {
     expect(effectiveDate(r.units, r.metadata.issued)).toBe('2022-07-11');
     const d = p(readFileSync(join(SAMPLE_DIR, '169-QD-BLDTBXH.txt'), 'utf8'));
     expect(effectiveDate(d.units, d.metadata.issued)).toBe('2025-01-24');
+  });
+
+  it('reads a number printed with a space after a hyphen ("52/2024/QĐ- UBND", 56/2025/QĐ-UBND Cao Bằng)', () => {
+    const text = readFileSync(join(FIXTURES, '56-2025-QD-UBND-CaoBang.txt'), 'utf8');
+    const r = parseDocument(text, 'markdown');
+    const art1 = r.units.find((u) => u.eId === 'art_1');
+    const printed = `${art1?.heading ?? ''} ${art1?.text ?? ''}`;
+    expect(printed).toContain('Quyết định số 52/2024/QĐ- UBND ngày 30 tháng 10 năm');
+    expect(findReferences(printed).map((x) => [x.number, x.date])).toEqual([['52/2024/QĐ-UBND', '2024-10-30']]);
+    expect(findReferences('Thực hiện Thông tư số 74/2013/TT- BTC, ngày 04/6/2013 của Bộ Tài chính')[0]?.number).toBe('74/2013/TT-BTC');
+    // Only before upper-case letters: "... số 5/2024/QĐ- của" / "Ủy ban" stays cut at the hyphen.
+    expect(findReferences('theo Quyết định số 5/2024/QĐ- của Ủy ban')[0]?.number).toBe('5/2024/QĐ');
+    expect(findReferences('theo Quyết định số 5/2024/QĐ- Ủy ban nhân dân')[0]?.number).toBe('5/2024/QĐ');
   });
 
   it('finds references by date when a law is cited by name only, and ignores "Luật này"', () => {
