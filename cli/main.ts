@@ -4,6 +4,8 @@
  * and exit non-zero; a failed file never stops the others from being ingested.
  */
 import { exportFileId, findExportFiles, readExportFile } from '../local/phapdien-files';
+import { consolidatedDocument, documentTimeline } from '../domain/services/consolidation';
+import { documentRelations, documentStatus } from '../domain/services/status';
 import { headingView, importHeading, importTree, reindexCodification } from '../domain/services/codification';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -15,7 +17,7 @@ import { lintFile } from '../domain/services/lint';
 import { readDocument } from '../domain/parse/formats';
 import { parseDocument } from '../domain/parse/parse';
 import type { ParsedUnit } from '../domain/parse/types';
-import { reindexAll, searchDocuments } from '../domain/services/search';
+import { reindexAll, searchDocuments, vietnamDate } from '../domain/services/search';
 import { devSecret, DEV_ROLES, signDevToken } from '../local/devtoken';
 import { drainOutbox } from '../local/stream';
 import { openEmbedded, type Embedded } from '../local/wiring';
@@ -35,6 +37,12 @@ Commands:
                             Full-text search, with or without diacritics ("quoted phrases");
                             hits name the article
   reindex                   Rebuild the search index from the store
+  status DOC [--at YYYY-MM-DD] [--unit EID]
+                            Validity status at a date (default today) with the reasons
+  consolidate DOC [--at YYYY-MM-DD]
+                            The text as in force on a date, amendments applied, with notes
+  relations DOC             Relations with other documents (lược đồ), both directions
+  timeline DOC              The dates on which the document's text changes
   phapdien import FILE_OR_DIR...
                             Import the Bộ pháp điển export (đề mục .html/.html.gz, tree.json, folders);
                             re-importing reports what was added, changed, removed
@@ -49,6 +57,32 @@ Options:
 `;
 
 class UsageError extends Error {}
+
+/** A YYYY-MM-DD option that is a real calendar date, or undefined when absent. */
+function dateOption(value: string | undefined, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  const d = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value)
+    throw new UsageError(`${name} must be a date YYYY-MM-DD, got ${value}`);
+  return value;
+}
+
+/** A consolidated tree as plain text: each unit's label line and text, notes in parentheses. */
+function consolidatedText(
+  units: { kind: string; num: string; heading: string | null; text: string; children: unknown[]; sources?: { note: string }[] }[],
+): string {
+  const lines: string[] = [];
+  const walk = (us: typeof units, depth: number) => {
+    for (const u of us) {
+      const label = u.kind === 'article' ? `Điều ${u.num}.` : u.kind === 'clause' ? `${u.num}.` : u.kind === 'point' ? `${u.num})` : `${u.kind} ${u.num}`;
+      lines.push(`${'  '.repeat(depth)}${label}${u.heading ? ` ${u.heading}` : ''}${u.text ? ` ${u.text}` : ''}`);
+      for (const s of u.sources ?? []) lines.push(`${'  '.repeat(depth)}  (${s.note})`);
+      walk(u.children as typeof units, depth + 1);
+    }
+  };
+  walk(units, 0);
+  return lines.join('\n');
+}
 
 /** One JSON value on one line: U+2028, U+2029 and U+0085 escaped too, so no line splitter can cut it. */
 export function jsonLine(value: unknown): string {
@@ -99,6 +133,10 @@ async function main(argv: string[]): Promise<number> {
       status: { type: 'string' },
       province: { type: 'string' },
       'in-force-at': { type: 'string' },
+      at: { type: 'string' },
+      unit: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
       sort: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -147,6 +185,77 @@ async function main(argv: string[]): Promise<number> {
         }
         if (values.json) console.log(jsonLine({ results, indexed }));
         return failed ? 1 : 0;
+      });
+    }
+    case 'status': {
+      const ref = args[0];
+      if (!ref) throw new UsageError('status needs a DOC (id or number)');
+      const at = dateOption(values.at, '--at') ?? vietnamDate(new Date());
+      return withStore(dataDir, async (embedded) => {
+        await drainOutbox(embedded);
+        const s = await documentStatus(embedded.ports, ref, at, values.unit);
+        out(
+          [
+            `${s.documentNumber ?? s.documentId}${s.citation ? `, ${s.citation}` : ''} at ${at}: ${s.label} (${s.status})`,
+            ...s.reasons.map((r) => `  - ${r.message}`),
+            ...s.flags.map((f) => `  ! ${f.message}`),
+          ].join('\n'),
+          s,
+        );
+        return 0;
+      });
+    }
+    case 'consolidate': {
+      const ref = args[0];
+      if (!ref) throw new UsageError('consolidate needs a DOC (id or number)');
+      const at = dateOption(values.at, '--at') ?? vietnamDate(new Date());
+      return withStore(dataDir, async (embedded) => {
+        await drainOutbox(embedded);
+        const c = await consolidatedDocument(embedded.ports, ref, at);
+        out(
+          [
+            `${c.documentNumber ?? c.documentId} as in force on ${at}: ${c.applied.length} effects applied, ${c.unapplied.length} not applied`,
+            consolidatedText(c.units),
+            ...c.unapplied.map((u) => `! not applied: ${u.targetEId} (${u.sourceNumber ?? u.sourceWorkId ?? '?'}): ${u.reason}`),
+          ].join('\n'),
+          c,
+        );
+        return 0;
+      });
+    }
+    case 'relations': {
+      const ref = args[0];
+      if (!ref) throw new UsageError('relations needs a DOC (id or number)');
+      return withStore(dataDir, async (embedded) => {
+        await drainOutbox(embedded);
+        const r = await documentRelations(embedded.ports, ref);
+        out(
+          [
+            `${r.documentNumber ?? r.documentId}`,
+            ...r.groups.map(
+              (g) =>
+                `${g.label} (${g.count}):\n${g.relations.map((x) => `  ${x.other.number ?? x.other.workId ?? '?'}${x.otherEId ? ` ${x.otherEId}` : ''}${x.effectiveFrom ? ` từ ${x.effectiveFrom}` : ''}${x.other.inDatabase ? '' : ' (chưa có trong CSDL)'}`).join('\n')}`,
+            ),
+          ].join('\n'),
+          r,
+        );
+        return 0;
+      });
+    }
+    case 'timeline': {
+      const ref = args[0];
+      if (!ref) throw new UsageError('timeline needs a DOC (id or number)');
+      return withStore(dataDir, async (embedded) => {
+        await drainOutbox(embedded);
+        const t = await documentTimeline(embedded.ports, ref);
+        out(
+          [
+            `${t.documentNumber ?? t.documentId}: in force from ${t.effective ?? '?'}`,
+            ...t.dates.map((d) => `${d.date ?? '?'}: ${d.effects.map((e) => `${e.operation} ${e.target} (${e.sourceNumber ?? e.sourceWorkId})`).join('; ')}`),
+          ].join('\n'),
+          t,
+        );
+        return 0;
       });
     }
     case 'phapdien': {

@@ -5,6 +5,8 @@
 import type { Page, SourceFile, Work } from './model';
 import type { StoredUnit } from './units';
 import type { CodifiedArticle, CodifiedNode, Topic } from './codify/types';
+import type { Effect } from './effects/types';
+import type { Relation } from './relations/types';
 
 export interface ListQuery {
   limit: number;
@@ -216,6 +218,25 @@ export interface CodificationRepository {
   findBySource(documentId: string, articleNum?: string): Promise<CodifiedArticle[]>;
 }
 
+/** What one work says about others: relations (domain/relations) and amendment effects (domain/effects). */
+export interface Links {
+  relations: Relation[];
+  effects: Effect[];
+}
+
+/**
+ * Relations and effects, stored per source work and found by target. A work's extracted links are replaced whole
+ * each time it is (re)read, so replays converge.
+ */
+export interface LinkRepository {
+  /** Replaces everything extracted from this source work. Idempotent. */
+  replaceExtracted(sourceWorkId: string, links: Links): Promise<void>;
+  /** Links whose target is this work (what repeals, amends, cites it). */
+  incoming(targetWorkId: string): Promise<Links>;
+  /** Links this work makes. */
+  outgoing(sourceWorkId: string): Promise<Links>;
+}
+
 export interface Clock {
   now(): Date;
 }
@@ -226,6 +247,7 @@ export interface Ports {
   blobs: BlobStore;
   search: SearchIndex;
   codification: CodificationRepository;
+  links: LinkRepository;
   clock: Clock;
 }
 

@@ -1,8 +1,8 @@
 /**
- * The local stream processor: reads the outbox in order and hands work changes to the same indexWorks the AWS
- * indexer Lambda runs, committing its offset after each batch. At-least-once, like a stream; indexing is idempotent.
+ * The local stream processor: reads the outbox in order and hands work changes to the same processWorkChanges
+ * (links, then search index) the AWS indexer Lambda runs, committing its offset after each batch. At-least-once, like a stream; indexing is idempotent.
  */
-import { indexWorks } from '../domain/services/search';
+import { processWorkChanges } from '../domain/services/changes';
 import type { Embedded } from './wiring';
 
 export const INDEXER = 'indexer';
@@ -15,7 +15,7 @@ export async function drainOutbox(embedded: Embedded): Promise<number> {
     const last = batch[batch.length - 1];
     if (!last) return consumed;
     const ids = batch.filter((c) => c.entity === 'work').map((c) => c.entityId);
-    await indexWorks(embedded.ports, ids);
+    await processWorkChanges(embedded.ports, ids);
     embedded.outbox.commit(INDEXER, last.seq);
     consumed += batch.length;
   }

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { openDatabase, type Db } from '../adapters/sqlite/db';
 import { FileBlobStore } from '../adapters/files/blob-store';
 import { SqliteCodificationRepository } from '../adapters/sqlite/codification-repository';
+import { SqliteLinkRepository } from '../adapters/sqlite/link-repository';
 import { SqliteOutbox } from '../adapters/sqlite/outbox';
 import { SqliteSearchIndex } from '../adapters/sqlite/search-index';
 import { SqliteUnitRepository } from '../adapters/sqlite/unit-repository';
@@ -29,6 +30,7 @@ export function openEmbedded(dataDir: string): Embedded {
       blobs: new FileBlobStore(join(dir, 'blobs')),
       search: new SqliteSearchIndex(db),
       codification: new SqliteCodificationRepository(db),
+      links: new SqliteLinkRepository(db),
       clock: { now: () => new Date() },
     },
     outbox: new SqliteOutbox(db),

@@ -99,6 +99,18 @@ const MIGRATIONS: string[] = [
    ) STRICT;
    CREATE INDEX codify_articles_code ON codify_articles(code);
    CREATE INDEX codify_articles_source ON codify_articles(source_document_id, source_article);`,
+  // Relations and effects (domain/relations, domain/effects), per source work, found by target.
+  `CREATE TABLE links (
+     source_work_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     ord INTEGER NOT NULL,
+     target_work_id TEXT,
+     body TEXT NOT NULL,
+     PRIMARY KEY (source_work_id, kind, ord)
+   ) STRICT;
+   CREATE INDEX links_target ON links(target_work_id);
+   -- Links are derived by the stream consumer: replay every change once so existing stores get them.
+   DELETE FROM stream_offsets WHERE consumer = 'indexer';`,
 ];
 
 export function openDatabase(file: string): Db {

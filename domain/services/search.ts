@@ -7,6 +7,8 @@ import { makeSnippet, queryTerms } from '../text/snippet';
 import { normalizeText } from '../text/normalize';
 import { readDocument } from '../parse/formats';
 import { issuerLabel, provinceOf } from '../issuers';
+import { statusAt } from '../status/engine';
+import { statusInputFor } from './status';
 
 export const MAX_QUERY_CHARS = 1000;
 
@@ -91,7 +93,9 @@ export async function indexWorks(ports: Ports, ids: string[]): Promise<{ indexed
       const { text, format } = await readDocument(primary.fileName, bytes);
       fallback = format === 'markdown' ? text.replace(/\*+/g, '') : text;
     }
-    await ports.search.upsert(searchEntriesFor(work, units, fallback, datedStatus(work, vietnamDate(ports.clock.now()))));
+    // The stored status: what the status engine says today (Vietnam's date), from the relations that point here.
+    const status = statusAt(await statusInputFor(ports, work), vietnamDate(ports.clock.now())).status;
+    await ports.search.upsert(searchEntriesFor(work, units, fallback, status));
     indexed.push(id);
   }
   return { indexed, removed };

@@ -2,6 +2,7 @@
  * The composition root for AWS (and for tests on DynamoDB Local, the S3 server and a local OpenSearch node):
  * builds the ports from configuration. The embedded default has its own in local/wiring.ts.
  */
+import { DynamoLinkRepository } from '../../adapters/dynamodb/link-repository';
 import { DynamoCodificationRepository } from '../../adapters/dynamodb/codification-repository';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -50,6 +51,7 @@ export function createAwsPorts(config: AwsConfig, options: { refresh?: boolean |
     units: new DynamoUnitRepository(clients.dynamodb, config.TABLE_NAME),
     blobs: new S3BlobStore(clients.s3, config.BUCKET_NAME),
     codification: new DynamoCodificationRepository(clients.dynamodb, config.TABLE_NAME),
+    links: new DynamoLinkRepository(clients.dynamodb, config.TABLE_NAME),
     search: new OpenSearchIndex(clients.opensearch, { prefix: config.OPENSEARCH_INDEX_PREFIX, refresh: options.refresh ?? false }),
     clock: { now: () => new Date() },
   };

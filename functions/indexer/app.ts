@@ -6,7 +6,7 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import middy from '@middy/core';
 import { isDomainError } from '../../domain/errors';
-import { indexWorks } from '../../domain/services/search';
+import { processWorkChanges } from '../../domain/services/changes';
 import type { AppContext } from '../_shared/http';
 
 /** The work id a stream record is about, or null for items that are not works. */
@@ -24,7 +24,7 @@ export const create = (ctx: AppContext) =>
       const id = workIdOf(record);
       if (!id || done.has(id)) continue;
       try {
-        await indexWorks(ports, [id]);
+        await processWorkChanges(ports, [id]);
         done.add(id);
       } catch (error) {
         if (isDomainError(error) && error.code !== 'dependency_unavailable') {

@@ -2,6 +2,7 @@
 import { awsTestEnvironment } from '../support/aws';
 import { blobStoreContract } from './blob-store.contract';
 import { codificationRepositoryContract } from './codification-repository.contract';
+import { linkRepositoryContract } from './link-repository.contract';
 import { searchIndexContract } from './search-index.contract';
 import { unitRepositoryContract } from './unit-repository.contract';
 import { workRepositoryContract } from './work-repository.contract';
@@ -13,3 +14,4 @@ blobStoreContract('S3', async () => (await env).ports.blobs);
 searchIndexContract('OpenSearch', async () => (await env).ports.search);
 unitRepositoryContract('DynamoDB', async () => (await env).ports.units);
 codificationRepositoryContract('DynamoDB', async () => (await env).ports.codification);
+linkRepositoryContract('DynamoDB', async () => (await env).ports.links);

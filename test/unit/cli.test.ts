@@ -36,6 +36,35 @@ describe('csdl', () => {
     expect(body.total).toBeGreaterThan(0);
   });
 
+  it('answers the status of a document at a date with reasons, and its consolidated text at a date', () => {
+    const f1 = tempDir('csdl-cli-f1-');
+    expect(csdl('ingest', join(SAMPLE_DIR, '09-2022-TT-BLDTBXH.txt'), join(SAMPLE_DIR, '02-2023-TT-BLDTBXH.txt'), '--data', f1).status).toBe(0);
+    const before = JSON.parse(csdl('status', '09/2022/TT-BLĐTBXH', '--at', '2023-05-31', '--data', f1, '--json').last);
+    expect(before).toMatchObject({ status: 'in_force', label: 'Còn hiệu lực' });
+    const after = JSON.parse(csdl('status', '09/2022/TT-BLĐTBXH', '--at', '2023-06-01', '--data', f1, '--json').last);
+    expect(after).toMatchObject({ status: 'partially_expired', label: 'Hết hiệu lực một phần' });
+    expect(after.reasons[0]).toMatchObject({ workId: '02-2023-TT-BLDTBXH', eId: 'art_1', date: '2023-06-01' });
+    expect(JSON.parse(csdl('status', '09-2022-TT-BLDTBXH', '--at', '2022-01-01', '--data', f1, '--json').last).status).toBe('not_yet_in_force');
+
+    type U = { kind: string; num: string; eId: string; heading: string | null; text: string; children: U[]; sources?: { note: string }[] };
+    const article1 = (at: string) => {
+      const c = JSON.parse(csdl('consolidate', '09/2022/TT-BLĐTBXH', '--at', at, '--data', f1, '--json').last) as { units: U[]; unapplied: unknown[] };
+      expect(c.unapplied).toEqual([]);
+      const flat = (us: U[]): U[] => us.flatMap((u) => [u, ...flat(u.children)]);
+      return flat(c.units).find((u) => u.eId === 'art_1');
+    };
+    expect(article1('2023-05-31')?.heading).toBe('Phạm vi điều chỉnh');
+    expect(article1('2023-05-31')?.sources ?? []).toEqual([]);
+    const amended = article1('2023-06-01');
+    expect(amended?.heading).toBe('Phạm vi áp dụng');
+    expect(amended?.sources?.[0]?.note).toBe(
+      'Điều này được sửa đổi, bổ sung theo quy định tại Điều 1 Thông tư số 02/2023/TT-BLĐTBXH, có hiệu lực kể từ ngày 01 tháng 6 năm 2023',
+    );
+    const bad = csdl('status', '09/2022/TT-BLĐTBXH', '--at', '2023-02-30', '--data', f1, '--json');
+    expect(bad.status).not.toBe(0);
+    expect(bad.last).toContain('--at must be a date');
+  });
+
   it('imports đề mục files of the Bộ pháp điển, serves a heading, finds codified articles, and re-imports idempotently', () => {
     const pd = tempDir('csdl-cli-pd-');
     const fixtures = join(__dirname, '..', 'fixtures', 'phapdien');

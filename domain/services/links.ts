@@ -1,0 +1,52 @@
+/**
+ * Deriving what a work says about others — relations (domain/relations) and amendment effects (domain/effects) —
+ * from its stored original, as a stream consumer step: the same on AWS (the stream Lambda) and locally (the
+ * outbox). Re-reading a work replaces its links whole, so a replayed change converges.
+ */
+import { parseInstructions } from '../effects/instructions';
+import { DomainError } from '../errors';
+import type { Work } from '../model';
+import { readDocument } from '../parse/formats';
+import { parseDocument } from '../parse/parse';
+import type { Links, Ports } from '../ports';
+import { extractRelations } from '../relations/extract';
+
+/** Relations and effects read from one work's text. */
+export async function readLinks(ports: Pick<Ports, 'blobs'>, work: Work): Promise<Links> {
+  const primary = work.sources[0];
+  if (!primary) return { relations: [], effects: [] };
+  const bytes = await ports.blobs.get(primary.blobKey);
+  if (!bytes) throw new DomainError('dependency_unavailable', `Original ${primary.blobKey} of ${work.id} is missing from the blob store`);
+  const { text, format } = await readDocument(primary.fileName, bytes);
+  const parsed = parseDocument(text, format);
+  const { relations } = extractRelations(work, parsed);
+  // The document an amending text is named after ("... sửa đổi, bổ sung một số điều của Thông tư số 09/2022/...").
+  const amended =
+    relations.find((r) => r.type === 'amends' && r.target.workId && !r.target.eId) ?? relations.find((r) => r.type === 'amends' && r.target.workId);
+  const defaultTarget = amended?.target.workId ? { workId: amended.target.workId, number: amended.target.number ?? '' } : null;
+  // A consolidated text (VBHN) restates its documents' instructions; they are not its own.
+  const effects =
+    work.type === 'van_ban_hop_nhat'
+      ? []
+      : parseInstructions({ id: work.id, number: work.number ?? work.id, effective: work.effective }, parsed, defaultTarget).effects;
+  return { relations, effects };
+}
+
+/**
+ * Re-reads the links of these works; returns the works whose incoming links changed (targets before and after),
+ * whose status and index entries must be refreshed.
+ */
+export async function linkWorks(ports: Pick<Ports, 'works' | 'blobs' | 'links'>, ids: string[]): Promise<{ linked: string[]; affected: string[] }> {
+  const linked: string[] = [];
+  const affected = new Set<string>();
+  for (const id of [...new Set(ids)]) {
+    const before = await ports.links.outgoing(id);
+    const work = await ports.works.get(id);
+    const after = work ? await readLinks(ports, work) : { relations: [], effects: [] };
+    await ports.links.replaceExtracted(id, after);
+    for (const l of [...before.relations, ...after.relations, ...before.effects, ...after.effects])
+      if (l.target.workId && l.target.workId !== id) affected.add(l.target.workId);
+    linked.push(id);
+  }
+  return { linked, affected: [...affected] };
+}

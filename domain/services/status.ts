@@ -1,0 +1,123 @@
+/**
+ * Status of a document, or one of its units, at a date, with the reasons (domain/status), from the work's dates and
+ * the relations that point at it; and the relations diagram (lược đồ) of a document.
+ */
+import type { Work } from '../model';
+import type { Ports } from '../ports';
+import { RELATION_LABELS, type Relation, type RelationType } from '../relations/types';
+import { type StatusInput, type StatusResult, statusAt, statusChangeDates, unitStatusAt } from '../status/engine';
+import { citationFromEId } from '../units';
+import { resolveWork } from './documents';
+
+/** How far up the chain of parents (the law a decree details) a status looks. */
+const PARENT_DEPTH = 2;
+const PARENT_TYPES: RelationType[] = ['details', 'guides'];
+
+/** The status engine's input for a work: its dates, its incoming relations, and its parents' inputs. */
+export async function statusInputFor(ports: Pick<Ports, 'works' | 'links'>, work: Work, depth = 0): Promise<StatusInput> {
+  const incoming = (await ports.links.incoming(work.id)).relations.filter((r) => r.source.workId !== work.id);
+  const parents: StatusInput[] = [];
+  if (depth < PARENT_DEPTH) {
+    const outgoing = (await ports.links.outgoing(work.id)).relations.filter((r) => PARENT_TYPES.includes(r.type) && r.target.workId);
+    for (const id of new Set(outgoing.map((r) => r.target.workId as string))) {
+      const parent = await ports.works.get(id);
+      if (parent) parents.push(await statusInputFor(ports, parent, depth + 1));
+    }
+  }
+  return { work: { id: work.id, number: work.number, type: work.type, issued: work.issued, effective: work.effective }, incoming, parents };
+}
+
+export interface DocumentStatus extends StatusResult {
+  documentId: string;
+  documentNumber: string | null;
+  at: string;
+  eId: string | null;
+  citation: string | null;
+  /** The dates on which this document's status changes (past and future). */
+  changes: string[];
+}
+
+/** Status of a document (or of one of its units when `eId` is given) at `at`, with reasons and flags. */
+export async function documentStatus(ports: Pick<Ports, 'works' | 'links'>, ref: string, at: string, eId?: string): Promise<DocumentStatus> {
+  const work = await resolveWork(ports.works, ref);
+  const input = await statusInputFor(ports, work);
+  const result = eId ? unitStatusAt(input, eId, at) : statusAt(input, at);
+  return {
+    documentId: work.id,
+    documentNumber: work.number,
+    at,
+    eId: eId ?? null,
+    citation: eId ? citationFromEId(eId) : null,
+    ...result,
+    changes: statusChangeDates(input),
+  };
+}
+
+export interface RelationView {
+  type: RelationType;
+  direction: 'outgoing' | 'incoming';
+  label: string;
+  /** The other document: its id (a placeholder id when it is not in the database), number and whether we hold it. */
+  other: { workId: string | null; number: string | null; title: string | null; inDatabase: boolean };
+  /** The unit of this document concerned, and the unit of the other one. */
+  eId: string | null;
+  otherEId: string | null;
+  effectiveFrom: string | null;
+  evidence: string;
+  origin: Relation['origin'];
+}
+
+/** The relations diagram: every relation of a document, both directions, grouped by type and direction. */
+export async function documentRelations(ports: Pick<Ports, 'works' | 'links'>, ref: string) {
+  const work = await resolveWork(ports.works, ref);
+  const [out, inc] = await Promise.all([ports.links.outgoing(work.id), ports.links.incoming(work.id)]);
+  const titles = new Map<string, Work | null>();
+  const lookup = async (id: string | null) => {
+    if (!id) return null;
+    if (!titles.has(id)) titles.set(id, await ports.works.get(id));
+    return titles.get(id) ?? null;
+  };
+  const views: RelationView[] = [];
+  for (const r of out.relations) {
+    const other = await lookup(r.target.workId);
+    views.push({
+      type: r.type,
+      direction: 'outgoing',
+      label: RELATION_LABELS[r.type].outgoing,
+      other: { workId: r.target.workId, number: r.target.number ?? other?.number ?? null, title: other?.title ?? null, inDatabase: !!other },
+      eId: r.source.eId ?? null,
+      otherEId: r.target.eId ?? null,
+      effectiveFrom: r.effectiveFrom,
+      evidence: r.evidence.text,
+      origin: r.origin,
+    });
+  }
+  for (const r of inc.relations) {
+    if (r.source.workId === work.id) continue;
+    const other = await lookup(r.source.workId);
+    views.push({
+      type: r.type,
+      direction: 'incoming',
+      label: RELATION_LABELS[r.type].incoming,
+      other: { workId: r.source.workId, number: r.source.number ?? other?.number ?? null, title: other?.title ?? null, inDatabase: !!other },
+      eId: r.target.eId ?? null,
+      otherEId: r.source.eId ?? null,
+      effectiveFrom: r.effectiveFrom,
+      evidence: r.evidence.text,
+      origin: r.origin,
+    });
+  }
+  const groups = new Map<string, RelationView[]>();
+  for (const v of views) {
+    const key = `${v.direction}:${v.type}`;
+    groups.set(key, [...(groups.get(key) ?? []), v]);
+  }
+  return {
+    documentId: work.id,
+    documentNumber: work.number,
+    groups: [...groups.entries()].map(([key, items]) => {
+      const [direction, type] = key.split(':') as ['outgoing' | 'incoming', RelationType];
+      return { type, direction, label: RELATION_LABELS[type][direction], count: items.length, relations: items };
+    }),
+  };
+}
