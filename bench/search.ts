@@ -184,7 +184,9 @@ export async function searchBench(o: SearchBenchOptions): Promise<Record<string,
       const res = await searchDocuments(embedded.ports, { q: q.q, limit: 20, offset: 0, ...q.filters });
       const took = performance.now() - t;
       ms.push(took);
-      (byKind[q.kind] ??= []).push(took);
+      const bucket = byKind[q.kind] ?? [];
+      bucket.push(took);
+      byKind[q.kind] = bucket;
       if (q.target) {
         knownItems++;
         if (res.hits.slice(0, 10).some((h) => h.eId === q.target)) found++;

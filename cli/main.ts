@@ -454,10 +454,6 @@ async function main(argv: string[]): Promise<number> {
       );
       return report.errors > 0 ? 1 : 0;
     }
-    case 'status':
-    case 'consolidate':
-    case 'phapdien':
-      throw new UsageError(`"${command}" is not in this version yet; see "csdl help" for the commands it has`);
     default:
       throw new UsageError(`unknown command "${command}"; see "csdl help"`);
   }

@@ -7,6 +7,16 @@ import { create as health } from '../functions/health/app';
 import { create as openapi } from '../functions/openapi/app';
 import { create as lint } from '../functions/lint/app';
 import { create as search } from '../functions/search/app';
+import { create as documentsStatus } from '../functions/documents-status/app';
+import { create as documentsRelations } from '../functions/documents-relations/app';
+import { create as documentsConsolidated } from '../functions/documents-consolidated/app';
+import { create as documentsTimeline } from '../functions/documents-timeline/app';
+import { create as documentsDiff } from '../functions/documents-diff/app';
+import { create as statusCheck } from '../functions/status-check/app';
+import { create as codificationTopics } from '../functions/codification-topics/app';
+import { create as codificationHeading } from '../functions/codification-heading/app';
+import { create as codificationArticle } from '../functions/codification-article/app';
+import { create as codificationStale } from '../functions/codification-stale/app';
 import { create as searchSuggest } from '../functions/search-suggest/app';
 import { create as unitsGet } from '../functions/units-get/app';
 import type { AppContext, HttpEvent, HttpResult } from '../functions/_shared/http';
@@ -24,6 +34,16 @@ const FACTORIES: Record<FunctionName, (ctx: AppContext) => LocalHandler> = {
   lint,
   search,
   'search-suggest': searchSuggest,
+  'documents-status': documentsStatus,
+  'documents-relations': documentsRelations,
+  'documents-consolidated': documentsConsolidated,
+  'documents-timeline': documentsTimeline,
+  'documents-diff': documentsDiff,
+  'status-check': statusCheck,
+  'codification-topics': codificationTopics,
+  'codification-heading': codificationHeading,
+  'codification-article': codificationArticle,
+  'codification-stale': codificationStale,
 };
 
 export function buildHandlers(ctx: AppContext): Record<FunctionName, LocalHandler> {

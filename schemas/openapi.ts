@@ -14,6 +14,20 @@ import {
   UnitResponse,
 } from './documents';
 import { SearchQuery, SearchResponse, SuggestQuery, SuggestResponse } from './search';
+import { ArticleParams, ArticleResponse, HeadingParams, HeadingQuery, HeadingResponse, StaleResponse, TopicsResponse } from './codification';
+import {
+  ConsolidatedQuery,
+  ConsolidatedResponse,
+  DiffQuery,
+  DiffResponse,
+  DocumentParams,
+  RelationsResponse,
+  StatusCheckRequest,
+  StatusCheckResponse,
+  StatusQuery,
+  StatusResponse,
+  TimelineResponse,
+} from './status';
 
 type Schema = z.core.$ZodType;
 
@@ -27,6 +41,8 @@ interface Operation {
   responses: Record<number, Schema | null>;
   /** Extra error statuses this operation can answer besides 400/500. */
   errors?: number[];
+  /** Other media types the 200 answer can take on request (`format=text`), with a JSON Schema of the body. */
+  alternates?: Record<string, Record<string, unknown>>;
   cached?: boolean;
 }
 
@@ -77,6 +93,86 @@ export const OPERATIONS: Record<FunctionName, Operation> = {
     responses: { 200: SearchResponse },
     cached: true,
   },
+  'documents-status': {
+    summary: 'Validity status of a document, or one of its units, at a date, with reasons (which document, unit, date)',
+    tags: ['status'],
+    params: DocumentParams,
+    query: StatusQuery,
+    responses: { 200: StatusResponse },
+    errors: [404, 409],
+    cached: true,
+  },
+  'documents-relations': {
+    summary: 'Relations with other documents (lược đồ), both directions, grouped by type',
+    tags: ['status'],
+    params: DocumentParams,
+    responses: { 200: RelationsResponse },
+    errors: [404, 409],
+    cached: true,
+  },
+  'documents-consolidated': {
+    summary: 'The text in force at a date (hợp nhất): JSON tree, plain text or HTML with VBHN-style notes; unapplied effects listed',
+    tags: ['consolidation'],
+    params: DocumentParams,
+    query: ConsolidatedQuery,
+    responses: { 200: ConsolidatedResponse },
+    alternates: { 'text/plain': { type: 'string' }, 'text/html': { type: 'string' } },
+    errors: [404, 409],
+    cached: true,
+  },
+  'documents-timeline': {
+    summary: 'The dates on which the text changes, with the effects of each',
+    tags: ['consolidation'],
+    params: DocumentParams,
+    responses: { 200: TimelineResponse },
+    errors: [404, 409],
+    cached: true,
+  },
+  'documents-diff': {
+    summary: 'Units whose text differs between two dates, with a word diff',
+    tags: ['consolidation'],
+    params: DocumentParams,
+    query: DiffQuery,
+    responses: { 200: DiffResponse },
+    errors: [404, 409],
+    cached: true,
+  },
+  'status-check': {
+    summary: 'Status at a date of every document a list of citations or a draft’s căn cứ block names',
+    tags: ['status'],
+    body: StatusCheckRequest,
+    responses: { 200: StatusCheckResponse },
+    errors: [413, 415],
+  },
+  'codification-topics': {
+    summary: 'The Bộ pháp điển: chủ đề and their đề mục',
+    tags: ['codification'],
+    responses: { 200: TopicsResponse },
+    cached: true,
+  },
+  'codification-heading': {
+    summary: 'One đề mục: structure and codified articles (texts from the sources’ consolidated versions with `at`)',
+    tags: ['codification'],
+    params: HeadingParams,
+    query: HeadingQuery,
+    responses: { 200: HeadingResponse },
+    errors: [404],
+    cached: true,
+  },
+  'codification-article': {
+    summary: 'A codified article by its code',
+    tags: ['codification'],
+    params: ArticleParams,
+    responses: { 200: ArticleResponse },
+    errors: [404],
+    cached: true,
+  },
+  'codification-stale': {
+    summary: 'Codified articles whose source article has a newer version than the codified text',
+    tags: ['codification'],
+    responses: { 200: StaleResponse },
+    cached: true,
+  },
   'search-suggest': {
     summary: 'Autocomplete: documents whose number or title starts with what was typed',
     tags: ['search'],
@@ -96,6 +192,7 @@ const STATUS_TEXT: Record<number, string> = {
   404: 'Not found',
   409: 'Conflict or ambiguous reference',
   413: 'Body too large',
+  414: 'Request target (URL) too long',
   415: 'Unsupported content type',
   422: 'Unprocessable document',
   429: 'Too many requests',
@@ -141,12 +238,15 @@ export function buildOpenApi(version: string): Record<string, unknown> {
     for (const [status, schema] of Object.entries(op.responses)) {
       responses[status] = {
         description: STATUS_TEXT[Number(status)] ?? 'OK',
-        content: schema ? { 'application/json': { schema: jsonSchema(schema, 'output') } } : { 'application/json': {} },
+        content: {
+          ...(schema ? { 'application/json': { schema: jsonSchema(schema, 'output') } } : { 'application/json': {} }),
+          ...(status === '200' ? Object.fromEntries(Object.entries(op.alternates ?? {}).map(([type, s]) => [type, { schema: s }])) : {}),
+        },
         ...(op.cached ? { headers: { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } } } : {}),
       };
     }
     if (op.cached) responses['304'] = { description: STATUS_TEXT[304] };
-    for (const status of [400, ...(op.errors ?? []), ...(route.access === 'public' ? [] : [401, 403]), 429, 500]) {
+    for (const status of [400, ...(op.errors ?? []), ...(route.access === 'public' ? [] : [401, 403]), 414, 429, 500]) {
       responses[String(status)] ??= {
         description: STATUS_TEXT[status] ?? 'Error',
         content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },

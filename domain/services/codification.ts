@@ -10,6 +10,9 @@ import { issuerLabel } from '../issuers';
 import type { Diagnostic } from '../model';
 import type { Ports, SearchEntry, StoredHeading } from '../ports';
 import { normalizeText } from '../text/normalize';
+import type { ConsolidatedUnit } from '../consolidate/engine';
+import type { Effect } from '../effects/types';
+import { consolidatedDocument } from './consolidation';
 import { datedStatus, vietnamDate } from './search';
 
 /** The search index's "work" for a heading's codified articles: removing it drops all their entries at once. */
@@ -191,4 +194,111 @@ export async function reindexCodification(ports: Pick<Ports, 'codification' | 's
       n += articles.length;
     }
   return n;
+}
+
+/** The date a codified text is from: its source's effective date, or the latest amendment its note records. */
+export function codifiedFrom(a: CodifiedArticle): string | null {
+  const dates = [a.source?.effective ?? null, ...(a.source?.amendedBy ?? []).map((x) => x.effective)].filter((d): d is string => !!d);
+  return dates.length ? (dates.sort().at(-1) ?? null) : null;
+}
+
+const articleEId = (num: string) => `art_${num.toLowerCase().replace(/đ/g, 'dd')}`;
+const within = (eId: string, of: string) => eId === of || eId.startsWith(`${of}__`);
+
+/** Text of a consolidated unit and everything under it, one unit a line. */
+function unitText(u: ConsolidatedUnit): string {
+  const label = u.kind === 'clause' ? `${u.num}. ` : u.kind === 'point' ? `${u.num}) ` : '';
+  const own = `${label}${u.text}`.trim();
+  return [own, ...u.children.map(unitText)].filter(Boolean).join('\n');
+}
+
+/**
+ * A heading with its articles; `at` given, articles whose source document is in the database take their text
+ * from its consolidated version at that date, and every article says whether its source changed since (stale).
+ */
+export async function headingAt(ports: Pick<Ports, 'codification' | 'works' | 'units' | 'links'>, id: string, at: string | null) {
+  const view = await headingView(ports, id);
+  if (!view) return null;
+  const stored = await ports.codification.listArticles(view.id);
+  const consolidated = new Map<string, Map<string, ConsolidatedUnit> | null>();
+  const effects = new Map<string, Effect[]>();
+  const articles = [];
+  for (const [i, a] of view.articles.entries()) {
+    const raw = stored[i] as CodifiedArticle;
+    const docId = a.source?.documentId ?? null;
+    let text = a.text;
+    let textFrom: 'export' | 'consolidated' = 'export';
+    let stale = false;
+    if (docId && a.source?.articleNum) {
+      if (!effects.has(docId)) effects.set(docId, (await ports.works.get(docId)) ? (await ports.links.incoming(docId)).effects : []);
+      stale = staleEffect(raw, effects.get(docId) ?? [], at ?? '9999-12-31') !== null;
+      if (at) {
+        if (!consolidated.has(docId)) {
+          const work = await ports.works.get(docId);
+          consolidated.set(docId, work ? flattenConsolidated((await consolidatedDocument(ports, docId, at)).units) : null);
+        }
+        const unit = consolidated.get(docId)?.get(articleEId(a.source.articleNum));
+        if (unit) {
+          text = unitText({ ...unit, num: '', kind: 'article' });
+          textFrom = 'consolidated';
+        }
+      }
+    }
+    articles.push({ ...a, text, textFrom, stale });
+  }
+  return { ...view, at, articles };
+}
+
+function flattenConsolidated(units: ConsolidatedUnit[]): Map<string, ConsolidatedUnit> {
+  const out = new Map<string, ConsolidatedUnit>();
+  const walk = (us: ConsolidatedUnit[]) => {
+    for (const u of us) {
+      out.set(u.eId, u);
+      walk(u.children);
+    }
+  };
+  walk(units);
+  return out;
+}
+
+/** The newest effect on the codified article's source article dated after the codified text, up to `asOf`. */
+export function staleEffect(a: CodifiedArticle, effects: Effect[], asOf: string): Effect | null {
+  const num = a.source?.articleNum;
+  if (!num) return null;
+  const from = codifiedFrom(a);
+  const target = articleEId(num);
+  const newer = effects
+    .filter((e) => e.target.eId && within(e.target.eId, target) && e.effectiveFrom && e.effectiveFrom <= asOf && (!from || e.effectiveFrom > from))
+    .sort((x, y) => (x.effectiveFrom ?? '').localeCompare(y.effectiveFrom ?? ''));
+  return newer.at(-1) ?? null;
+}
+
+/** The codifiers' work list: codified articles whose source article has a version newer than the codified text. */
+export async function staleArticles(ports: Pick<Ports, 'codification' | 'works' | 'links'>, asOf: string) {
+  const items = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ports.works.list({ limit: 100, ...(cursor ? { cursor } : {}) });
+    for (const work of page.items) {
+      const codified = await ports.codification.findBySource(work.id);
+      if (codified.length === 0) continue;
+      const effects = (await ports.links.incoming(work.id)).effects;
+      for (const a of codified) {
+        const e = staleEffect(a, effects, asOf);
+        if (!e?.effectiveFrom) continue;
+        items.push({
+          code: a.code,
+          headingId: a.headingId,
+          documentId: work.id,
+          documentNumber: work.number,
+          articleNum: a.source?.articleNum ?? null,
+          codifiedFrom: codifiedFrom(a),
+          changedFrom: e.effectiveFrom,
+          effect: { id: e.id, operation: e.operation, sourceWorkId: e.source.workId, sourceNumber: e.source.number ?? null, target: e.target.eId },
+        });
+      }
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { items };
 }

@@ -5,7 +5,10 @@
 import type { Work } from '../model';
 import type { Ports } from '../ports';
 import { RELATION_LABELS, type Relation, type RelationType } from '../relations/types';
-import { type StatusInput, type StatusResult, statusAt, statusChangeDates, unitStatusAt } from '../status/engine';
+import { findReferences } from '../parse/references';
+import { referenceKey } from '../refs';
+import { STATUS_LABELS, type StatusInput, type StatusResult, statusAt, statusChangeDates, unitStatusAt } from '../status/engine';
+import { normalizeText } from '../text/normalize';
 import { citationFromEId } from '../units';
 import { resolveWork } from './documents';
 
@@ -58,7 +61,7 @@ export interface RelationView {
   direction: 'outgoing' | 'incoming';
   label: string;
   /** The other document: its id (a placeholder id when it is not in the database), number and whether we hold it. */
-  other: { workId: string | null; number: string | null; title: string | null; inDatabase: boolean };
+  other: { workId: string | null; number: string | null; title: string | null; text: string; inDatabase: boolean };
   /** The unit of this document concerned, and the unit of the other one. */
   eId: string | null;
   otherEId: string | null;
@@ -84,7 +87,13 @@ export async function documentRelations(ports: Pick<Ports, 'works' | 'links'>, r
       type: r.type,
       direction: 'outgoing',
       label: RELATION_LABELS[r.type].outgoing,
-      other: { workId: r.target.workId, number: r.target.number ?? other?.number ?? null, title: other?.title ?? null, inDatabase: !!other },
+      other: {
+        workId: r.target.workId,
+        number: r.target.number ?? other?.number ?? null,
+        title: other?.title ?? null,
+        text: r.target.text,
+        inDatabase: !!other,
+      },
       eId: r.source.eId ?? null,
       otherEId: r.target.eId ?? null,
       effectiveFrom: r.effectiveFrom,
@@ -99,7 +108,13 @@ export async function documentRelations(ports: Pick<Ports, 'works' | 'links'>, r
       type: r.type,
       direction: 'incoming',
       label: RELATION_LABELS[r.type].incoming,
-      other: { workId: r.source.workId, number: r.source.number ?? other?.number ?? null, title: other?.title ?? null, inDatabase: !!other },
+      other: {
+        workId: r.source.workId,
+        number: r.source.number ?? other?.number ?? null,
+        title: other?.title ?? null,
+        text: other?.title ?? r.source.number ?? r.source.workId,
+        inDatabase: !!other,
+      },
       eId: r.target.eId ?? null,
       otherEId: r.source.eId ?? null,
       effectiveFrom: r.effectiveFrom,
@@ -120,4 +135,58 @@ export async function documentRelations(ports: Pick<Ports, 'works' | 'links'>, r
       return { type, direction, label: RELATION_LABELS[type][direction], count: items.length, relations: items };
     }),
   };
+}
+
+/** Bare numbers on a line of their own or in a list: `59/2020/QH14`, `Nghị định 15/2020/NĐ-CP`. */
+const BARE_NUMBER_RE = /(?<![\p{L}\p{N}/])\d{1,5}[a-zA-Z]?(?:\/[\p{L}\p{N}.-]+){1,4}(?![\p{L}\p{N}])/gu;
+const MAX_CITATIONS = 200;
+
+/**
+ * The status-check of a list of citations or of a draft's căn cứ block: every document named (by number, or by
+ * type and date), its status at `at` with reasons; a document not in the database says so (status unknown).
+ */
+export async function checkCitations(ports: Pick<Ports, 'works' | 'links'>, text: string, at: string) {
+  const seen = new Set<string>();
+  const cited: { citation: string; number: string | null }[] = [];
+  for (const line of normalizeText(text).split('\n')) {
+    const refs = findReferences(line);
+    const numbers = new Set(refs.map((r) => r.number).filter((n): n is string => !!n));
+    for (const r of refs) cited.push({ citation: r.text.trim(), number: r.number });
+    for (const m of line.matchAll(BARE_NUMBER_RE)) if (!numbers.has(m[0])) cited.push({ citation: m[0], number: m[0] });
+  }
+  const items = [];
+  for (const c of cited.slice(0, MAX_CITATIONS)) {
+    const key = c.number ? referenceKey(c.number) : c.citation;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const works = c.number ? await ports.works.findByReferenceKey(referenceKey(c.number)) : [];
+    const work = works.length === 1 ? works[0] : undefined;
+    if (!work) {
+      items.push({
+        citation: c.citation,
+        documentId: null,
+        documentNumber: c.number,
+        inDatabase: false,
+        status: 'unknown' as const,
+        label: STATUS_LABELS.unknown,
+        reasons: [
+          {
+            code: 'not_in_database',
+            message:
+              works.length > 1
+                ? `${c.number} khớp với ${works.length} văn bản (${works.map((w) => w.id).join(', ')}): cần ghi rõ năm hoặc cơ quan ban hành`
+                : c.number
+                  ? `Văn bản ${c.number} chưa có trong Cơ sở dữ liệu`
+                  : 'Trích dẫn không ghi số, ký hiệu văn bản',
+            date: null,
+          },
+        ],
+        flags: [],
+      });
+      continue;
+    }
+    const s = statusAt(await statusInputFor(ports, work), at);
+    items.push({ citation: c.citation, documentId: work.id, documentNumber: work.number, inDatabase: true, ...s });
+  }
+  return { at, items };
 }

@@ -4,7 +4,7 @@
  */
 import type { ErrorCode } from '../../domain/errors';
 
-export type ProblemCode = ErrorCode | 'malformed_json' | 'unsupported_media_type' | 'route_not_found' | 'method_not_allowed' | 'rate_limited' | 'internal';
+export type ProblemCode = ErrorCode | 'malformed_json' | 'unsupported_media_type' | 'route_not_found' | 'method_not_allowed' | 'uri_too_long' | 'rate_limited' | 'internal';
 
 export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   validation: 400,
@@ -17,6 +17,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   ambiguous_reference: 409,
   conflict: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   unreadable_document: 422,
   lint_failed: 422,
@@ -36,6 +37,7 @@ const TITLES: Record<ProblemCode, string> = {
   ambiguous_reference: 'The reference names several documents',
   conflict: 'Conflicting concurrent change',
   payload_too_large: 'The request body is too large',
+  uri_too_long: 'The request target (URL) or its headers are too long',
   unsupported_media_type: 'Unsupported content type',
   unreadable_document: 'The document cannot be read',
   lint_failed: 'The document fails the format rules (strict mode)',

@@ -18,7 +18,27 @@ export interface RouteDef {
   maxBodyBytes?: number;
 }
 
-export const FUNCTIONS = ['health', 'openapi', 'documents-list', 'documents-get', 'documents-create', 'units-get', 'lint', 'search', 'search-suggest'] as const;
+export const FUNCTIONS = [
+  'health',
+  'openapi',
+  'documents-list',
+  'documents-get',
+  'documents-create',
+  'units-get',
+  'lint',
+  'search',
+  'search-suggest',
+  'documents-status',
+  'documents-relations',
+  'documents-consolidated',
+  'documents-timeline',
+  'documents-diff',
+  'status-check',
+  'codification-topics',
+  'codification-heading',
+  'codification-article',
+  'codification-stale',
+] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 /** Functions that are not behind HTTP: invoked by streams, queues or schedules. */
@@ -37,4 +57,14 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'POST', path: '/v1/lint', fn: 'lint', access: 'public', maxBodyBytes: MAX_DOCUMENT_BYTES },
   { method: 'GET', path: '/v1/search', fn: 'search', access: 'public' },
   { method: 'GET', path: '/v1/search/suggest', fn: 'search-suggest', access: 'public' },
+  { method: 'GET', path: '/v1/documents/{id}/status', fn: 'documents-status', access: 'public' },
+  { method: 'GET', path: '/v1/documents/{id}/relations', fn: 'documents-relations', access: 'public' },
+  { method: 'GET', path: '/v1/documents/{id}/consolidated', fn: 'documents-consolidated', access: 'public' },
+  { method: 'GET', path: '/v1/documents/{id}/timeline', fn: 'documents-timeline', access: 'public' },
+  { method: 'GET', path: '/v1/documents/{id}/diff', fn: 'documents-diff', access: 'public' },
+  { method: 'POST', path: '/v1/status/check', fn: 'status-check', access: 'public', maxBodyBytes: 256 * 1024 },
+  { method: 'GET', path: '/v1/codification', fn: 'codification-topics', access: 'public' },
+  { method: 'GET', path: '/v1/codification/headings/{id}', fn: 'codification-heading', access: 'public' },
+  { method: 'GET', path: '/v1/codification/articles/{code}', fn: 'codification-article', access: 'public' },
+  { method: 'GET', path: '/v1/codification/stale', fn: 'codification-stale', access: 'public' },
 ];

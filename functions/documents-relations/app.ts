@@ -1,0 +1,7 @@
+import { documentRelations } from '../../domain/services/status';
+import { DocumentParams } from '../../schemas/status';
+import { httpHandler, json, type AppContext } from '../_shared/http';
+
+/** The relations diagram (lược đồ) of a document: every relation, both directions, grouped by type. */
+export const create = (ctx: AppContext) =>
+  httpHandler(ctx, { fn: 'documents-relations', params: DocumentParams }, async ({ params, ports }) => json(await documentRelations(ports, params.id)));

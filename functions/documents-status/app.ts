@@ -1,0 +1,18 @@
+import { DomainError } from '../../domain/errors';
+import { vietnamDate } from '../../domain/services/search';
+import { documentStatus } from '../../domain/services/status';
+import { DocumentParams, StatusQuery } from '../../schemas/status';
+import { httpHandler, json, type AppContext } from '../_shared/http';
+
+/** Status of a document (or one unit) at a date, with the reasons and flags for review. */
+export const create = (ctx: AppContext) =>
+  httpHandler(ctx, { fn: 'documents-status', params: DocumentParams, query: StatusQuery }, async ({ params, query, ports }) => {
+    const at = query.at ?? vietnamDate(ports.clock.now());
+    if (!isCalendarDate(at)) throw new DomainError('validation', `at: ${at} is not a calendar date`);
+    return json(await documentStatus(ports, params.id, at, query.eId));
+  });
+
+export function isCalendarDate(d: string): boolean {
+  const t = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+}
