@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import { problem, problemResponse, type ProblemCode } from '../functions/_shared/problem';
 import type { HttpEvent, HttpResult } from '../functions/_shared/http';
@@ -123,16 +123,27 @@ const lambdaContext = (fn: string, requestId: string): Context =>
     getRemainingTimeInMillis: () => 30_000,
   }) as unknown as Context;
 
+/** The web UI: a flat folder of pages and assets (no sub-folders, no dot files, nothing but these types). */
+const STATIC_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
 async function serveStatic(res: ServerResponse, path: string): Promise<boolean> {
-  const files: Record<string, [string, string]> = {
-    '/': ['index.html', 'text/html; charset=utf-8'],
-    '/index.html': ['index.html', 'text/html; charset=utf-8'],
-  };
-  const hit = files[path];
-  if (!hit) return false;
-  const body = await readFile(join(WEB_ROOT, hit[0]));
+  const name = path === '/' ? 'index.html' : path.slice(1);
+  const type = STATIC_TYPES[extname(name)];
+  if (!type || !/^[A-Za-z0-9][A-Za-z0-9_-]*\.[a-z]+$/.test(name)) return false;
+  let body: Buffer;
+  try {
+    body = await readFile(join(WEB_ROOT, name));
+  } catch {
+    return false;
+  }
   res.writeHead(200, {
-    'content-type': hit[1],
+    'content-type': type,
     'cache-control': 'no-cache',
     'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; img-src 'self' data:",
     'x-content-type-options': 'nosniff',
@@ -144,7 +155,7 @@ async function serveStatic(res: ServerResponse, path: string): Promise<boolean> 
 
 export function createLocalServer(options: ServerOptions): Server {
   const routes = ROUTES.map(compile);
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const started = performance.now();
     res.on('finish', () => options.onRequest?.(req.method ?? '', req.url ?? '', res.statusCode, performance.now() - started));
     handle(req, res).catch((e) => {
@@ -152,6 +163,19 @@ export function createLocalServer(options: ServerOptions): Server {
       else res.destroy(e as Error);
     });
   });
+  // Requests Node's parser refuses before any route runs (a target or headers over its 16 KB limit, garbage) still
+  // get a problem+json answer, as API Gateway answers them itself.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLong = err.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify(
+      problem(tooLong ? 'uri_too_long' : 'validation', tooLong ? 'The request target or its headers exceed 16 KB' : 'Malformed HTTP request'),
+    );
+    socket.end(
+      `HTTP/1.1 ${tooLong ? '414 URI Too Long' : '400 Bad Request'}\r\ncontent-type: application/problem+json\r\ncache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
+  return server;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const target = req.url ?? '/';
