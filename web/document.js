@@ -1,0 +1,565 @@
+// Document page: thuộc tính, status with reasons, lược đồ, timeline, text at a date (VBHN notes, unapplied effects),
+// diff between two dates. State lives in the URL: ?id=&at=&view=original&from=&to=#eId.
+import { $, ApiError, api, badge, copyLink, docUrl, eIdLabel, fill, h, isIsoDate, qs, say, showError, TYPE_LABELS, today, vnDate } from './common.js';
+
+const params = new URLSearchParams(location.search);
+const idParam = params.get('id');
+const state = {
+  at: isIsoDate(params.get('at')) ? params.get('at') : today(),
+  original: params.get('view') === 'original',
+  from: params.get('from'),
+  to: params.get('to'),
+};
+let doc = null;
+let unitsById = new Map();
+
+const enc = (s) => encodeURIComponent(s);
+const path = (sub) => `/v1/documents/${enc(doc?.id ?? idParam)}${sub}`;
+
+function pageUrl(hash = location.hash) {
+  return `/document.html?${qs({ id: doc?.id ?? idParam, at: state.at === today() ? '' : state.at, view: state.original ? 'original' : '', from: state.from, to: state.to })}${hash}`;
+}
+
+/** A permalink to the text at a date; a plain click moves the page there without reloading. */
+function dateLink(date) {
+  const href = `/document.html?${qs({ id: doc?.id ?? idParam, at: date, from: state.from, to: state.to })}`;
+  const onclick = (e) => {
+    if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    setAt(date);
+  };
+  return h('a', { href, onclick }, vnDate(date));
+}
+
+const OPS = {
+  replace_unit: 'Sửa đổi',
+  rename_heading: 'Sửa tên',
+  insert_after: 'Bổ sung',
+  insert_into: 'Bổ sung',
+  repeal_unit: 'Bãi bỏ',
+  replace_phrase: 'Thay cụm từ',
+  insert_phrase: 'Bổ sung cụm từ',
+  delete_phrase: 'Bỏ cụm từ',
+  replace_appendix: 'Thay thế phụ lục',
+  replace_work: 'Thay thế văn bản',
+  repeal_work: 'Bãi bỏ văn bản',
+  suspend: 'Ngưng hiệu lực',
+};
+const LABEL = { part: 'Phần', chapter: 'Chương', section: 'Mục', subsection: 'Tiểu mục', appendix: 'Phụ lục' };
+
+/** A link to another document when it is in the database, its number otherwise. */
+function otherDoc(workId, number, eId) {
+  const text = number ?? workId ?? '';
+  return workId ? h('a', { href: docUrl(workId, eId) }, text) : text;
+}
+
+// ---- header, status ----
+async function loadStatus() {
+  const el = $('#status');
+  try {
+    const s = await api(`${path('/status')}?${qs({ at: state.at })}`);
+    fill(
+      el,
+      h('p', null, 'Tình trạng tại ngày ', vnDate(s.at ?? state.at), ': ', badge(s.status, s.label)),
+      s.reasons?.length
+        ? h(
+            'ul',
+            { class: 'reasons' },
+            s.reasons.map((r) =>
+              h(
+                'li',
+                null,
+                r.message,
+                r.number || r.workId ? [' — ', otherDoc(r.workId, r.number, r.sourceEId)] : '',
+                r.eId ? [' (', h('a', { href: `#${r.eId}` }, r.citation ?? eIdLabel(r.eId)), ')'] : '',
+                r.date ? h('span', { class: 'muted' }, ` · ${vnDate(r.date)}`) : '',
+              ),
+            ),
+          )
+        : '',
+      (s.flags ?? []).map((f) => h('p', { class: 'flag' }, '⚠ ', f.message)),
+      s.changes?.length
+        ? h(
+            'p',
+            { class: 'muted' },
+            'Các mốc thay đổi: ',
+            s.changes.map((d, i) => [i ? ', ' : '', dateLink(d)]),
+          )
+        : '',
+    );
+  } catch (e) {
+    showError(el, e, 'Tình trạng hiệu lực');
+  }
+}
+
+function renderHead() {
+  document.title = `${doc.number ?? doc.id} — ${TYPE_LABELS[doc.type] ?? doc.typeLabel ?? ''} — CSDLQG pháp luật`;
+  fill(
+    $('#head'),
+    h('h1', null, `${doc.typeLabel ?? TYPE_LABELS[doc.type] ?? ''} ${doc.number ?? doc.id}`),
+    doc.title ? h('p', null, doc.title) : '',
+    h('div', { id: 'status', class: 'card' }, 'Đang tải tình trạng…'),
+  );
+}
+
+function renderProps() {
+  const rows = [
+    ['Số, ký hiệu', doc.number],
+    ['Loại văn bản', doc.typeLabel ?? TYPE_LABELS[doc.type]],
+    ['Cơ quan ban hành', doc.issuers?.join('; ')],
+    ['Nơi ban hành', doc.place],
+    ['Ngày ban hành', vnDate(doc.issued)],
+    ['Ngày có hiệu lực', vnDate(doc.effective)],
+    ['Người ký', doc.signer ? `${doc.signer.name} (${doc.signer.capacity})` : null],
+    ['Phạm vi', doc.scope === 'province' ? 'Địa phương' : 'Trung ương'],
+    [
+      'Căn cứ',
+      doc.legalBases?.length
+        ? h(
+            'ul',
+            null,
+            doc.legalBases.map((b) => h('li', null, b.number ? h('a', { href: `/?${qs({ q: b.number })}` }, b.text) : b.text)),
+          )
+        : null,
+    ],
+    [
+      'Hợp nhất',
+      doc.consolidates?.length
+        ? h(
+            'ul',
+            null,
+            doc.consolidates.map((b) => h('li', null, otherDoc(b.number, b.number), ' ', b.text)),
+          )
+        : null,
+    ],
+    ['Tệp gốc', doc.sources?.map((s) => `${s.fileName} (${s.format}, ${Math.ceil(s.bytes / 1024)} KB)`).join('; ')],
+    [
+      'Cảnh báo khi nhập',
+      doc.warnings?.length
+        ? h(
+            'ul',
+            null,
+            doc.warnings.map((w) => h('li', null, w.message)),
+          )
+        : null,
+    ],
+  ];
+  fill(
+    $('#props'),
+    h(
+      'dl',
+      { class: 'props' },
+      rows.filter(([, v]) => v).map(([k, v]) => [h('dt', null, k), h('dd', null, v)]),
+    ),
+  );
+}
+
+// ---- relations ----
+function diagram(data) {
+  const NS = 'http://www.w3.org/2000/svg';
+  const s = (tag, attrs, text) => {
+    const el = document.createElementNS(NS, tag);
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+    if (text) el.textContent = text;
+    return el;
+  };
+  const side = (dir) =>
+    data.groups
+      .filter((g) => g.direction === dir)
+      .flatMap((g) => (g.relations ?? []).map((r) => ({ label: g.label, number: r.other?.number ?? r.other?.workId ?? '?' })))
+      .filter((n, i, all) => all.findIndex((m) => m.label === n.label && m.number === n.number) === i);
+  const cut = (list) => (list.length > 10 ? [...list.slice(0, 9), { label: '…', number: `+${list.length - 9}` }] : list);
+  const left = cut(side('incoming'));
+  const right = cut(side('outgoing'));
+  const rowH = 34;
+  const height = Math.max(left.length, right.length, 2) * rowH + 20;
+  const W = 800;
+  const svg = s('svg', { viewBox: `0 0 ${W} ${height}`, class: 'diagram', role: 'img' });
+  svg.setAttribute('aria-label', `Lược đồ: ${left.length} văn bản tác động đến văn bản này, ${right.length} văn bản được văn bản này tác động`);
+  const cy = height / 2;
+  const nodes = (list, x, anchor) =>
+    list.forEach((n, i) => {
+      const y = 10 + rowH * i + rowH / 2;
+      svg.append(s('line', { x1: 400, y1: cy, x2: anchor === 'end' ? x + 4 : x - 4, y2: y, stroke: '#999' }));
+      svg.append(s('text', { x, y: y - 3, 'text-anchor': anchor, 'font-size': 12, fill: '#4d4d4d' }, n.label));
+      svg.append(s('text', { x, y: y + 11, 'text-anchor': anchor, 'font-size': 13, 'font-weight': 700, fill: '#1a1a1a' }, n.number));
+    });
+  nodes(left, 230, 'end');
+  nodes(right, 570, 'start');
+  svg.append(s('rect', { x: 300, y: cy - 20, width: 200, height: 40, rx: 6, fill: '#8b1a1a' }));
+  svg.append(s('text', { x: 400, y: cy + 5, 'text-anchor': 'middle', 'font-size': 13, 'font-weight': 700, fill: '#fff' }, (doc.number ?? doc.id).slice(0, 28)));
+  return svg;
+}
+
+const evidence = (r) => {
+  const t = typeof r.evidence === 'string' ? r.evidence : (r.evidence?.text ?? '');
+  return t && t !== r.other?.text ? t.slice(0, 300) : '';
+};
+
+async function loadRelations() {
+  const el = $('#relations');
+  try {
+    const data = await api(path('/relations'));
+    const groups = (data.groups ?? []).filter((g) => g.relations?.length);
+    if (!groups.length) return fill(el, h('p', { class: 'muted' }, 'Chưa ghi nhận văn bản liên quan.'));
+    fill(
+      el,
+      diagram({ groups }),
+      groups.map((g) =>
+        h(
+          'div',
+          null,
+          h('h3', null, `${g.label} (${g.count ?? g.relations.length})`),
+          h(
+            'ul',
+            null,
+            g.relations.map((r) =>
+              h(
+                'li',
+                null,
+                r.other?.inDatabase && r.other.workId
+                  ? h('a', { href: docUrl(r.other.workId, r.otherEId) }, r.other.number ?? r.other.workId)
+                  : (r.other?.number ?? '—'),
+                r.other?.inDatabase ? '' : h('span', { class: 'muted' }, ' (chưa có trong CSDL)'),
+                r.other?.title || r.other?.text ? h('span', { class: 'muted' }, ` ${(r.other.title ?? r.other.text).slice(0, 160)}`) : '',
+                r.eId ? [' — tại ', h('a', { href: `#${r.eId}` }, eIdLabel(r.eId))] : '',
+                r.otherEId && !r.eId ? ` — ${eIdLabel(r.otherEId)}` : '',
+                r.effectiveFrom ? h('span', { class: 'muted' }, ` · từ ${vnDate(r.effectiveFrom)}`) : '',
+                evidence(r) ? h('div', { class: 'note' }, evidence(r)) : '',
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+  } catch (e) {
+    showError(el, e, 'Lược đồ');
+  }
+}
+
+// ---- timeline ----
+let timelineData = null;
+function renderTimeline() {
+  const el = $('#timeline');
+  if (!timelineData) return;
+  const effective = timelineData.effective ?? doc.effective;
+  const dates = timelineData.dates ?? [];
+  const points = [...(effective ? [{ date: effective, start: true }] : []), ...dates];
+  const currentIdx = points.reduce((acc, p, i) => (p.date <= state.at ? i : acc), -1);
+  fill(
+    el,
+    h('h3', null, 'Dòng thời gian'),
+    h(
+      'ol',
+      { class: 'timeline' },
+      points.map((p, i) =>
+        h(
+          'li',
+          { 'aria-current': String(i === currentIdx) },
+          dateLink(p.date),
+          p.start ? ' — có hiệu lực' : '',
+          p.effects?.length
+            ? h(
+                'ul',
+                null,
+                p.effects.map((e) => {
+                  const target = typeof e.target === 'string' ? e.target : e.target?.eId;
+                  return h(
+                    'li',
+                    null,
+                    OPS[e.operation] ?? e.operation,
+                    target ? [' ', h('a', { href: `#${target}` }, eIdLabel(target))] : '',
+                    e.sourceWorkId || e.sourceNumber ? [' — theo ', otherDoc(e.sourceWorkId, e.sourceNumber)] : '',
+                  );
+                }),
+              )
+            : '',
+        ),
+      ),
+    ),
+    dates.length ? '' : h('p', { class: 'muted' }, 'Chưa ghi nhận sửa đổi, bổ sung nào.'),
+  );
+}
+
+async function loadTimeline() {
+  try {
+    timelineData = await api(path('/timeline'));
+    renderTimeline();
+  } catch (e) {
+    showError($('#timeline'), e, 'Dòng thời gian');
+  }
+}
+
+// ---- text ----
+function headLine(u, marks) {
+  const label =
+    u.kind === 'article'
+      ? `Điều ${u.num}. `
+      : u.kind === 'clause'
+        ? `${u.num}. `
+        : u.kind === 'point'
+          ? `${u.num}) `
+          : LABEL[u.kind]
+            ? `${LABEL[u.kind]} ${u.num}`
+            : '';
+  const container = LABEL[u.kind];
+  const copy = h(
+    'button',
+    {
+      type: 'button',
+      class: 'link copy no-print',
+      'aria-label': `Sao chép liên kết đến ${u.citation ?? eIdLabel(u.eId)}`,
+      onclick: () => copyLink(location.origin + pageUrl(`#${u.eId}`), u.citation ?? eIdLabel(u.eId)),
+    },
+    'liên kết',
+  );
+  if (container)
+    return h(
+      'div',
+      { class: 'u-head' },
+      h('a', { href: `#${u.eId}` }, label),
+      marks,
+      copy,
+      u.heading ? h('div', null, u.heading) : '',
+      u.text ? h('div', { class: 'u-text' }, u.text) : '',
+    );
+  const head =
+    u.kind === 'article' ? h('span', { class: 'u-head' }, h('a', { href: `#${u.eId}` }, label), u.heading ?? '') : h('a', { href: `#${u.eId}` }, label);
+  return h(
+    'div',
+    { class: 'u-body' },
+    head,
+    marks,
+    copy,
+    u.kind === 'article' ? (u.text ? h('div', { class: 'u-text' }, u.text) : '') : h('span', { class: 'u-text' }, u.text),
+  );
+}
+
+function unitEl(u, notes, flagged) {
+  const marks = (u.sources ?? []).map((src) => {
+    notes.push(src);
+    const n = notes.length;
+    return h('sup', { class: 'fn' }, h('a', { href: `#fn-${n}`, id: `fnref-${n}`, 'aria-label': `Ghi chú ${n}` }, `[${n}]`));
+  });
+  return h(
+    'div',
+    { class: `unit k-${u.kind}${u.repealed ? ' repealed' : ''}`, id: u.eId },
+    headLine(u, marks),
+    flagged.has(u.eId) ? h('p', { class: 'flag' }, '⚠ Có sửa đổi chưa áp dụng được vào đơn vị này (xem danh sách ở đầu nội dung).') : '',
+    (u.notes ?? []).map((n) => h('p', { class: 'note' }, n.marker ? `${n.marker} ` : '', n.text)),
+    (u.children ?? []).map((c) => unitEl(c, notes, flagged)),
+  );
+}
+
+function renderToc(units) {
+  const items = (list) =>
+    list
+      .filter((u) => u.kind !== 'clause' && u.kind !== 'point')
+      .map((u) => {
+        const kids = items(u.children ?? []);
+        const label = u.kind === 'article' ? `Điều ${u.num}. ${u.heading ?? ''}` : `${LABEL[u.kind] ?? ''} ${u.num}${u.heading ? `. ${u.heading}` : ''}`;
+        return h('li', null, h('a', { href: `#${u.eId}` }, label), kids.length ? h('ul', null, kids) : '');
+      });
+  fill($('#toc'), h('ul', null, items(units)));
+  $('#toc-d').open = window.innerWidth > 760;
+}
+
+function renderText(units, consolidated) {
+  const notes = [];
+  const unapplied = consolidated?.unapplied ?? [];
+  const flagged = new Set(unapplied.map((u) => u.targetEId).filter(Boolean));
+  unitsById = new Map();
+  const walk = (list) => {
+    for (const u of list) {
+      unitsById.set(u.eId, u);
+      walk(u.children ?? []);
+    }
+  };
+  walk(units);
+  fill(
+    $('#text'),
+    units.map((u) => unitEl(u, notes, flagged)),
+  );
+  fill(
+    $('#unapplied'),
+    unapplied.length
+      ? h(
+          'div',
+          { class: 'flag', role: 'note' },
+          h('strong', null, `${unapplied.length} sửa đổi chưa áp dụng được vào văn bản hợp nhất:`),
+          h(
+            'ul',
+            null,
+            unapplied.map((x) =>
+              h(
+                'li',
+                null,
+                x.targetEId ? [h('a', { href: `#${x.targetEId}` }, eIdLabel(x.targetEId)), ': '] : '',
+                x.instruction ?? '',
+                x.sourceWorkId || x.sourceNumber
+                  ? [' (', otherDoc(x.sourceWorkId, x.sourceNumber), x.effectiveFrom ? `, từ ${vnDate(x.effectiveFrom)}` : '', ')']
+                  : '',
+                h('span', { class: 'muted' }, ` — lý do: ${x.reason}`),
+              ),
+            ),
+          ),
+        )
+      : '',
+  );
+  fill(
+    $('#footnotes'),
+    notes.length
+      ? [
+          h('h3', null, 'Ghi chú'),
+          h(
+            'ol',
+            { class: 'note' },
+            notes.map((n, i) =>
+              h(
+                'li',
+                { id: `fn-${i + 1}` },
+                n.note ?? OPS[n.operation] ?? '',
+                n.sourceWorkId ? [' ', h('a', { href: docUrl(n.sourceWorkId, n.sourceEId) }, 'Xem văn bản sửa đổi')] : '',
+                ' ',
+                h('a', { href: `#fnref-${i + 1}`, 'aria-label': 'Quay lại nội dung' }, '↩'),
+              ),
+            ),
+          ),
+        ]
+      : '',
+  );
+  renderToc(units);
+}
+
+async function loadText() {
+  const note = $('#text-note');
+  $('#at').value = state.at;
+  $('#orig-link').href = `/document.html?${qs({ id: doc.id, view: 'original' })}`;
+  if (state.original) {
+    note.textContent = 'Văn bản gốc như khi ban hành (chưa cập nhật sửa đổi, bổ sung).';
+    renderText(doc.units ?? []);
+    return;
+  }
+  try {
+    const c = await api(`${path('/consolidated')}?${qs({ at: state.at })}`);
+    note.textContent = `Văn bản hợp nhất tại ngày ${vnDate(c.at ?? state.at)}${c.applied?.length ? ` (đã cập nhật ${c.applied.length} sửa đổi)` : ''}.`;
+    renderText(c.units ?? [], c);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404 && e.body?.type === '/problems/route-not-found') {
+      note.textContent = 'Máy chủ chưa hỗ trợ văn bản hợp nhất: đang hiển thị văn bản gốc.';
+      renderText(doc.units ?? []);
+    } else showError($('#text'), e, 'Văn bản tại ngày');
+  }
+}
+
+// ---- diff ----
+function ops(list) {
+  return (list ?? []).map((o, i) => [
+    i ? ' ' : '',
+    o.op === 'insert' ? h('ins', { class: 'd' }, o.text) : o.op === 'delete' ? h('del', { class: 'd' }, o.text) : o.text,
+  ]);
+}
+
+async function loadDiff() {
+  const el = $('#diff');
+  if (!isIsoDate(state.from) || !isIsoDate(state.to)) return fill(el);
+  $('#from').value = state.from;
+  $('#to').value = state.to;
+  fill(el, h('p', { class: 'muted' }, 'Đang so sánh…'));
+  try {
+    const body = await api(`${path('/diff')}?${qs({ from: state.from, to: state.to })}`);
+    const changes = body.changes ?? [];
+    const WORD = { added: 'Bổ sung', removed: 'Bãi bỏ', changed: 'Sửa đổi' };
+    fill(
+      el,
+      h(
+        'p',
+        null,
+        `${changes.length} đơn vị thay đổi từ ${vnDate(state.from)} đến ${vnDate(state.to)}. `,
+        h('span', { class: 'muted' }, 'Chữ bị bỏ: '),
+        h('del', { class: 'd' }, 'gạch ngang'),
+        h('span', { class: 'muted' }, '; chữ thêm: '),
+        h('ins', { class: 'd' }, 'gạch dưới'),
+      ),
+      changes.map((c) =>
+        h(
+          'div',
+          { class: 'card diff-unit' },
+          h('h4', null, h('a', { href: `#${c.eId}` }, unitsById.get(c.eId)?.citation ?? eIdLabel(c.eId)), ` — ${WORD[c.change] ?? c.change}`),
+          c.heading?.length ? h('p', null, h('strong', null, 'Tên: '), ops(c.heading)) : '',
+          c.text?.length ? h('p', null, ops(c.text)) : '',
+        ),
+      ),
+    );
+  } catch (e) {
+    showError(el, e, 'So sánh');
+  }
+}
+
+// ---- navigation ----
+function setAt(date) {
+  if (!isIsoDate(date)) return;
+  state.at = date;
+  state.original = false;
+  history.pushState(null, '', pageUrl(''));
+  refreshDated();
+}
+
+async function refreshDated() {
+  say(`Đang tải văn bản tại ngày ${vnDate(state.at)}…`);
+  renderTimeline();
+  await Promise.all([loadStatus(), loadText()]);
+  say(state.original ? 'Văn bản gốc.' : `Đang xem văn bản tại ngày ${vnDate(state.at)}.`);
+}
+
+function scrollToHash() {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const el = id && document.getElementById(id);
+  if (!el) return;
+  for (const old of document.querySelectorAll('.unit.hl')) old.classList.remove('hl');
+  el.classList.add('hl');
+  el.scrollIntoView();
+}
+
+$('#at-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  setAt($('#at').value);
+});
+$('#diff-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  state.from = $('#from').value;
+  state.to = $('#to').value;
+  history.pushState(null, '', pageUrl(''));
+  loadDiff();
+});
+window.addEventListener('popstate', () => {
+  const p = new URLSearchParams(location.search);
+  state.at = isIsoDate(p.get('at')) ? p.get('at') : today();
+  state.original = p.get('view') === 'original';
+  state.from = p.get('from');
+  state.to = p.get('to');
+  refreshDated().then(loadDiff);
+});
+window.addEventListener('hashchange', scrollToHash);
+
+async function main() {
+  if (!idParam) {
+    say('Thiếu mã văn bản (?id=…). Hãy tìm văn bản ở trang Tìm kiếm.', true);
+    return;
+  }
+  try {
+    doc = await api(`/v1/documents/${enc(idParam)}`);
+  } catch (e) {
+    say(e instanceof ApiError && e.status === 404 ? `Không có văn bản “${idParam}” trong cơ sở dữ liệu.` : `Không tải được văn bản: ${e.message}`, true);
+    return;
+  }
+  renderHead();
+  renderProps();
+  $('#from').value = state.from ?? doc.effective ?? '';
+  $('#to').value = state.to ?? state.at;
+  await Promise.all([refreshDated(), loadRelations(), loadTimeline()]);
+  await loadDiff();
+  scrollToHash();
+}
+
+main();

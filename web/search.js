@@ -1,0 +1,220 @@
+// Search page: the URL is the state (every result page is a permalink); the form and facet links navigate.
+import { $, api, articleUrl, badge, docUrl, fill, h, highlighted, qs, say, STATUS_LABELS, TYPE_LABELS, vnDate } from './common.js';
+
+const FIELDS = ['q', 'type', 'status', 'issuer', 'province', 'year', 'inForceAt', 'scope', 'sort'];
+const url = new URLSearchParams(location.search);
+const current = Object.fromEntries(FIELDS.map((k) => [k, url.get(k) ?? '']));
+const form = $('#f');
+const input = $('#q');
+
+for (const [v, l] of Object.entries(TYPE_LABELS)) $('#type').append(h('option', { value: v }, l));
+for (const [v, l] of Object.entries(STATUS_LABELS)) $('#status').append(h('option', { value: v }, l));
+for (const k of FIELDS) if (form.elements[k]) form.elements[k].value = current[k];
+if (FIELDS.some((k) => k !== 'q' && current[k])) $('#filters').open = true;
+
+const pageUrl = (over) => `/?${qs({ ...current, ...over })}`;
+
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  const next = Object.fromEntries(FIELDS.map((k) => [k, form.elements[k]?.value.trim() ?? '']));
+  location.assign(`/?${qs(next)}`);
+});
+
+// ---- number autocomplete (ARIA combobox) ----
+const list = $('#suggest');
+let options = [];
+let active = -1;
+let seq = 0;
+let timer;
+
+function closeList() {
+  list.hidden = true;
+  input.setAttribute('aria-expanded', 'false');
+  input.removeAttribute('aria-activedescendant');
+  active = -1;
+}
+
+function setActive(i) {
+  active = i;
+  list.querySelectorAll('[role=option]').forEach((li, j) => {
+    li.setAttribute('aria-selected', String(j === i));
+  });
+  if (i >= 0) input.setAttribute('aria-activedescendant', `sg-${i}`);
+}
+
+async function suggest() {
+  const q = input.value.trim();
+  const mine = ++seq;
+  if (q.length < 2 || !/\d/.test(q)) return closeList();
+  try {
+    const body = await api(`/v1/search/suggest?${qs({ q, limit: 8 })}`);
+    if (mine !== seq) return;
+    options = body.suggestions ?? [];
+    if (!options.length) return closeList();
+    fill(
+      list,
+      options.map((s, i) =>
+        h(
+          'div',
+          {
+            id: `sg-${i}`,
+            role: 'option',
+            'aria-selected': 'false',
+            onmousedown: (e) => {
+              e.preventDefault();
+              location.assign(docUrl(s.documentId));
+            },
+          },
+          h('strong', null, s.documentNumber ?? s.documentId),
+          ' — ',
+          TYPE_LABELS[s.documentType] ?? '',
+          ' ',
+          h('span', { class: 'muted' }, (s.title ?? '').slice(0, 90)),
+        ),
+      ),
+    );
+    list.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+    setActive(-1);
+  } catch {
+    closeList();
+  }
+}
+
+input.addEventListener('input', () => {
+  clearTimeout(timer);
+  timer = setTimeout(suggest, 150);
+});
+input.addEventListener('blur', () => setTimeout(closeList, 100));
+input.addEventListener('keydown', (e) => {
+  if (list.hidden) return;
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    e.preventDefault();
+    const n = options.length;
+    setActive(e.key === 'ArrowDown' ? (active + 1) % n : (active - 1 + n) % n);
+  } else if (e.key === 'Enter' && active >= 0) {
+    e.preventDefault();
+    location.assign(docUrl(options[active].documentId));
+  } else if (e.key === 'Escape') closeList();
+});
+
+// ---- results ----
+function hitItem(hit) {
+  const codified = hit.kind === 'codified';
+  const href = codified ? articleUrl(hit.citation ?? hit.eId ?? '') : docUrl(hit.documentId, hit.eId);
+  const label = codified ? `Điều ${hit.citation ?? ''}` : hit.citation || 'Văn bản';
+  return h(
+    'li',
+    null,
+    h('a', { href }, label),
+    hit.kind !== 'document' && hit.title ? ` ${hit.title}` : '',
+    h('div', null, highlighted(hit.snippet ?? '', hit.highlights)),
+  );
+}
+
+function groupCard(g) {
+  const first = g.hits?.[0];
+  return h(
+    'article',
+    { class: 'card group' },
+    h(
+      'h3',
+      null,
+      h('a', { href: docUrl(g.documentId) }, g.documentNumber ?? g.documentId),
+      ' ',
+      h('span', { class: 'muted' }, TYPE_LABELS[g.documentType] ?? ''),
+      ' ',
+      first ? badge(first.status) : '',
+    ),
+    g.documentTitle ? h('p', { class: 'muted' }, g.documentTitle, first?.issued ? ` · ban hành ${vnDate(first.issued)}` : '') : '',
+    h('ol', { class: 'hits' }, (g.hits ?? []).map(hitItem)),
+  );
+}
+
+function facetBlock(title, key, buckets, labels) {
+  if (!buckets?.length) return '';
+  return h(
+    'section',
+    null,
+    h('h3', null, title),
+    h(
+      'ul',
+      null,
+      current[key] ? h('li', null, h('a', { href: pageUrl({ [key]: '' }) }, '× Bỏ lọc')) : '',
+      buckets
+        .slice(0, 12)
+        .map((b) =>
+          h(
+            'li',
+            null,
+            h('a', { href: pageUrl({ [key]: b.value }), 'aria-current': String(current[key] === b.value) }, labels?.[b.value] ?? b.value),
+            ` (${b.count})`,
+          ),
+        ),
+    ),
+  );
+}
+
+function pager(nextCursor) {
+  const page = Number(url.get('page') ?? '1');
+  return h(
+    'nav',
+    { class: 'pager', 'aria-label': 'Phân trang' },
+    url.get('cursor') ? h('a', { href: pageUrl({}) }, '« Trang đầu') : '',
+    h('span', { class: 'muted' }, `Trang ${page}`),
+    nextCursor ? h('a', { href: pageUrl({ cursor: nextCursor, page: page + 1 }), rel: 'next' }, 'Trang sau »') : '',
+  );
+}
+
+async function search() {
+  const grouped = current.scope !== 'codification';
+  say('Đang tìm…');
+  try {
+    const body = await api(
+      `/v1/search?${qs({ ...current, facets: 'true', group: grouped ? 'document' : '', limit: grouped ? 10 : 20, cursor: url.get('cursor') ?? '' })}`,
+    );
+    document.title = `${current.q} — Tìm kiếm — CSDLQG pháp luật`;
+    say(body.total ? `${body.total} ${grouped ? 'văn bản' : 'kết quả'} phù hợp.` : 'Không tìm thấy kết quả nào. Thử bỏ bớt bộ lọc hoặc từ khóa.');
+    const f = body.facets ?? {};
+    fill(
+      $('#facets'),
+      facetBlock('Loại văn bản', 'type', f.type, TYPE_LABELS),
+      facetBlock('Tình trạng', 'status', f.status, STATUS_LABELS),
+      facetBlock('Cơ quan ban hành', 'issuer', f.issuer),
+      facetBlock('Tỉnh, thành phố', 'province', f.province),
+      facetBlock('Năm ban hành', 'year', f.year),
+    );
+    fill($('#results'), grouped ? (body.groups ?? []).map(groupCard) : h('ol', { class: 'hits card' }, (body.hits ?? []).map(hitItem)), pager(body.nextCursor));
+  } catch (e) {
+    say(`Không tìm được: ${e.message}`, true);
+  }
+}
+
+async function latest() {
+  try {
+    const body = await api(`/v1/documents?${qs({ limit: 30, cursor: url.get('cursor') ?? '' })}`);
+    fill(
+      $('#results'),
+      h('h2', null, 'Văn bản trong cơ sở dữ liệu'),
+      h(
+        'ul',
+        { class: 'card' },
+        body.items.map((d) =>
+          h(
+            'li',
+            null,
+            h('a', { href: docUrl(d.id) }, d.number ?? d.id),
+            ` — ${d.title ?? ''} `,
+            h('span', { class: 'muted' }, `(${d.typeLabel ?? TYPE_LABELS[d.type] ?? ''}${d.issued ? `, ${vnDate(d.issued)}` : ''})`),
+          ),
+        ),
+      ),
+      pager(body.nextCursor),
+    );
+  } catch (e) {
+    say(`Không tải được danh sách văn bản: ${e.message}`, true);
+  }
+}
+
+if (current.q) search();
+else latest();
