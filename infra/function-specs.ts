@@ -58,6 +58,15 @@ export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
   'codification-article': { description: 'GET /v1/codification/articles/{code}', memoryMiB: 512, timeoutSeconds: 10, table: 'read' },
   'codification-stale': { description: 'GET /v1/codification/stale: the codifiers work list', memoryMiB: 1024, timeoutSeconds: 29, table: 'read' },
   'search-suggest': { description: 'GET /v1/search/suggest: numbers and titles as they are typed', memoryMiB: 512, timeoutSeconds: 10, search: 'read' },
+  'status-sweep': {
+    description: 'Daily 00:05 ICT: refresh stored statuses whose dates passed',
+    memoryMiB: 1024,
+    timeoutSeconds: 300,
+    table: 'read',
+    bucket: 'read',
+    search: 'write',
+    schedule: 'daily-00:05-ICT',
+  },
   indexer: {
     description: 'DynamoDB stream -> OpenSearch (bulk, partial batch failures, DLQ)',
     memoryMiB: 1024,

@@ -9,6 +9,9 @@ import { createLocalServer } from './server';
 import { devSecret, verifyDevToken } from './devtoken';
 import { drainOutbox, startStream } from './stream';
 import { openEmbedded } from './wiring';
+import { indexWorks, vietnamDate } from '../domain/services/search';
+import { sweepStatuses } from '../domain/services/status';
+import { msUntilNext0005Ict } from './schedule';
 
 async function main(): Promise<void> {
   const dataDir = process.env.CSDL_DATA ?? '.data';
@@ -26,6 +29,27 @@ async function main(): Promise<void> {
   }
 
   const stream = startStream(embedded, (e) => logger.error('Local stream failed', { error: e as Error }));
+  // The daily status sweep, as EventBridge runs it on AWS: once now (catching up on every date passed), then at 00:05
+  // Asia/Ho_Chi_Minh each day.
+  const sweep = async (since: string | null) => {
+    try {
+      await drainOutbox(embedded);
+      const today = vietnamDate(new Date());
+      const refreshed = await sweepStatuses(embedded.ports, today, since, (ids) => indexWorks(embedded.ports, ids));
+      logger.info('Status sweep', { today, refreshed: refreshed.length });
+    } catch (e) {
+      logger.error('Status sweep failed', { error: e as Error });
+    }
+  };
+  await sweep(null);
+  const scheduleSweep = () => {
+    const timer = setTimeout(async () => {
+      await sweep(vietnamDate(new Date(Date.now() - 2 * 86_400_000)));
+      scheduleSweep();
+    }, msUntilNext0005Ict(Date.now()));
+    timer.unref();
+  };
+  scheduleSweep();
   const secret = devSecret(embedded.dataDir);
   const ctx = {
     ports: async () => embedded.ports,

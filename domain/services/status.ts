@@ -190,3 +190,23 @@ export async function checkCitations(ports: Pick<Ports, 'works' | 'links'>, text
   }
   return { at, items };
 }
+
+/**
+ * The daily sweep: works whose status changes on a date in (since, today] — an effective date reached, a repeal or
+ * suspension beginning or ending — get their stored status (the search index's) refreshed. `since` null: every
+ * change date up to today (the local runtime at start). Returns the ids refreshed.
+ */
+export async function sweepStatuses(ports: Ports, today: string, since: string | null, refresh: (ids: string[]) => Promise<unknown>): Promise<string[]> {
+  const due: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ports.works.list({ limit: 100, ...(cursor ? { cursor } : {}) });
+    for (const work of page.items) {
+      const dates = statusChangeDates(await statusInputFor(ports, work));
+      if (dates.some((d) => d <= today && (since === null || d > since))) due.push(work.id);
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  for (let i = 0; i < due.length; i += 25) await refresh(due.slice(i, i + 25));
+  return due;
+}

@@ -4,7 +4,15 @@
  */
 import type { ErrorCode } from '../../domain/errors';
 
-export type ProblemCode = ErrorCode | 'malformed_json' | 'unsupported_media_type' | 'route_not_found' | 'method_not_allowed' | 'uri_too_long' | 'rate_limited' | 'internal';
+export type ProblemCode =
+  | ErrorCode
+  | 'malformed_json'
+  | 'unsupported_media_type'
+  | 'route_not_found'
+  | 'method_not_allowed'
+  | 'uri_too_long'
+  | 'rate_limited'
+  | 'internal';
 
 export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   validation: 400,

@@ -42,7 +42,7 @@ export const FUNCTIONS = [
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 /** Functions that are not behind HTTP: invoked by streams, queues or schedules. */
-export const BACKGROUND_FUNCTIONS = ['indexer'] as const;
+export const BACKGROUND_FUNCTIONS = ['indexer', 'status-sweep'] as const;
 export type BackgroundFunctionName = (typeof BACKGROUND_FUNCTIONS)[number];
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;

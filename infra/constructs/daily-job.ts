@@ -9,7 +9,8 @@ import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { acknowledge } from '../nag';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { acknowledge, acknowledgeWildcardResources } from '../nag';
 
 export interface DailyJobProps {
   readonly fn: IFunction;
@@ -34,10 +35,17 @@ export class DailyJob extends Construct {
       'AwsSolutions-SQS3',
       'This queue is itself the dead-letter queue of the schedule target (invocations EventBridge Scheduler could not deliver).',
     );
+    // The schedule's own role (not the stack-wide one the target would create), so its grant is acknowledged here.
+    const role = new Role(this, 'InvokeRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
     this.schedule = new Schedule(this, 'Schedule', {
       schedule: DAILY_AT_0005_ICT,
       description: props.description,
-      target: new LambdaInvoke(props.fn, { retryAttempts: 3, maxEventAge: Duration.hours(6), deadLetterQueue: this.deadLetterQueue }),
+      target: new LambdaInvoke(props.fn, { role, retryAttempts: 3, maxEventAge: Duration.hours(6), deadLetterQueue: this.deadLetterQueue }),
     });
+    acknowledgeWildcardResources(
+      role,
+      [`${props.fn.functionArn}:*`],
+      'lambda:InvokeFunction on this one function and its versions/aliases (`<arn>:*`), as the Scheduler target grants it; no other function.',
+    );
   }
 }

@@ -137,11 +137,12 @@ describe('search access mapping', () => {
       ['csdl_reader', ['csdl*'], ['read']],
       ['csdl_writer', ['csdl*'], ['indices_all']],
     ]);
-    // Every function with search access, and no other: the two search readers and the indexer.
+    // Every function with search access, and no other: the two search readers, the indexer and the status sweep.
     expect(JSON.stringify(roles[0]?.BackendRoles)).toContain(':role/csdl-dev-search"');
     expect(JSON.stringify(roles[0]?.BackendRoles)).toContain(':role/csdl-dev-search-suggest"');
     expect(JSON.stringify(roles[1]?.BackendRoles)).toContain(':role/csdl-dev-indexer"');
-    expect(roles.flatMap((r) => r.BackendRoles)).toHaveLength(3);
+    expect(JSON.stringify(roles[1]?.BackendRoles)).toContain(':role/csdl-dev-status-sweep"');
+    expect(roles.flatMap((r) => r.BackendRoles)).toHaveLength(4);
   });
 
   test('the custom resource runs as the master user, which Lambda and operators of this account may assume', () => {
