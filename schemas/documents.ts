@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ConsolidatedUnit } from './status';
 import { Cursor, Diagnostic, Document, DocumentType, Limit, Unit } from './common';
 
 export const CreateDocumentRequest = z.object({
@@ -52,10 +53,20 @@ export const UnitParams = z.object({
   eId: z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[A-Za-z0-9_]+$/)),
 });
 
+export const UnitQuery = z.object({
+  /** The unit as in force on this date (amendments applied), with its notes; absent: as promulgated. */
+  at: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+});
+
 export const UnitResponse = z.object({
   documentId: z.string(),
   documentNumber: z.nullable(z.string()),
   /** The units from the top of the document down to this one: what a citation walks through. */
   path: z.array(z.object({ eId: z.string(), kind: z.string(), num: z.string(), heading: z.nullable(z.string()) })),
   unit: Unit,
+  /** With `at`: the date, the unit's text as in force then, and the notes of the effects that changed it. */
+  at: z.optional(z.string()),
+  consolidated: z.optional(z.nullable(ConsolidatedUnit)),
+  /** Articles of the Bộ pháp điển that carry this unit's article. */
+  codified: z.array(z.object({ code: z.string(), headingId: z.string(), heading: z.string() })),
 });

@@ -10,6 +10,7 @@ import { importHeading } from '../../domain/services/codification';
 import { Problem } from '../../schemas/common';
 import { ArticleResponse, HeadingResponse, StaleResponse, TopicsResponse } from '../../schemas/codification';
 import { ConsolidatedResponse, DiffResponse, RelationsResponse, StatusCheckResponse, StatusResponse, TimelineResponse } from '../../schemas/status';
+import { UnitResponse } from '../../schemas/documents';
 import { sampleFile } from '../support/fixtures';
 import { startLocalApi } from '../support/local-api';
 
@@ -108,6 +109,16 @@ describe('point in time', () => {
     const html = await get('/v1/documents/09-2022-TT-BLDTBXH/consolidated?at=2023-06-01&format=html');
     expect(html.res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(html.body).toContain('<section id="art_1"');
+  });
+
+  it('answers one unit as in force at a date, with its note', async () => {
+    const before = UnitResponse.parse((await get('/v1/documents/09-2022-TT-BLDTBXH/units/art_1?at=2023-05-31')).body);
+    expect(before.consolidated?.heading).toBe('Phạm vi điều chỉnh');
+    const after = UnitResponse.parse((await get('/v1/documents/09-2022-TT-BLDTBXH/units/art_1?at=2023-06-01')).body);
+    expect(after.unit.heading).toBe('Phạm vi điều chỉnh');
+    expect(after.consolidated?.heading).toBe('Phạm vi áp dụng');
+    expect(after.consolidated?.sources?.[0]?.sourceWorkId).toBe('02-2023-TT-BLDTBXH');
+    expect((await get('/v1/documents/09-2022-TT-BLDTBXH/units/art_1?at=2023-13-01')).res.status).toBe(400);
   });
 
   it('lists the dates the text changes and the word diff between two dates', async () => {
