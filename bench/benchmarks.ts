@@ -6,6 +6,7 @@ import { ingestDocument, sha256Hex } from '../domain/services/ingest';
 import { normalizeText } from '../domain/text/normalize';
 import { drainOutbox } from '../local/stream';
 import { openEmbedded } from '../local/wiring';
+import { consolidateBench } from './consolidate';
 
 export interface BenchOptions {
   rounds: number;
@@ -132,4 +133,4 @@ const parse: Bench = (o) =>
 
 const countUnits = (us: { children: unknown[] }[]): number => us.reduce((n, u) => n + 1 + countUnits(u.children as { children: unknown[] }[]), 0);
 
-export const BENCHMARKS: Record<string, Bench> = { ingest, parse };
+export const BENCHMARKS: Record<string, Bench> = { ingest, parse, consolidate: consolidateBench };
