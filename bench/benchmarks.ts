@@ -7,6 +7,7 @@ import { normalizeText } from '../domain/text/normalize';
 import { drainOutbox } from '../local/stream';
 import { openEmbedded } from '../local/wiring';
 import { consolidateBench } from './consolidate';
+import { phapdienImportBench } from './phapdien';
 
 export interface BenchOptions {
   rounds: number;
@@ -133,4 +134,4 @@ const parse: Bench = (o) =>
 
 const countUnits = (us: { children: unknown[] }[]): number => us.reduce((n, u) => n + 1 + countUnits(u.children as { children: unknown[] }[]), 0);
 
-export const BENCHMARKS: Record<string, Bench> = { ingest, parse, consolidate: consolidateBench };
+export const BENCHMARKS: Record<string, Bench> = { ingest, parse, consolidate: consolidateBench, 'phapdien-import': phapdienImportBench };

@@ -270,6 +270,7 @@ async function main(argv: string[]): Promise<number> {
         return withStore(dataDir, async (embedded) => {
           const started = Date.now();
           const totals = { headings: 0, articles: 0, added: 0, removed: 0, changed: 0, unchanged: 0, unwritten: 0, diagnostics: 0, topics: 0 };
+          const failed: { file: string; error: string }[] = [];
           const reports: unknown[] = [];
           const headingFiles = files.filter((f) => f.kind === 'heading').length;
           const progress = (done: number) => {
@@ -300,7 +301,10 @@ async function main(argv: string[]): Promise<number> {
               reports.push({ file: f.path, ...rest, diagnostics: diagnostics.map((d) => ({ code: d.code, line: d.line, message: d.message })) });
               progress(totals.headings);
             } catch (e) {
-              throw new DomainError(isDomainError(e) ? e.code : 'unreadable_document', `${f.path}: ${(e as Error).message}`);
+              // A file that cannot be read (a truncated .gz, bad bytes) is named with the reason; the others go on.
+              const message = `${f.path}: ${(e as Error).message}`;
+              console.error(`csdl: ${message}`);
+              failed.push({ file: f.path, error: message });
             }
           }
           if (totals.headings - totals.unwritten > 0) await embedded.ports.search.optimize();
@@ -308,9 +312,9 @@ async function main(argv: string[]): Promise<number> {
           const seconds = (Date.now() - started) / 1000;
           out(
             `imported ${totals.headings} đề mục, ${totals.articles} điều (${totals.added} added, ${totals.changed} changed, ${totals.removed} removed, ${totals.unchanged} unchanged; ${totals.unwritten} headings already up to date), ${totals.topics} chủ đề, ${totals.diagnostics} diagnostics in ${seconds.toFixed(1)} s`,
-            { ...totals, seconds, reports },
+            { ...totals, seconds, failed, reports },
           );
-          return 0;
+          return failed.length > 0 ? 1 : 0;
         });
       }
       if (sub === 'heading') {

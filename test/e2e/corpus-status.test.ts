@@ -7,6 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestDocument } from '../../domain/services/ingest';
 import { documentStatus, sweepStatuses } from '../../domain/services/status';
+import { importHeading, staleArticles } from '../../domain/services/codification';
+import { gunzipSync } from 'node:zlib';
 import { drainOutbox } from '../../local/stream';
 import { tempEmbedded } from '../support/embedded';
 
@@ -82,4 +84,15 @@ it('never returns to in force without a new event, and the sweep is idempotent',
   }
   expect(refreshed[0]).toEqual(refreshed[1]);
   expect(refreshed[0]).toEqual(expect.arrayContaining(['58-2014-QH13', '84-2015-QH13']));
+});
+
+it('names the codified articles of đề mục 20.5 that Luật 41/2024/QH15 amended in 84/2015/QH13 as stale', async () => {
+  const file = join(CORPUS, '..', 'phapdien', 'demuc', 'b10e4fa0-bfe1-42c1-8ff0-0af74ec834ed.html.gz'); // đề mục 20.5
+  await importHeading(embedded.ports, gunzipSync(readFileSync(file)).toString('utf8'), 'b10e4fa0-bfe1-42c1-8ff0-0af74ec834ed');
+  const before = await staleArticles(embedded.ports, '2025-06-30');
+  expect(before.items.filter((i) => i.headingId === '20.5')).toEqual([]);
+  const { items } = await staleArticles(embedded.ports, '2025-07-01');
+  const stale = items.filter((i) => i.headingId === '20.5');
+  expect(stale.map((i) => i.code)).toEqual(['20.5.LQ.42', '20.5.LQ.43', '20.5.LQ.44', '20.5.LQ.49', '20.5.LQ.53']);
+  expect(stale.every((i) => i.documentNumber === '84/2015/QH13' && i.effect.sourceNumber === '41/2024/QH15' && i.changedFrom === '2025-07-01')).toBe(true);
 });

@@ -1,5 +1,6 @@
 /** The CLI contract: --json puts one JSON value on the last stdout line, errors included; exit codes are stable. */
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SAMPLE_DIR } from '../support/fixtures';
 import { tempDir } from '../support/embedded';
@@ -90,6 +91,15 @@ describe('csdl', () => {
     };
     expect(found.hits.length).toBeGreaterThan(0);
     expect(found.hits.every((x) => x.kind === 'codified')).toBe(true);
+    // A truncated file is named with the reason, and the files after it are still imported.
+    const broken = join(pd, 'broken');
+    mkdirSync(broken);
+    writeFileSync(join(broken, 'a-truncated.html.gz'), readFileSync(join(fixtures, '84a4b90e-6b07-41ca-919d-759cfb657f3f.html.gz')).subarray(0, 500));
+    copyFileSync(join(fixtures, 'da2154d2-f8c9-434c-b94c-e17fea6bc416.html.gz'), join(broken, 'b-good.html.gz'));
+    const partial = csdl('phapdien', 'import', broken, '--data', tempDir('csdl-cli-pd2-'), '--json');
+    expect(partial.status).toBe(1);
+    expect(partial.stderr).toMatch(/a-truncated\.html\.gz: /);
+    expect(JSON.parse(partial.last)).toMatchObject({ headings: 1, failed: [{ file: expect.stringContaining('a-truncated.html.gz') }] });
     const missing = csdl('phapdien', 'heading', '99.9', '--data', pd, '--json');
     expect(missing.status).not.toBe(0);
     expect(JSON.parse(missing.last)).toMatchObject({ error: { code: 'not_found' } });
