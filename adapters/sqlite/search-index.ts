@@ -205,17 +205,35 @@ export class SqliteSearchIndex implements SearchIndex {
   async search(query: SearchQuery): Promise<SearchResult> {
     const source = this.matched(query);
     if (!source) return { total: 0, hits: [] };
+    const order = query.sort === 'date' ? 'm.issued DESC NULLS LAST, m.score DESC, m.rid' : 'm.score DESC, m.rid';
+    const select = `SELECT e.id, e.work_id, e.kind, e.e_id, e.document_number, e.document_type, e.title, e.document_title, e.text, e.citation, e.issued, e.status, page.score
+           FROM page JOIN search_entries e ON e.rid = page.rid`;
     return this.db.transaction(() => {
-      const total = this.materialize(query, source);
-      const order = query.sort === 'date' ? 'm.issued DESC NULLS LAST, m.score DESC, m.rid' : 'm.score DESC, m.rid';
-      // Rank first, then read the page's rows: only `limit` entries' texts are read.
-      const rows = this.db
-        .prepare(
-          `WITH page AS (SELECT m.rid, m.score FROM temp.search_m m ORDER BY ${order} LIMIT @limit OFFSET @offset)
-           SELECT e.id, e.work_id, e.kind, e.e_id, e.document_number, e.document_type, e.title, e.document_title, e.text, e.citation, e.issued, e.status, page.score
-           FROM page JOIN search_entries e ON e.rid = page.rid`,
-        )
-        .all({ limit: query.limit, offset: query.offset }) as HitRow[];
+      let total: number;
+      let rows: HitRow[];
+      if (query.facets) {
+        // Facets read every match: evaluate the match once into a table, then count, page and facet from it.
+        total = this.materialize(query, source);
+        rows = this.db
+          .prepare(`WITH page AS (SELECT m.rid, m.score FROM temp.search_m m ORDER BY ${order} LIMIT @limit OFFSET @offset) ${select}`)
+          .all({ limit: query.limit, offset: query.offset }) as HitRow[];
+      } else {
+        // A count without scores is cheap; the page is ranked by a top-k sort straight off the match (no table).
+        total = (
+          this.db
+            .prepare(
+              source.filtered
+                ? `SELECT count(*) AS n FROM (${source.sql})`
+                : 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH @match',
+            )
+            .get(source.params) as { n: number }
+        ).n;
+        rows = this.db
+          .prepare(
+            `WITH page AS (SELECT m.rid, m.score FROM (${source.filtered ? source.sql : source.ranked}) m ORDER BY ${order} LIMIT @limit OFFSET @offset) ${select}`,
+          )
+          .all({ ...source.params, limit: query.limit, offset: query.offset }) as HitRow[];
+      }
       // The join keeps the page's order in practice, but SQL does not promise it.
       rows.sort((a, b) => (query.sort === 'date' ? (b.issued ?? '').localeCompare(a.issued ?? '') : 0) || b.score - a.score || (a.id < b.id ? -1 : 1));
       return { total, hits: rows.map(hit), ...(query.facets ? { facets: this.facets() } : {}) };
