@@ -221,11 +221,7 @@ export class SqliteSearchIndex implements SearchIndex {
         // A count without scores is cheap; the page is ranked by a top-k sort straight off the match (no table).
         total = (
           this.db
-            .prepare(
-              source.filtered
-                ? `SELECT count(*) AS n FROM (${source.sql})`
-                : 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH @match',
-            )
+            .prepare(source.filtered ? `SELECT count(*) AS n FROM (${source.sql})` : 'SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH @match')
             .get(source.params) as { n: number }
         ).n;
         rows = this.db
