@@ -7,16 +7,18 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { type CsdlConfig, readConfig } from './config';
 import { StatefulStack } from './stacks/stateful-stack';
 import { StatelessStack } from './stacks/stateless-stack';
+import { WebStack } from './stacks/web-stack';
 
 export interface CsdlApp {
   readonly app: App;
   readonly config: CsdlConfig;
   readonly stateful: StatefulStack;
   readonly stateless: StatelessStack;
+  readonly web: WebStack;
 }
 
 /** `Csdl-Dev-Stateful` for stage `dev`. */
-export function stackName(stage: string, part: 'Stateful' | 'Stateless'): string {
+export function stackName(stage: string, part: 'Stateful' | 'Stateless' | 'Web'): string {
   return `Csdl-${stage.charAt(0).toUpperCase()}${stage.slice(1)}-${part}`;
 }
 
@@ -44,11 +46,17 @@ export function buildCsdlApp(app: App): CsdlApp {
     },
   });
   stateless.addStackDependency(stateful, 'functions, API and alarms use the table, bucket, domain and user pool');
+  const web = new WebStack(app, stackName(config.stage, 'Web'), {
+    env,
+    description: `CSDLQG pháp luật (${config.stage}): web UI on CloudFront, the API behind the same domain`,
+    apiUrl: stateless.httpApi.url,
+  });
+  web.addStackDependency(stateless, 'CloudFront forwards /v1/* to the HTTP API');
 
   // cdk-nag 3 is a validation plugin (not an Aspect): it runs on app.synth(), after the templates are written.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
 
-  return { app, config, stateful, stateless };
+  return { app, config, stateful, stateless, web };
 }
 
 export function createCsdlApp(props?: AppProps): CsdlApp {

@@ -1,0 +1,145 @@
+/**
+ * The web UI on AWS: the static pages of web/ in a private bucket behind CloudFront (origin access control), with
+ * the HTTP API behind the same domain (`/v1/*`, `/health`, `/openapi.json`), so the pages call the API same-origin
+ * exactly as they do on the local runtime. Redeployable: the bucket holds nothing but a copy of web/.
+ */
+import * as path from 'node:path';
+import { Duration, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import type { Construct } from 'constructs';
+import { acknowledge, acknowledgeWildcardResources } from '../nag';
+
+export interface WebStackProps extends StackProps {
+  /** `https://<id>.execute-api.<region>.amazonaws.com/` of the HTTP API ($default stage). */
+  readonly apiUrl: string;
+}
+
+const WEB_ROOT = path.resolve(__dirname, '..', '..', 'web');
+/** The API paths CloudFront forwards to API Gateway; everything else is a page of web/. */
+export const API_PATHS = ['/v1/*', '/health', '/openapi.json'] as const;
+
+export class WebStack extends Stack {
+  readonly bucket: Bucket;
+  readonly logs: Bucket;
+  readonly distribution: Distribution;
+  readonly deployment: BucketDeployment;
+
+  constructor(scope: Construct, id: string, props: WebStackProps) {
+    super(scope, id, props);
+
+    this.logs = new Bucket(this, 'Logs', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      // CloudFront standard logs are delivered with ACLs.
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ id: 'expire-logs', expiration: Duration.days(365), abortIncompleteMultipartUploadAfter: Duration.days(7) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(
+      this.logs,
+      'AwsSolutions-S1',
+      'This bucket receives the CloudFront and web-bucket access logs; logging it into itself would loop. Its objects expire after 365 days.',
+    );
+
+    this.bucket = new Bucket(this, 'Pages', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: this.logs,
+      serverAccessLogsPrefix: 'pages/',
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    const apiDomain = Fn.select(2, Fn.split('/', props.apiUrl));
+    const api = new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY });
+    const apiBehavior = {
+      origin: api,
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      // The API's own ETag and Cache-Control decide; query strings and identity reach it.
+      cachePolicy: CachePolicy.USE_ORIGIN_CACHE_CONTROL_HEADERS_QUERY_STRINGS,
+      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+    };
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'CSDLQG pháp luật: web UI and API',
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      priceClass: PriceClass.PRICE_CLASS_200,
+      enableLogging: true,
+      logBucket: this.logs,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+      },
+      additionalBehaviors: Object.fromEntries(API_PATHS.map((p) => [p, apiBehavior])),
+    });
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR1',
+      'The national legal database is public by law for everyone, in Viet Nam and abroad (overseas Vietnamese, foreign investors): no country is blocked.',
+    );
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR2',
+      'Writes need a Cognito identity and the API stage is throttled; a WAF web ACL for CloudFront must live in us-east-1 and is attached at deployment time by the operators (docs/adr/0009).',
+    );
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR4',
+      'Without a custom domain CloudFront serves its default *.cloudfront.net certificate, whose TLS policy cannot be raised; attaching the national domain and its certificate (with TLSv1.2_2021) is a deployment step (docs/adr/0009).',
+    );
+
+    this.deployment = new BucketDeployment(this, 'Deploy', {
+      sources: [Source.asset(WEB_ROOT, { exclude: ['README.md', 'package.json'] })],
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      memoryLimit: 256,
+    });
+    // The CDK's own copy function (a singleton custom resource, run only while deploying): its role and runtime.
+    const copier = this.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
+    if (!copier) throw new Error('BucketDeployment created no copy function: the acknowledgements below would be dangling');
+    const copying = 'The CDK BucketDeployment copy function, which runs only while deploying,';
+    for (const [id, reason] of [
+      [
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        `${copying} writes its logs with the AWS managed basic execution policy.`,
+      ],
+      ['AwsSolutions-IAM5[Action::s3:GetObject*]', `${copying} reads the uploaded web/ asset (object key chosen by the CDK at synthesis).`],
+      ['AwsSolutions-IAM5[Action::s3:GetBucket*]', `${copying} reads the location of the asset and pages buckets.`],
+      ['AwsSolutions-IAM5[Action::s3:List*]', `${copying} lists the pages bucket to delete pages no longer in web/.`],
+      ['AwsSolutions-IAM5[Action::s3:DeleteObject*]', `${copying} deletes pages no longer in web/ from this pages bucket only.`],
+      ['AwsSolutions-IAM5[Action::s3:Abort*]', `${copying} aborts its own unfinished multipart uploads to the pages bucket.`],
+      [
+        'AwsSolutions-IAM5[Resource::*]',
+        `${copying} creates and reads CloudFront invalidations of this distribution after each deployment (granted on * by aws-cdk-lib).`,
+      ],
+      ['AwsSolutions-L1', `${copying} uses the runtime aws-cdk-lib chooses for it.`],
+    ] as const)
+      acknowledge(copier, id, reason);
+    acknowledgeWildcardResources(
+      copier,
+      [this.bucket.arnForObjects('*'), `arn:${this.partition}:s3:::cdk-hnb659fds-assets-${this.account}-${this.region}/*`],
+      `${copying} writes any page of web/ into this pages bucket and reads its zip from the CDK bootstrap asset bucket (keys known only at deployment).`,
+    );
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * The web UI stack: pages from web/ in a private bucket behind CloudFront (origin access control), the API behind the
+ * same domain, logs, and nothing public.
+ */
+import { Template } from 'aws-cdk-lib/assertions';
+import { API_PATHS } from '../../infra/stacks/web-stack';
+import { synthCsdl } from './synth';
+
+const s = synthCsdl();
+const web = Template.fromStack(s.web);
+
+test('serves web/ from a private, encrypted, TLS-only bucket through CloudFront with origin access control', () => {
+  web.hasResourceProperties('AWS::S3::Bucket', {
+    PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+    BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+  });
+  web.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+  const [dist] = Object.values(web.findResources('AWS::CloudFront::Distribution'));
+  const config = dist?.Properties.DistributionConfig;
+  expect(config.DefaultRootObject).toBe('index.html');
+  expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+  expect(config.Logging).toBeDefined();
+  web.resourceCountIs('Custom::CDKBucketDeployment', 1);
+});
+
+test('forwards the API paths to the HTTP API, over HTTPS only, with every method and the viewer’s query and identity', () => {
+  const [dist] = Object.values(web.findResources('AWS::CloudFront::Distribution'));
+  const config = dist?.Properties.DistributionConfig;
+  const behaviors = config.CacheBehaviors as { PathPattern: string; AllowedMethods: string[]; TargetOriginId: string; ViewerProtocolPolicy: string }[];
+  expect(behaviors.map((b) => b.PathPattern).sort()).toEqual([...API_PATHS].sort());
+  for (const b of behaviors) {
+    expect(b.AllowedMethods).toContain('POST');
+    expect(b.ViewerProtocolPolicy).toBe('https-only');
+  }
+  const apiOrigin = (config.Origins as { Id: string; CustomOriginConfig?: { OriginProtocolPolicy: string } }[]).find(
+    (o) => o.Id === behaviors[0]?.TargetOriginId,
+  );
+  expect(apiOrigin?.CustomOriginConfig?.OriginProtocolPolicy).toBe('https-only');
+});
