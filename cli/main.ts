@@ -10,6 +10,7 @@ import { headingView, importHeading, importTree, reindexCodification } from '../
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { DOCUMENT_TYPE_LABELS } from '../domain/model';
+import { isCalendarDate } from '../domain/dates';
 import { DomainError, isDomainError } from '../domain/errors';
 import { resolveWork } from '../domain/services/documents';
 import { ingestDocument } from '../domain/services/ingest';
@@ -61,9 +62,7 @@ class UsageError extends Error {}
 /** A YYYY-MM-DD option that is a real calendar date, or undefined when absent. */
 function dateOption(value: string | undefined, name: string): string | undefined {
   if (value === undefined) return undefined;
-  const d = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value)
-    throw new UsageError(`${name} must be a date YYYY-MM-DD, got ${value}`);
+  if (!isCalendarDate(value)) throw new UsageError(`${name} must be a date YYYY-MM-DD, got ${value}`);
   return value;
 }
 

@@ -9,11 +9,12 @@
  */
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { batchWriteAll, queryAll } from './batch';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { CodifiedArticle, Topic } from '../../domain/codify/types';
 import type { CodificationRepository, StoredHeading, TopicSummary } from '../../domain/ports';
-import { compareHeadingIds } from '../../domain/services/codification';
+import { topicSummaries } from '../../domain/services/codification';
 import { GSI_BY_NUMBER, GSI_LIST } from './table-design';
 
 type Item = Record<string, unknown>;
@@ -33,37 +34,19 @@ export class DynamoCodificationRepository implements CodificationRepository {
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
 
-  private async query(input: { index?: string; keyExpr: string; names?: Record<string, string>; values: Record<string, unknown>; keysOnly?: boolean }) {
-    const items: Item[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res: QueryCommandOutput = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          ...(input.index ? { IndexName: input.index } : {}),
-          KeyConditionExpression: input.keyExpr,
-          ...(input.names ? { ExpressionAttributeNames: input.names } : {}),
-          ExpressionAttributeValues: input.values,
-          ...(input.keysOnly ? { ProjectionExpression: 'pk, sk' } : {}),
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      items.push(...((res.Items ?? []) as Item[]));
-      start = res.LastEvaluatedKey;
-    } while (start);
-    return items;
+  private query(input: { index?: string; keyExpr: string; names?: Record<string, string>; values: Record<string, unknown>; keysOnly?: boolean }) {
+    return queryAll(this.doc, {
+      TableName: this.tableName,
+      ...(input.index ? { IndexName: input.index } : {}),
+      KeyConditionExpression: input.keyExpr,
+      ...(input.names ? { ExpressionAttributeNames: input.names } : {}),
+      ExpressionAttributeValues: input.values,
+      ...(input.keysOnly ? { ProjectionExpression: 'pk, sk' } : {}),
+    });
   }
 
-  private async batchWrite(requests: Record<string, unknown>[]): Promise<void> {
-    for (let i = 0; i < requests.length; i += 25) {
-      let pending = requests.slice(i, i + 25);
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 8) throw new Error(`DynamoDB left ${pending.length} codification writes unprocessed after retries`);
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
-        const res = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending as never } }));
-        pending = (res.UnprocessedItems?.[this.tableName] ?? []) as Record<string, unknown>[];
-      }
-    }
+  private batchWrite(requests: Record<string, unknown>[]): Promise<void> {
+    return batchWriteAll(this.doc, this.tableName, requests, 'codification');
   }
 
   async putTopics(topics: Topic[]): Promise<void> {
@@ -142,19 +125,11 @@ export class DynamoCodificationRepository implements CodificationRepository {
 
   async listTopics(): Promise<TopicSummary[]> {
     const items = await this.query({ keyExpr: 'pk = :pk', values: { ':pk': ROOT } });
-    const topics = new Map<number, TopicSummary>();
-    for (const t of items.filter((i) => i.entity === 'topic')) topics.set(Number(t.number), { number: Number(t.number), title: String(t.title), headings: [] });
-    const headings = items.filter((i) => i.entity === 'heading').map((i) => ungz<StoredHeading>(i.body));
-    headings.sort((a, b) => a.topic - b.topic || compareHeadingIds(a.id, b.id));
-    for (const h of headings) {
-      let t = topics.get(h.topic);
-      if (!t) {
-        t = { number: h.topic, title: `Chủ đề ${h.topic}`, headings: [] };
-        topics.set(h.topic, t);
-      }
-      t.headings.push({ id: h.id, title: h.title, articleCount: h.articleCount });
-    }
-    return [...topics.values()].sort((a, b) => a.number - b.number);
+    const topics = items.filter((i) => i.entity === 'topic').map((t) => ({ number: Number(t.number), title: String(t.title) }));
+    return topicSummaries(
+      topics,
+      items.filter((i) => i.entity === 'heading').map((i) => ungz<StoredHeading>(i.body)),
+    );
   }
 
   async findBySource(documentId: string, articleNum?: string): Promise<CodifiedArticle[]> {

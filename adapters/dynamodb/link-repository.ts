@@ -5,8 +5,9 @@
  * so readers converge on the last extraction.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { batchWriteAll, queryAll } from './batch';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Effect } from '../../domain/effects/types';
 import type { LinkRepository, Links } from '../../domain/ports';
 import type { Relation } from '../../domain/relations/types';
@@ -26,37 +27,19 @@ export class DynamoLinkRepository implements LinkRepository {
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
 
-  private async query(index: string | null, key: string, value: string, keysOnly = false): Promise<Item[]> {
-    const items: Item[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res: QueryCommandOutput = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          ...(index ? { IndexName: index } : {}),
-          KeyConditionExpression: '#k = :v',
-          ExpressionAttributeNames: { '#k': key },
-          ExpressionAttributeValues: { ':v': value },
-          ...(keysOnly ? { ProjectionExpression: 'pk, sk' } : {}),
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      items.push(...((res.Items ?? []) as Item[]));
-      start = res.LastEvaluatedKey;
-    } while (start);
-    return items;
+  private query(index: string | null, key: string, value: string, keysOnly = false): Promise<Item[]> {
+    return queryAll(this.doc, {
+      TableName: this.tableName,
+      ...(index ? { IndexName: index } : {}),
+      KeyConditionExpression: '#k = :v',
+      ExpressionAttributeNames: { '#k': key },
+      ExpressionAttributeValues: { ':v': value },
+      ...(keysOnly ? { ProjectionExpression: 'pk, sk' } : {}),
+    });
   }
 
-  private async batchWrite(requests: Record<string, unknown>[]): Promise<void> {
-    for (let i = 0; i < requests.length; i += 25) {
-      let pending = requests.slice(i, i + 25);
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 8) throw new Error(`DynamoDB left ${pending.length} link writes unprocessed after retries`);
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
-        const res = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending as never } }));
-        pending = (res.UnprocessedItems?.[this.tableName] ?? []) as Record<string, unknown>[];
-      }
-    }
+  private batchWrite(requests: Record<string, unknown>[]): Promise<void> {
+    return batchWriteAll(this.doc, this.tableName, requests, 'link');
   }
 
   async replaceExtracted(sourceWorkId: string, links: Links): Promise<void> {

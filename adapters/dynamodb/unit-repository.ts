@@ -4,8 +4,9 @@
  * below DynamoDB's 400 KB limit.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { batchWriteAll, queryAll } from './batch';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { UnitRepository } from '../../domain/ports';
 import type { StoredUnit } from '../../domain/units';
 
@@ -41,35 +42,17 @@ export class DynamoUnitRepository implements UnitRepository {
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
 
-  private async queryAll(setId: string, projectKeysOnly: boolean): Promise<Item[]> {
-    const items: Item[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const res: QueryCommandOutput = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :unit)',
-          ExpressionAttributeValues: { ':pk': pk(setId), ':unit': 'UNIT#' },
-          ...(projectKeysOnly ? { ProjectionExpression: 'pk, sk' } : {}),
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      items.push(...((res.Items ?? []) as Item[]));
-      start = res.LastEvaluatedKey;
-    } while (start);
-    return items;
+  private queryAll(setId: string, projectKeysOnly: boolean): Promise<Item[]> {
+    return queryAll(this.doc, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :unit)',
+      ExpressionAttributeValues: { ':pk': pk(setId), ':unit': 'UNIT#' },
+      ...(projectKeysOnly ? { ProjectionExpression: 'pk, sk' } : {}),
+    });
   }
 
-  private async batchWrite(requests: Record<string, unknown>[]): Promise<void> {
-    for (let i = 0; i < requests.length; i += 25) {
-      let pending = requests.slice(i, i + 25);
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 8) throw new Error(`DynamoDB left ${pending.length} unit writes unprocessed after retries`);
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** attempt)));
-        const res = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending as never } }));
-        pending = (res.UnprocessedItems?.[this.tableName] ?? []) as Record<string, unknown>[];
-      }
-    }
+  private batchWrite(requests: Record<string, unknown>[]): Promise<void> {
+    return batchWriteAll(this.doc, this.tableName, requests, 'unit');
   }
 
   async replaceUnits(setId: string, units: StoredUnit[]): Promise<void> {

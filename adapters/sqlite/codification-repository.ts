@@ -1,7 +1,7 @@
 /** The Bộ pháp điển on SQLite: one row per topic, heading and codified article (bodies as JSON). */
 import type { CodifiedArticle, Topic } from '../../domain/codify/types';
 import type { CodificationRepository, StoredHeading, TopicSummary } from '../../domain/ports';
-import { compareHeadingIds } from '../../domain/services/codification';
+import { topicSummaries } from '../../domain/services/codification';
 import type { Db } from './db';
 
 export class SqliteCodificationRepository implements CodificationRepository {
@@ -45,20 +45,9 @@ export class SqliteCodificationRepository implements CodificationRepository {
   }
 
   async listTopics(): Promise<TopicSummary[]> {
-    const topics = new Map<number, TopicSummary>();
-    for (const t of this.db.prepare('SELECT number, title FROM codify_topics ORDER BY number').all() as { number: number; title: string }[])
-      topics.set(t.number, { number: t.number, title: t.title, headings: [] });
+    const topics = this.db.prepare('SELECT number, title FROM codify_topics').all() as Topic[];
     const headings = (this.db.prepare('SELECT body FROM codify_headings').all() as { body: string }[]).map((r) => JSON.parse(r.body) as StoredHeading);
-    headings.sort((a, b) => a.topic - b.topic || compareHeadingIds(a.id, b.id));
-    for (const h of headings) {
-      let t = topics.get(h.topic);
-      if (!t) {
-        t = { number: h.topic, title: `Chủ đề ${h.topic}`, headings: [] };
-        topics.set(h.topic, t);
-      }
-      t.headings.push({ id: h.id, title: h.title, articleCount: h.articleCount });
-    }
-    return [...topics.values()].sort((a, b) => a.number - b.number);
+    return topicSummaries(topics, headings);
   }
 
   async findBySource(documentId: string, articleNum?: string): Promise<CodifiedArticle[]> {

@@ -6,6 +6,7 @@
  */
 import type { Unit, UnitKind } from '../model';
 import type { Effect, EffectOperation } from '../effects/types';
+import { toRoman } from '../lint/numbers';
 import { romanToInt } from '../parse/parse';
 import { type DiffOp, wordDiff } from './diff';
 import { noteFor } from './notes';
@@ -77,28 +78,6 @@ function alternatives(eId: string): string[] {
     if (r !== null) out.push(`${eId.slice(0, eId.length - m[3].length)}${r}`);
     else if (/^\d+$/.test(m[3])) out.push(`${eId.slice(0, eId.length - m[3].length)}${toRoman(Number(m[3]))}`);
   }
-  return out;
-}
-
-function toRoman(n: number): string {
-  const table: [number, string][] = [
-    [100, 'C'],
-    [90, 'XC'],
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ];
-  let out = '';
-  let rest = n;
-  for (const [v, s] of table)
-    while (rest >= v) {
-      out += s;
-      rest -= v;
-    }
   return out;
 }
 

@@ -16,7 +16,8 @@ export interface Reference {
   text: string;
 }
 
-const TYPES: [string, DocumentType][] = [
+/** Document types as printed, longest first where one starts another (`Nghị quyết liên tịch` before `Nghị quyết`). */
+export const TYPES: [string, DocumentType][] = [
   ['Hiến pháp', 'hien_phap'],
   ['Bộ luật', 'bo_luat'],
   ['Luật', 'luat'],
@@ -31,7 +32,7 @@ const TYPES: [string, DocumentType][] = [
   ['Văn bản hợp nhất', 'van_ban_hop_nhat'],
   ['Lệnh', 'lenh'],
 ];
-const TYPE_ALT = TYPES.map(([w]) => w).join('|');
+export const TYPE_ALT = TYPES.map(([w]) => w).join('|');
 /**
  * `27/2022/NĐ-CP`; a stray space after a hyphen is part of the number when upper-case letters follow
  * (`52/2024/QĐ- UBND`, also a symbol wrapped after its hyphen), never before a word (`QĐ- của`, `QĐ- Ủy ban`).

@@ -1,27 +1,8 @@
-/**
- * Numbered references with their place in a text: each number (`58/2014/QH13`) with the document type printed
- * before it ("Luật Bảo hiểm xã hội số ..."), read with parse/references.ts. Linear: one pass over the numbers, a
- * bounded look-back and a bounded look-ahead for each.
- */
-import type { DocumentType } from '../model';
-import { findReferences, type Reference } from '../parse/references';
+import { findReferences, type Reference, TYPE_ALT, TYPES } from '../parse/references';
 
-export const TYPE_WORDS: [string, DocumentType][] = [
-  ['Hiến pháp', 'hien_phap'],
-  ['Bộ luật', 'bo_luat'],
-  ['Luật', 'luat'],
-  ['Pháp lệnh', 'phap_lenh'],
-  ['Nghị quyết liên tịch', 'nghi_quyet_lien_tich'],
-  ['Nghị quyết', 'nghi_quyet'],
-  ['Nghị định', 'nghi_dinh'],
-  ['Quyết định', 'quyet_dinh'],
-  ['Chỉ thị', 'chi_thi'],
-  ['Thông tư liên tịch', 'thong_tu_lien_tich'],
-  ['Thông tư', 'thong_tu'],
-  ['Văn bản hợp nhất', 'van_ban_hop_nhat'],
-  ['Lệnh', 'lenh'],
-];
-export const TYPE_ALT = TYPE_WORDS.map(([w]) => w).join('|');
+/** The document types as printed: the same table references.ts reads citations with. */
+export const TYPE_WORDS = TYPES;
+export { TYPE_ALT };
 const TYPE_G = new RegExp(String.raw`(?<![\p{L}])(?:${TYPE_ALT})(?![\p{L}])`, 'gu');
 /** A document number: digits, then slash- or dash-separated parts, at least one of them with a letter (not a date). */
 const NUMBER_G = /(?<![\p{L}\p{N}/])\d{1,5}[a-zA-Z]?(?:[/-][\p{L}\p{N}.-]+){1,6}/gu;

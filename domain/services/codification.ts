@@ -8,7 +8,7 @@ import { parseHeadingHtml, parseTree } from '../codify/export';
 import type { CodifiedArticle, CodifiedHeading, Topic } from '../codify/types';
 import { issuerLabel } from '../issuers';
 import type { Diagnostic } from '../model';
-import type { Ports, SearchEntry, StoredHeading } from '../ports';
+import type { Ports, SearchEntry, StoredHeading, TopicSummary } from '../ports';
 import { normalizeText } from '../text/normalize';
 import type { ConsolidatedUnit } from '../consolidate/engine';
 import type { Effect } from '../effects/types';
@@ -32,6 +32,21 @@ export interface HeadingImportReport {
 }
 
 const oneLine = (text: string) => normalizeText(text).replace(/\s+/g, ' ').trim();
+
+/** Topics with their headings in order; a heading whose topic the tree does not list gets `Chủ đề N`. */
+export function topicSummaries(topics: Topic[], headings: StoredHeading[]): TopicSummary[] {
+  const out = new Map<number, TopicSummary>();
+  for (const t of [...topics].sort((a, b) => a.number - b.number)) out.set(t.number, { number: t.number, title: t.title, headings: [] });
+  for (const h of [...headings].sort((a, b) => a.topic - b.topic || compareHeadingIds(a.id, b.id))) {
+    let t = out.get(h.topic);
+    if (!t) {
+      t = { number: h.topic, title: `Chủ đề ${h.topic}`, headings: [] };
+      out.set(h.topic, t);
+    }
+    t.headings.push({ id: h.id, title: h.title, articleCount: h.articleCount });
+  }
+  return [...out.values()].sort((a, b) => a.number - b.number);
+}
 
 /** `36.3` before `36.10`. */
 export function compareHeadingIds(a: string, b: string): number {

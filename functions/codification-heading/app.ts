@@ -1,7 +1,7 @@
 import { DomainError, notFound } from '../../domain/errors';
 import { headingAt } from '../../domain/services/codification';
 import { HeadingParams, HeadingQuery } from '../../schemas/codification';
-import { isCalendarDate } from '../documents-status/app';
+import { isCalendarDate } from '../../domain/dates';
 import { httpHandler, json, type AppContext } from '../_shared/http';
 
 /** A đề mục with its structure and codified articles; with `at`, texts from the sources' consolidated versions. */

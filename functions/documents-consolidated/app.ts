@@ -2,7 +2,7 @@ import { DomainError } from '../../domain/errors';
 import { consolidatedDocument } from '../../domain/services/consolidation';
 import { vietnamDate } from '../../domain/services/search';
 import { ConsolidatedQuery, DocumentParams } from '../../schemas/status';
-import { isCalendarDate } from '../documents-status/app';
+import { isCalendarDate } from '../../domain/dates';
 import { httpHandler, json, type AppContext } from '../_shared/http';
 
 interface U {

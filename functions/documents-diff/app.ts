@@ -1,7 +1,7 @@
 import { DomainError } from '../../domain/errors';
 import { documentDiff } from '../../domain/services/consolidation';
 import { DiffQuery, DocumentParams } from '../../schemas/status';
-import { isCalendarDate } from '../documents-status/app';
+import { isCalendarDate } from '../../domain/dates';
 import { httpHandler, json, type AppContext } from '../_shared/http';
 
 /** Units whose text differs between two dates, with a word diff. */

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import { vietnamDate } from '../../domain/services/search';
 import { documentStatus } from '../../domain/services/status';
@@ -11,8 +12,3 @@ export const create = (ctx: AppContext) =>
     if (!isCalendarDate(at)) throw new DomainError('validation', `at: ${at} is not a calendar date`);
     return json(await documentStatus(ports, params.id, at, query.eId));
   });
-
-export function isCalendarDate(d: string): boolean {
-  const t = new Date(`${d}T00:00:00Z`);
-  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
-}

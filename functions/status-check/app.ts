@@ -2,7 +2,7 @@ import { DomainError } from '../../domain/errors';
 import { vietnamDate } from '../../domain/services/search';
 import { checkCitations } from '../../domain/services/status';
 import { StatusCheckRequest } from '../../schemas/status';
-import { isCalendarDate } from '../documents-status/app';
+import { isCalendarDate } from '../../domain/dates';
 import { httpHandler, json, type AppContext } from '../_shared/http';
 
 /** Status of every document a list of citations (or a draft's căn cứ block) names, at a date. */

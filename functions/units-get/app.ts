@@ -4,7 +4,7 @@ import { buildTree, type StoredUnit } from '../../domain/units';
 import { consolidatedDocument } from '../../domain/services/consolidation';
 import { articleNumOf } from '../../domain/services/search';
 import { UnitParams, UnitQuery } from '../../schemas/documents';
-import { isCalendarDate } from '../documents-status/app';
+import { isCalendarDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import type { ConsolidatedUnit } from '../../domain/consolidate/engine';
 import { httpHandler, json, type AppContext } from '../_shared/http';
