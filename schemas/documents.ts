@@ -67,6 +67,23 @@ export const UnitResponse = z.object({
   /** With `at`: the date, the unit's text as in force then, and the notes of the effects that changed it. */
   at: z.optional(z.string()),
   consolidated: z.optional(z.nullable(ConsolidatedUnit)),
+  /**
+   * A unit the original text does not have (inserted by an amendment: `Điều 70a`, `khoản 4a`): `unit` and `path` come
+   * from the consolidated text on `at` (today, Vietnam time, when no `at` is asked), and this says which effect of
+   * which document brought it and from when (`to`: until when, null while it is still there).
+   */
+  inserted: z.optional(
+    z.object({
+      effectId: z.nullable(z.string()),
+      operation: z.nullable(z.string()),
+      sourceWorkId: z.nullable(z.string()),
+      sourceNumber: z.nullable(z.string()),
+      sourceEId: z.nullable(z.string()),
+      from: z.nullable(z.string()),
+      to: z.nullable(z.string()),
+      note: z.nullable(z.string()),
+    }),
+  ),
   /** Articles of the Bộ pháp điển that carry this unit's article. */
   codified: z.array(z.object({ code: z.string(), headingId: z.string(), heading: z.string() })),
 });

@@ -368,6 +368,9 @@ export function parseInstructions(amending: AmendingWork, parsed: ParseResult, d
       const unfinished = !ENDS_SENTENCE.test(text.slice(-8));
       if (!(depth > 0 || (unfinished && !MARKER_LINE.test(next) && !/:$/u.test(text)))) break;
       if (depth === 0 && next.startsWith('“') && /:\s*$/u.test(text)) break;
+      // "Điều 1. Sửa đổi, bổ sung một số điều của Thông tư số ..." then "Bổ sung Điều 9a vào sau Điều 9 như sau:": an
+      // article's heading line, left unpunctuated, is not wrapped onto an instruction that starts a new sentence.
+      if (j === i && depth === 0 && OWN_ARTICLE_RE.test(text) && /^\p{Lu}/u.test(next) && instructionStart(next)) break;
       text += ` ${next}`;
       depth = Math.max(0, depth + quoteDelta(next));
       j++;
@@ -762,7 +765,7 @@ function noteOwnDates(text: string, out: Map<string, string>): void {
       .trim()
       .replace(/^(?:Riêng|Quy định tại|Các quy định tại|Riêng quy định tại)\s+/iu, '');
     const r = readRefs(subject, null);
-    if (r.refs.length === 0 || !/^(?:của (?:Luật|Bộ luật|Nghị định|Thông tư|Nghị quyết|Quyết định|Pháp lệnh) này\s*)?$/u.test(r.rest.trim())) continue;
+    if (r.refs.length === 0 || !/^(?:(?:của )?(?:Luật|Bộ luật|Nghị định|Thông tư|Nghị quyết|Quyết định|Pháp lệnh) này\s*)?$/u.test(r.rest.trim())) continue;
     const iso = `${date[3]}-${date[2].padStart(2, '0')}-${date[1].padStart(2, '0')}`;
     for (const ref of r.refs) out.set(refEId(ref), iso);
   }

@@ -1,5 +1,5 @@
 /** Point-in-time text of a document (hợp nhất): its units with the effects that target it applied up to a date. */
-import { consolidate, diffAt, timeline } from '../consolidate/engine';
+import { type ConsolidatedUnit, consolidate, diffAt, timeline, versionsOf } from '../consolidate/engine';
 import type { Ports } from '../ports';
 import { buildTree } from '../units';
 import { resolveWork } from './documents';
@@ -53,4 +53,70 @@ export async function documentTimeline(ports: Pick<Ports, 'works' | 'units' | 'l
 export async function documentDiff(ports: Pick<Ports, 'works' | 'units' | 'links'>, ref: string, from: string, to: string) {
   const { work, base, effects } = await baseOf(ports, ref);
   return { documentId: work.id, documentNumber: work.number, from, to, changes: diffAt(base, effects, from, to) };
+}
+
+/** Who brought a unit that the original text does not have: the effect, its document and since when. */
+export interface UnitOrigin {
+  effectId: string;
+  operation: string;
+  sourceWorkId: string;
+  sourceNumber: string | null;
+  sourceEId: string;
+  /** The date the unit appears in the consolidated text. */
+  from: string | null;
+  note: string;
+}
+
+/** A stretch of dates [from, to) in which a unit exists in the consolidated text; to null = still there. */
+export interface UnitPresence {
+  from: string | null;
+  to: string | null;
+  origin: UnitOrigin | null;
+}
+
+/** Finds a unit and the units above it (outermost first, the unit last). */
+function findWithPath(units: ConsolidatedUnit[], eId: string): ConsolidatedUnit[] | null {
+  for (const u of units) {
+    if (u.eId === eId) return [u];
+    const inner = findWithPath(u.children, eId);
+    if (inner) return [u, ...inner];
+  }
+  return null;
+}
+
+/**
+ * One unit across time, for a unit the original text may not have (inserted by an amendment: `Điều 70a`,
+ * `khoản 4a`, or a clause a replaced article brings): the unit as in force on `at` with its path (null when it does
+ * not exist that day), and the stretches of dates in which it exists, each with the effect that brought it.
+ */
+export async function unitOverTime(ports: Pick<Ports, 'works' | 'units' | 'links'>, ref: string, eId: string, at: string) {
+  const { work, base, effects } = await baseOf(ports, ref);
+  const byId = new Map(effects.map((e) => [e.id, e]));
+  const path = findWithPath(consolidate(base, effects, at).units, eId);
+  const presence: UnitPresence[] = [];
+  for (const v of versionsOf(base, effects).get(eId) ?? []) {
+    const last = presence[presence.length - 1];
+    if (last && last.to === v.from) last.to = v.to;
+    else presence.push({ from: v.from, to: v.to, origin: null });
+  }
+  for (const p of presence) {
+    if (p.from === null || p.from === base.effective) continue;
+    // The effect dated `from` on the unit itself or, for a unit inside an inserted or replaced one, the nearest above.
+    const there = findWithPath(consolidate(base, effects, p.from).units, eId) ?? [];
+    for (const u of [...there].reverse()) {
+      const s = u.sources?.filter((x) => x.effectiveFrom === p.from).pop();
+      if (!s) continue;
+      p.origin = {
+        effectId: s.effectId,
+        operation: s.operation,
+        sourceWorkId: s.sourceWorkId,
+        sourceNumber: byId.get(s.effectId)?.source.number ?? null,
+        sourceEId: s.sourceEId,
+        from: p.from,
+        note: s.note,
+      };
+      break;
+    }
+  }
+  return { documentId: work.id, documentNumber: work.number, at, path, unit: path?.[path.length - 1] ?? null, presence };
 }

@@ -9,7 +9,8 @@ import { effectiveDate } from '../../../domain/parse/effective';
 import { parseDocument } from '../../../domain/parse/parse';
 
 const CORPUS = join(__dirname, '..', '..', '..', '..', 'shared', 'corpus', 'docs');
-/** Measured 2026-11-22: 79 instructions read, 5 reported (forms, dashes inside points, tiểu mục places). */
+/** Measured 2026-11-22: 80 instructions read, 5 reported (forms, dashes inside points, tiểu mục places); 79 before an article
+ * heading stopped swallowing the unnumbered instruction under it (84/2025/QĐ-UBND Hà Tĩnh, Điều 1). */
 const MIN_RATE = 0.93;
 const MIN_INSTRUCTIONS = 75;
 
