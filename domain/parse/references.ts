@@ -55,7 +55,12 @@ function iso(d: string, m: string, y: string): string | null {
 /** Every reference in a text that names a number or a date (a bare "Luật này" is not a reference), one per clause. */
 export function findReferences(text: string): Reference[] {
   const out: Reference[] = [];
-  for (const segment of text.slice(0, 20_000).split(/;|\.\s|,\s(?=(?:và\s)?(?:Luật|Bộ luật|Nghị định|Thông tư|Quyết định|Nghị quyết|Pháp lệnh)\s)/u)) {
+  // Segments: sentences, list items, and "X và <type> số Y" (two numbered documents joined by "và").
+  for (const segment of text
+    .slice(0, 20_000)
+    .split(
+      /;|\.\s|,\s(?=(?:và\s)?(?:Luật|Bộ luật|Nghị định|Thông tư|Quyết định|Nghị quyết|Pháp lệnh)\s)|\s(?=và\s(?:Luật|Bộ luật|Nghị định|Thông tư|Quyết định|Nghị quyết|Pháp lệnh)\s(?:số\s)?\d)/u,
+    )) {
     const n = WITH_NUMBER_RE.exec(segment);
     if (n?.[1] && n[3]) {
       out.push({

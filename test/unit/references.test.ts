@@ -67,3 +67,20 @@ describe('references', () => {
     ]);
   });
 });
+
+describe('two documents joined by "và"', () => {
+  it('finds both (84/2025/QĐ-UBND Hà Tĩnh repeals 10/2016 and 14/2022)', () => {
+    const text =
+      'Bãi bỏ toàn bộ Quyết định số 10/2016/QĐ-UBND ngày 21/3/2016 của Ủy ban nhân dân tỉnh và Quyết định số 14/2022/QĐ-UBND ngày 5/4/2022 của Ủy ban nhân dân tỉnh.';
+    expect(findReferences(text).map((r) => [r.number, r.date])).toEqual([
+      ['10/2016/QĐ-UBND', '2016-03-21'],
+      ['14/2022/QĐ-UBND', '2022-04-05'],
+    ]);
+    expect(findReferences('bãi bỏ Quyết định số 10/2016/QĐ-UBND và Quyết định số 14/2022/QĐ-UBND').map((r) => r.number)).toEqual([
+      '10/2016/QĐ-UBND',
+      '14/2022/QĐ-UBND',
+    ]);
+    // A title with "và" but one number stays one reference.
+    expect(findReferences('Luật số 45/2019/QH14 về Bộ luật Lao động và Luật Việc làm').map((r) => r.number)).toEqual(['45/2019/QH14']);
+  });
+});
