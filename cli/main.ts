@@ -9,6 +9,8 @@ import { documentRelations, documentStatus } from '../domain/services/status';
 import { headingView, importHeading, importTree, reindexCodification } from '../domain/services/codification';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { WORK_ID_RE } from '../domain/refs';
+import { processWorkChanges } from '../domain/services/changes';
 import { DOCUMENT_TYPE_LABELS } from '../domain/model';
 import { isCalendarDate } from '../domain/dates';
 import { DomainError, isDomainError } from '../domain/errors';
@@ -37,7 +39,8 @@ Commands:
          [--status S] [--province NAME] [--in-force-at YYYY-MM-DD] [--sort relevance|date]
                             Full-text search, with or without diacritics ("quoted phrases");
                             hits name the article
-  reindex                   Rebuild the search index from the store
+  reindex [--ids A,B]       Rebuild the search index from the store (or re-process the listed documents:
+                            history, links, index — a dead-letter replay by ids)
   status DOC [--at YYYY-MM-DD] [--unit EID]
                             Validity status at a date (default today) with the reasons
   consolidate DOC [--at YYYY-MM-DD]
@@ -137,6 +140,7 @@ async function main(argv: string[]): Promise<number> {
       from: { type: 'string' },
       to: { type: 'string' },
       sort: { type: 'string' },
+      ids: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -159,7 +163,7 @@ async function main(argv: string[]): Promise<number> {
         for (const file of args) {
           try {
             const bytes = await readFile(file);
-            const r = await ingestDocument(embedded.ports, { fileName: file, bytes, strict: values.strict });
+            const r = await ingestDocument(embedded.ports, { fileName: file, bytes, strict: values.strict, actor: 'cli' });
             const warn = r.diagnostics.length ? `  [${r.diagnostics.map((d) => d.code).join(', ')}]` : '';
             if (!values.json) console.log(`${r.outcome.padEnd(12)} ${r.work.id}  ${r.work.number ?? '(no number)'}  ${file}${warn}`);
             results.push({ file, outcome: r.outcome, id: r.work.id, number: r.work.number, diagnostics: r.diagnostics });
@@ -398,6 +402,19 @@ async function main(argv: string[]): Promise<number> {
       });
     }
     case 'reindex': {
+      if (values.ids !== undefined) {
+        const ids = values.ids.split(/[,\s]+/).filter(Boolean);
+        if (ids.length === 0 || ids.some((id) => !WORK_ID_RE.test(id))) {
+          console.error(`csdl reindex: --ids takes document ids separated by commas (got "${values.ids}")`);
+          return 2;
+        }
+        return withStore(dataDir, async (embedded) => {
+          await embedded.ports.search.ensureReady();
+          const res = await processWorkChanges(embedded.ports, ids);
+          out(`re-processed ${res.indexed.length} documents (${res.removed.length} no longer stored, ${res.affected.length} related refreshed)`, res);
+          return 0;
+        });
+      }
       return withStore(dataDir, async (embedded) => {
         await embedded.ports.search.ensureReady();
         const n = await reindexAll(embedded.ports, (done) => !values.json && process.stderr.write(`\rindexed ${done} documents`));

@@ -33,8 +33,65 @@ function compile(route: RouteDef): CompiledRoute {
   return { route, re: new RegExp(`^${pattern}$`), names };
 }
 
+/** Requests per second a client may send on average, and how many at once (a token bucket per remote address). */
+export interface RateLimit {
+  rps: number;
+  burst: number;
+}
+
+/**
+ * The local runtime's stand-in for API Gateway throttling (infra/constructs/http-api.ts): `RATE_LIMIT_RPS` (default
+ * 50; 0 turns the limit off) and `RATE_LIMIT_BURST` (default 100). Throws on a value that is not a number ≥ 0.
+ */
+export function rateLimitFromEnv(env: Record<string, string | undefined>): RateLimit | null {
+  const read = (name: string, fallback: number) => {
+    const raw = env[name]?.trim();
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a number ≥ 0, not ${JSON.stringify(raw)}`);
+    return n;
+  };
+  const rps = read('RATE_LIMIT_RPS', 50);
+  const burst = read('RATE_LIMIT_BURST', 100);
+  return rps > 0 && burst > 0 ? { rps, burst: Math.max(1, Math.floor(burst)) } : null;
+}
+
+/**
+ * One token bucket per client key: `burst` tokens to start with, refilled at `rps` per second; a request takes one.
+ * `take` answers 0 when the request may go on, else the seconds until a token is back. Buckets that are full again
+ * are forgotten, so memory follows the clients of the last minute.
+ */
+export function tokenBuckets(limit: RateLimit, now: () => number = () => performance.now()) {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  let sweptAt = now();
+  const refill = (b: { tokens: number; at: number }, t: number) => Math.min(limit.burst, b.tokens + ((t - b.at) / 1000) * limit.rps);
+  return {
+    take(key: string): number {
+      const t = now();
+      if (t - sweptAt > 60_000 || buckets.size > 10_000) {
+        for (const [k, b] of buckets) if (refill(b, t) >= limit.burst) buckets.delete(k);
+        sweptAt = t;
+      }
+      const b = buckets.get(key) ?? { tokens: limit.burst, at: t };
+      b.tokens = refill(b, t);
+      b.at = t;
+      buckets.set(key, b);
+      if (b.tokens >= 1) {
+        b.tokens -= 1;
+        return 0;
+      }
+      return (1 - b.tokens) / limit.rps;
+    },
+    get clients() {
+      return buckets.size;
+    },
+  };
+}
+
 export interface ServerOptions {
   handlers: Record<FunctionName, LocalHandler>;
+  /** Per-client throttling (429 `/problems/rate-limited` with Retry-After); none when absent. */
+  rateLimit?: RateLimit | null;
   /** Verifies a bearer token; null means invalid (401, as the JWT authorizer answers). */
   verifyToken(token: string): Promise<Record<string, string | string[]> | null>;
   onRequest?(method: string, path: string, status: number, ms: number): void;
@@ -155,9 +212,18 @@ async function serveStatic(res: ServerResponse, path: string): Promise<boolean> 
 
 export function createLocalServer(options: ServerOptions): Server {
   const routes = ROUTES.map(compile);
+  const limit = options.rateLimit ?? null;
+  const limiter = limit ? tokenBuckets(limit) : null;
   const server = createServer((req, res) => {
     const started = performance.now();
     res.on('finish', () => options.onRequest?.(req.method ?? '', req.url ?? '', res.statusCode, performance.now() - started));
+    const wait = limiter?.take(req.socket.remoteAddress ?? '') ?? 0;
+    if (limit && wait > 0) {
+      const seconds = Math.max(1, Math.ceil(wait));
+      return sendProblem(res, 'rate_limited', `More than ${limit.rps} requests per second (burst ${limit.burst}) from this client; retry in ${seconds} s`, {
+        'retry-after': String(seconds),
+      });
+    }
     handle(req, res).catch((e) => {
       if (!res.headersSent) sendProblem(res, 'internal', undefined);
       else res.destroy(e as Error);

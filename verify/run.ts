@@ -84,7 +84,9 @@ export async function runRobustness(options: RunOptions) {
 
   // 2.–6. Against the local runtime.
   log('starting the local runtime ...');
-  const rt = await startRuntime();
+  // The load run and the API generators measure the server, not its per-client limit: this runtime runs without it.
+  // The security checks get a second runtime with a low limit to check the 429s.
+  const rt = await startRuntime({ env: { RATE_LIMIT_RPS: '0' } });
   const texts = corpusTexts(200);
   const sampleTexts = texts.slice(0, 12);
   let api: Awaited<ReturnType<typeof runApiProperties>> | null = null;
@@ -144,7 +146,22 @@ export async function runRobustness(options: RunOptions) {
     if (!skip.has('security')) {
       log('security checks ...');
       const sample = texts.find((t) => t.name === '38-2022-ND-CP.txt') ?? (sampleTexts[0] as { name: string; text: string });
-      sec = await runSecurity({ base: rt.base, editor, reader, dataDir: rt.dataDir, sample, serverOutput: rt.output, audit: !skip.has('audit') });
+      const limits = { rps: 5, burst: 20 };
+      const limitedRt = await startRuntime({ env: { RATE_LIMIT_RPS: String(limits.rps), RATE_LIMIT_BURST: String(limits.burst) } });
+      try {
+        sec = await runSecurity({
+          base: rt.base,
+          editor,
+          reader,
+          dataDir: rt.dataDir,
+          sample,
+          serverOutput: rt.output,
+          audit: !skip.has('audit'),
+          rateLimited: { base: limitedRt.base, ...limits },
+        });
+      } finally {
+        await limitedRt.close();
+      }
       log(`  ${sec.checks.length} checks, ${sec.failures} failed; audit ${JSON.stringify(sec.audit)}`);
     }
     if (!skip.has('load')) {

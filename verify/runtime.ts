@@ -27,10 +27,10 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function startRuntime(options: { timeoutMs?: number } = {}): Promise<Runtime> {
+export async function startRuntime(options: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<Runtime> {
   const dataDir = mkdtempSync(join(tmpdir(), 'csdl-verify-'));
   // Create the signing secret before the server does, so both sides read the same one.
-  const env: NodeJS.ProcessEnv = { ...process.env, CSDL_DATA: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'INFO' };
+  const env: NodeJS.ProcessEnv = { ...process.env, CSDL_DATA: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'INFO', ...options.env };
   delete env.CSDL_DEV_SECRET;
   const savedSecret = process.env.CSDL_DEV_SECRET;
   delete process.env.CSDL_DEV_SECRET;

@@ -1,7 +1,8 @@
 /**
  * Security checks that are cheap to automate: identities on writes (401 / 403), the body size limit (413), a path
  * traversal file name stored harmlessly, query syntax that never reaches the search engine unescaped (no 5xx),
- * tokens never in the server's output, and `npm audit` of the production dependencies (recorded; a network
+ * tokens never in the server's output, the per-client rate limit (a burst over it gets 429 problem+json
+ * `/problems/rate-limited` with Retry-After, and the client recovers after waiting), and `npm audit` of the production dependencies (recorded; a network
  * failure is recorded, not failed).
  */
 import { spawnSync } from 'node:child_process';
@@ -88,6 +89,8 @@ export async function runSecurity(options: {
   sample: { name: string; text: string };
   serverOutput: () => string;
   audit: boolean;
+  /** A runtime started with a low RATE_LIMIT_RPS / RATE_LIMIT_BURST (the main one runs without, for the load run). */
+  rateLimited?: { base: string; rps: number; burst: number };
 }): Promise<SecurityReport> {
   const checks: SecurityCheck[] = [];
   const check = (name: string, ok: boolean, detail: string) => checks.push({ name, ok, detail });
@@ -151,6 +154,8 @@ export async function runSecurity(options: {
     `${out.length} chars of server output read`,
   );
 
+  if (options.rateLimited) for (const c of await checkRateLimit(options.rateLimited)) checks.push(c);
+
   const audit: SecurityReport['audit'] = { ran: false, critical: null, high: null, total: null, exitCode: null };
   if (options.audit) {
     const r = spawnSync('npm', ['audit', '--omit=dev', '--audit-level=critical', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
@@ -177,4 +182,40 @@ export async function runSecurity(options: {
       check('npm audit --omit=dev: no critical vulnerability', audit.critical === 0, `critical ${audit.critical}, high ${audit.high}, total ${audit.total}`);
   }
   return { checks, failures: checks.filter((c) => !c.ok).length, audit };
+}
+
+/**
+ * A burst of `burst + 20` concurrent requests from one client: about `burst` answer 200, the rest 429 problem+json
+ * `/problems/rate-limited` with Retry-After; after waiting that long the client is served again.
+ */
+export async function checkRateLimit(target: { base: string; rps: number; burst: number }): Promise<SecurityCheck[]> {
+  const n = target.burst + 20;
+  const answers = await Promise.all(
+    Array.from({ length: n }, async () => {
+      const res = await fetch(`${target.base}/health`);
+      const text = await res.text();
+      let type = '';
+      try {
+        type = String((JSON.parse(text) as { type?: unknown }).type ?? '');
+      } catch {}
+      return { status: res.status, contentType: res.headers.get('content-type') ?? '', retryAfter: Number(res.headers.get('retry-after') ?? 'NaN'), type };
+    }),
+  );
+  const ok = answers.filter((a) => a.status === 200).length;
+  const limited = answers.filter((a) => a.status === 429);
+  const wellFormed = limited.every((a) => a.contentType.startsWith('application/problem+json') && a.type === '/problems/rate-limited' && a.retryAfter >= 1);
+  const other = answers.filter((a) => a.status !== 200 && a.status !== 429).map((a) => a.status);
+  const checks: SecurityCheck[] = [
+    {
+      name: `a burst over the rate limit (${target.rps} rps, burst ${target.burst}) → 429 problem+json /problems/rate-limited with Retry-After`,
+      ok: limited.length > 0 && wellFormed && other.length === 0 && ok >= target.burst && ok <= target.burst + Math.ceil(target.rps),
+      detail: `${n} concurrent requests: ${ok} × 200, ${limited.length} × 429 (well formed: ${wellFormed}), other ${JSON.stringify(other)}`,
+    },
+  ];
+  const wait = Math.max(1, ...limited.map((a) => (Number.isFinite(a.retryAfter) ? a.retryAfter : 1)));
+  await new Promise((r) => setTimeout(r, wait * 1000));
+  const after = await fetch(`${target.base}/health`);
+  await after.text();
+  checks.push({ name: 'the rate-limited client recovers after Retry-After', ok: after.status === 200, detail: `status ${after.status} after ${wait} s` });
+  return checks;
 }

@@ -16,6 +16,7 @@ import type { CodifiedArticle, Topic } from '../../domain/codify/types';
 import type { CodificationRepository, StoredHeading, TopicSummary } from '../../domain/ports';
 import { topicSummaries } from '../../domain/services/codification';
 import { GSI_BY_NUMBER, GSI_LIST } from './table-design';
+import { guardStoreErrors } from './errors';
 
 type Item = Record<string, unknown>;
 const ROOT = 'CODIFY';
@@ -31,6 +32,7 @@ export class DynamoCodificationRepository implements CodificationRepository {
     client: DynamoDBClient,
     private readonly tableName: string,
   ) {
+    guardStoreErrors(client, 'DynamoDB');
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
 

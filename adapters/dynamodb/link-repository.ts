@@ -12,6 +12,7 @@ import type { Effect } from '../../domain/effects/types';
 import type { LinkRepository, Links } from '../../domain/ports';
 import type { Relation } from '../../domain/relations/types';
 import { GSI_BY_NUMBER } from './table-design';
+import { guardStoreErrors } from './errors';
 
 type Item = Record<string, unknown>;
 const pk = (source: string) => `LINKS#${source}`;
@@ -24,6 +25,7 @@ export class DynamoLinkRepository implements LinkRepository {
     client: DynamoDBClient,
     private readonly tableName: string,
   ) {
+    guardStoreErrors(client, 'DynamoDB');
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
 

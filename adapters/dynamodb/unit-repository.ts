@@ -9,6 +9,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { UnitRepository } from '../../domain/ports';
 import type { StoredUnit } from '../../domain/units';
+import { guardStoreErrors } from './errors';
 
 const COMPRESS_ABOVE = 100_000;
 const pk = (setId: string) => `UNITS#${setId}`;
@@ -39,6 +40,7 @@ export class DynamoUnitRepository implements UnitRepository {
     client: DynamoDBClient,
     private readonly tableName: string,
   ) {
+    guardStoreErrors(client, 'DynamoDB');
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
 

@@ -19,6 +19,7 @@ import type { ListQuery, WorkRepository } from '../../domain/ports';
 import { referenceKey } from '../../domain/refs';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { GSI_BY_NUMBER, GSI_LIST } from './table-design';
+import { guardStoreErrors } from './errors';
 
 const LIST_PARTITION = 'WORKS';
 const workKey = (id: string) => ({ pk: `WORK#${id}`, sk: 'META' });
@@ -49,6 +50,7 @@ export class DynamoWorkRepository implements WorkRepository {
     client: DynamoDBClient,
     private readonly tableName: string,
   ) {
+    guardStoreErrors(client, 'DynamoDB');
     this.doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   }
 

@@ -1,12 +1,16 @@
 /** Originals in S3. Keys are content-addressed, so a retried put writes the same bytes again: harmless. */
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { BlobStore } from '../../domain/ports';
+import { asDependencyError, guardStoreErrors } from '../dynamodb/errors';
 
 export class S3BlobStore implements BlobStore {
   constructor(
     private readonly client: S3Client,
     private readonly bucket: string,
-  ) {}
+  ) {
+    // An unreachable or failing S3 surfaces as DomainError('dependency_unavailable') (503), not a raw SDK error.
+    guardStoreErrors(client, 'S3');
+  }
 
   async put(key: string, body: Uint8Array, contentType: string): Promise<void> {
     await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
@@ -15,7 +19,8 @@ export class S3BlobStore implements BlobStore {
   async get(key: string): Promise<Uint8Array | null> {
     try {
       const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      return res.Body ? await res.Body.transformToByteArray() : new Uint8Array();
+      // The body streams after the response headers: a connection cut here is no SDK error yet.
+      return res.Body ? await res.Body.transformToByteArray().catch((e: unknown) => Promise.reject(asDependencyError(e, 'S3'))) : new Uint8Array();
     } catch (e) {
       if (e instanceof NoSuchKey || (e as Error).name === 'NoSuchKey') return null;
       throw e;

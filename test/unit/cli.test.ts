@@ -111,6 +111,12 @@ describe('csdl', () => {
     expect(JSON.parse(r.last)).toEqual({ reindexed: 2, codifiedArticles: 0 });
     const found = csdl('search', 'muc luong toi thieu', '--data', data, '--json');
     expect(JSON.parse(found.last).total).toBeGreaterThan(0);
+    // A dead-letter replay by ids: the listed documents processed again; an id no longer stored is reported.
+    const ids = JSON.parse(csdl('search', 'muc luong toi thieu', '--data', data, '--json').last).hits[0].documentId as string;
+    const replay = csdl('reindex', '--ids', `${ids},gone-2020`, '--data', data, '--json');
+    expect(replay.status).toBe(0);
+    expect(JSON.parse(replay.last)).toMatchObject({ indexed: [ids], removed: ['gone-2020'] });
+    expect(csdl('reindex', '--ids', '../etc', '--data', data).status).toBe(2);
   });
 
   it('parses and lints files per the contract', () => {
