@@ -13,6 +13,7 @@ import { BACKGROUND_FUNCTIONS, FUNCTIONS, type FunctionName, ROUTES } from '../.
 import type { CsdlConfig } from '../config';
 import { grantBucket, grantSearch, grantTable } from '../constructs/access-grants';
 import { OperationalAlarms } from '../constructs/alarms';
+import { CodificationImport } from '../constructs/codification-import';
 import { CsdlFunction } from '../constructs/csdl-function';
 import { DailyJob } from '../constructs/daily-job';
 import { CsdlHttpApi } from '../constructs/http-api';
@@ -40,6 +41,7 @@ export class StatelessStack extends Stack {
   readonly httpApi: CsdlHttpApi;
   readonly streamIndexing: StreamIndexing;
   readonly alarms: OperationalAlarms;
+  readonly codificationImport: CodificationImport;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -77,6 +79,20 @@ export class StatelessStack extends Stack {
     }
     this.functions = built;
 
+    // The serverless import of the Bộ pháp điển (docs/adr/0010): one function per part, wired by their spec rows.
+    const importPart = (part: 'start' | 'status' | 'split' | 'work') => {
+      const found = names.filter((name) => FUNCTION_SPECS[name].codificationImport === part);
+      if (found.length !== 1 || !found[0]) throw new Error(`exactly one function must have codificationImport: '${part}', got ${found.join(', ') || 'none'}`);
+      return this.functions[found[0]];
+    };
+    this.codificationImport = new CodificationImport(this, 'CodificationImport', {
+      bucket: stateful.bucket,
+      start: importPart('start'),
+      status: importPart('status'),
+      splitter: importPart('split'),
+      worker: importPart('work'),
+    });
+
     const streamConsumers = names.filter((name) => FUNCTION_SPECS[name].tableStream);
     const [indexerName] = streamConsumers;
     if (streamConsumers.length !== 1 || !indexerName) {
@@ -103,6 +119,7 @@ export class StatelessStack extends Stack {
       stage: config.stage,
       functions: Object.fromEntries(names.map((name) => [name, this.functions[name].fn])),
       deadLetterQueue: this.streamIndexing.deadLetterQueue,
+      otherDeadLetterQueues: { CodificationImport: this.codificationImport.deadLetterQueue },
       streamConsumer: indexer,
       api: this.httpApi.api,
       email: config.alarmEmail,
