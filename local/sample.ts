@@ -9,6 +9,6 @@ export const SAMPLE_DIR = join(__dirname, 'sample-corpus');
 export async function loadSampleCorpus(ports: Ports, dir = SAMPLE_DIR): Promise<IngestResult[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.txt')).sort();
   const results: IngestResult[] = [];
-  for (const f of files) results.push(await ingestDocument(ports, { fileName: f, bytes: await readFile(join(dir, f)) }));
+  for (const f of files) results.push(await ingestDocument(ports, { fileName: f, bytes: await readFile(join(dir, f)), actor: 'sample-corpus' }));
   return results;
 }

@@ -83,6 +83,8 @@ export const Document = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.int(),
+  /** Who made the latest write and why. */
+  lastChange: z.optional(z.object({ actor: z.string(), action: z.enum(['ingest', 'source_added', 'review']), reason: z.nullable(z.string()) })),
 });
 
 export const Limit = z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20);

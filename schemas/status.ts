@@ -13,6 +13,13 @@ export const StatusQuery = z.object({
   at: z.optional(isoDate),
   /** One unit of the document (`art_5__para_2`) instead of the whole. */
   eId: z.optional(eId),
+  /** Answer as the database would have at this earlier moment (a date, or a date-time), from the history. */
+  asRecordedAt: z.optional(z.string().check(z.minLength(10), z.maxLength(40))),
+});
+
+export const RelationsQuery = z.object({
+  /** The relations as recorded at this earlier moment (a date, or a date-time). */
+  asRecordedAt: z.optional(z.string().check(z.minLength(10), z.maxLength(40))),
 });
 
 const Reason = z.object({
@@ -26,7 +33,14 @@ const Reason = z.object({
   sourceCitation: z.optional(z.string()),
   date: z.nullable(z.string()),
 });
-const Flag = z.object({ code: z.string(), message: z.string(), workId: z.optional(z.nullable(z.string())), number: z.optional(z.nullable(z.string())) });
+const Flag = z.object({
+  code: z.string(),
+  message: z.string(),
+  workId: z.optional(z.nullable(z.string())),
+  number: z.optional(z.nullable(z.string())),
+  eId: z.optional(z.string()),
+  relations: z.optional(z.array(z.object({ workId: z.string(), number: z.nullable(z.string()), type: z.string(), date: z.nullable(z.string()) }))),
+});
 
 export const StatusResponse = z.object({
   documentId: z.string(),
@@ -40,9 +54,14 @@ export const StatusResponse = z.object({
   flags: z.array(Flag),
   /** The dates on which the status changes. */
   changes: z.array(z.string()),
+  /** False for a placeholder: a document other documents cite that is not in the database yet. */
+  inDatabase: z.boolean(),
+  asRecordedAt: z.optional(z.string()),
 });
 
 const RelationView = z.object({
+  /** Stable id: reviewers correct or remove a relation by it. */
+  id: z.string(),
   type: z.string(),
   direction: z.enum(['outgoing', 'incoming']),
   label: z.string(),
@@ -57,6 +76,8 @@ const RelationView = z.object({
 export const RelationsResponse = z.object({
   documentId: z.string(),
   documentNumber: z.nullable(z.string()),
+  inDatabase: z.boolean(),
+  asRecordedAt: z.optional(z.string()),
   groups: z.array(
     z.object({ type: z.string(), direction: z.enum(['outgoing', 'incoming']), label: z.string(), count: z.int(), relations: z.array(RelationView) }),
   ),

@@ -237,6 +237,37 @@ async function loadRelations() {
   }
 }
 
+// ---- history (append-only events: who, what, when, why) ----
+const ACTORS = { system: 'hệ thống', cli: 'dòng lệnh', 'sample-corpus': 'dữ liệu mẫu' };
+async function loadHistory() {
+  const el = $('#history');
+  try {
+    const data = await api(path('/history'));
+    const events = (data.events ?? []).slice().reverse();
+    if (!events.length) return fill(el, h('p', { class: 'muted' }, 'Chưa có sự kiện nào.'));
+    fill(
+      el,
+      h(
+        'ol',
+        { class: 'history', reversed: '' },
+        events.map((e) =>
+          h(
+            'li',
+            null,
+            h('time', { datetime: e.recordedAt }, new Date(e.recordedAt).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' })),
+            ' — ',
+            e.summary,
+            h('span', { class: 'muted' }, ` · ${ACTORS[e.actor] ?? e.actor}`),
+            e.reason ? h('div', { class: 'note' }, e.reason) : '',
+          ),
+        ),
+      ),
+    );
+  } catch (e) {
+    showError(el, e, 'Lịch sử');
+  }
+}
+
 // ---- timeline ----
 let timelineData = null;
 function renderTimeline() {
@@ -557,7 +588,7 @@ async function main() {
   renderProps();
   $('#from').value = state.from ?? doc.effective ?? '';
   $('#to').value = state.to ?? state.at;
-  await Promise.all([refreshDated(), loadRelations(), loadTimeline()]);
+  await Promise.all([refreshDated(), loadRelations(), loadTimeline(), loadHistory()]);
   await loadDiff();
   scrollToHash();
 }

@@ -20,6 +20,8 @@ export interface IngestInput {
   bytes: Uint8Array;
   /** Strict mode (drafts): a file with format-lint errors is refused with the list, and nothing is stored. */
   strict?: boolean;
+  /** Who sends it (an identity's subject, `cli`, `sample`): kept in the document's history. Default `system`. */
+  actor?: string;
 }
 
 export type IngestOutcome = 'created' | 'source_added' | 'unchanged';
@@ -131,6 +133,7 @@ export async function ingestDocument(ports: Ports, input: IngestInput): Promise<
           createdAt: now,
           updatedAt: now,
           version: 0,
+          lastChange: { actor: input.actor ?? 'system', action: 'ingest', reason: `Tiếp nhận tệp ${source.fileName}` },
         };
         return { work: await ports.works.save(work, 0), outcome: 'created', diagnostics };
       }
@@ -150,6 +153,7 @@ export async function ingestDocument(ports: Ports, input: IngestInput): Promise<
         effective: existing.effective ?? effective,
         sources: [...existing.sources, source],
         updatedAt: now,
+        lastChange: { actor: input.actor ?? 'system', action: 'source_added', reason: `Thêm bản ${source.fileName}` },
       };
       return { work: await ports.works.save(merged, existing.version), outcome: 'source_added', diagnostics };
     } catch (e) {

@@ -4,6 +4,7 @@
  * outbox). Re-reading a work replaces its links whole, so a replayed change converges.
  */
 import { parseInstructions } from '../effects/instructions';
+import { applyReviews, relationEvents } from '../history/derive';
 import { DomainError } from '../errors';
 import type { Work } from '../model';
 import { readDocument } from '../parse/formats';
@@ -36,13 +37,24 @@ export async function readLinks(ports: Pick<Ports, 'blobs'>, work: Work): Promis
  * Re-reads the links of these works; returns the works whose incoming links changed (targets before and after),
  * whose status and index entries must be refreshed.
  */
-export async function linkWorks(ports: Pick<Ports, 'works' | 'blobs' | 'links'>, ids: string[]): Promise<{ linked: string[]; affected: string[] }> {
+export async function linkWorks(
+  ports: Pick<Ports, 'works' | 'blobs' | 'links' | 'history' | 'clock'>,
+  ids: string[],
+): Promise<{ linked: string[]; affected: string[] }> {
   const linked: string[] = [];
   const affected = new Set<string>();
   for (const id of [...new Set(ids)]) {
     const before = await ports.links.outgoing(id);
     const work = await ports.works.get(id);
-    const after = work ? await readLinks(ports, work) : { relations: [], effects: [] };
+    const read = work ? await readLinks(ports, work) : { relations: [], effects: [] };
+    // Reviewers' edits (who, when, why) stand over what the text says.
+    const after = { ...read, relations: applyReviews(read.relations, work?.reviews ?? []) };
+    // History first: if the write below fails, the replay derives the same events (same ids) and appends nothing twice.
+    const who =
+      work?.lastChange?.action === 'review'
+        ? { actor: work.lastChange.actor, reason: work.lastChange.reason }
+        : { actor: 'system', reason: 'Đọc từ nội dung văn bản' };
+    await ports.history.append(relationEvents(id, work?.version ?? 0, before.relations, after.relations, who, ports.clock.now().toISOString()));
     await ports.links.replaceExtracted(id, after);
     for (const l of [...before.relations, ...after.relations, ...before.effects, ...after.effects])
       if (l.target.workId && l.target.workId !== id) affected.add(l.target.workId);

@@ -3,21 +3,29 @@
  * the relations that point at it; and the relations diagram (lược đồ) of a document.
  */
 import type { Work } from '../model';
-import type { Ports } from '../ports';
+import type { LinkRepository, Ports, WorkRepository } from '../ports';
+import { relationId } from '../history/derive';
+import { notFound } from '../errors';
 import { RELATION_LABELS, type Relation, type RelationType } from '../relations/types';
 import { findReferences } from '../parse/references';
 import { referenceKey } from '../refs';
 import { STATUS_LABELS, type StatusInput, type StatusResult, statusAt, statusChangeDates, unitStatusAt } from '../status/engine';
 import { normalizeText } from '../text/normalize';
 import { citationFromEId } from '../units';
-import { resolveWork } from './documents';
+import { recordedView, resolveOrPlaceholder } from './history';
 
 /** How far up the chain of parents (the law a decree details) a status looks. */
 const PARENT_DEPTH = 2;
 const PARENT_TYPES: RelationType[] = ['details', 'guides'];
 
 /** The status engine's input for a work: its dates, its incoming relations, and its parents' inputs. */
-export async function statusInputFor(ports: Pick<Ports, 'works' | 'links'>, work: Work, depth = 0): Promise<StatusInput> {
+/** What the status needs to read: the store, or the history's view of it at an earlier moment (services/history.ts). */
+export interface StatusSources {
+  works: Pick<WorkRepository, 'get'>;
+  links: Pick<LinkRepository, 'incoming' | 'outgoing'>;
+}
+
+export async function statusInputFor(ports: StatusSources, work: Work, depth = 0): Promise<StatusInput> {
   const incoming = (await ports.links.incoming(work.id)).relations.filter((r) => r.source.workId !== work.id);
   const parents: StatusInput[] = [];
   if (depth < PARENT_DEPTH) {
@@ -38,12 +46,35 @@ export interface DocumentStatus extends StatusResult {
   citation: string | null;
   /** The dates on which this document's status changes (past and future). */
   changes: string[];
+  /** False for a placeholder: a document other documents cite that is not in the database yet. */
+  inDatabase: boolean;
+  /** When asked as recorded at an earlier moment: that moment. */
+  asRecordedAt?: string;
 }
 
-/** Status of a document (or of one of its units when `eId` is given) at `at`, with reasons and flags. */
-export async function documentStatus(ports: Pick<Ports, 'works' | 'links'>, ref: string, at: string, eId?: string): Promise<DocumentStatus> {
-  const work = await resolveWork(ports.works, ref);
-  const input = await statusInputFor(ports, work);
+/**
+ * Status of a document (or of one of its units when `eId` is given) at `at`, with reasons and flags; with
+ * `asRecordedAt`, what the database would have answered at that moment (from the history).
+ */
+export async function documentStatus(
+  ports: Pick<Ports, 'works' | 'links' | 'history'>,
+  ref: string,
+  at: string,
+  eId?: string,
+  asRecordedAt?: string,
+): Promise<DocumentStatus> {
+  let { work, placeholder } = await resolveOrPlaceholder(ports, ref);
+  let sources: StatusSources = ports;
+  if (asRecordedAt) {
+    const view = recordedView(ports, asRecordedAt);
+    sources = view;
+    if (!placeholder) {
+      const then = await view.works.get(work.id);
+      if (!then) throw notFound(`Document "${ref}" as recorded at ${asRecordedAt}`, { ref, asRecordedAt });
+      work = then;
+    }
+  }
+  const input = await statusInputFor(sources, work);
   const result = eId ? unitStatusAt(input, eId, at) : statusAt(input, at);
   return {
     documentId: work.id,
@@ -53,10 +84,14 @@ export async function documentStatus(ports: Pick<Ports, 'works' | 'links'>, ref:
     citation: eId ? citationFromEId(eId) : null,
     ...result,
     changes: statusChangeDates(input),
+    inDatabase: !placeholder,
+    ...(asRecordedAt ? { asRecordedAt } : {}),
   };
 }
 
 export interface RelationView {
+  /** Stable id: reviewers correct or remove a relation by it. */
+  id: string;
   type: RelationType;
   direction: 'outgoing' | 'incoming';
   label: string;
@@ -71,9 +106,10 @@ export interface RelationView {
 }
 
 /** The relations diagram: every relation of a document, both directions, grouped by type and direction. */
-export async function documentRelations(ports: Pick<Ports, 'works' | 'links'>, ref: string) {
-  const work = await resolveWork(ports.works, ref);
-  const [out, inc] = await Promise.all([ports.links.outgoing(work.id), ports.links.incoming(work.id)]);
+export async function documentRelations(ports: Pick<Ports, 'works' | 'links' | 'history'>, ref: string, asRecordedAt?: string) {
+  const { work, placeholder } = await resolveOrPlaceholder(ports, ref);
+  const links = asRecordedAt ? recordedView(ports, asRecordedAt).links : ports.links;
+  const [out, inc] = await Promise.all([links.outgoing(work.id), links.incoming(work.id)]);
   const titles = new Map<string, Work | null>();
   const lookup = async (id: string | null) => {
     if (!id) return null;
@@ -84,6 +120,7 @@ export async function documentRelations(ports: Pick<Ports, 'works' | 'links'>, r
   for (const r of out.relations) {
     const other = await lookup(r.target.workId);
     views.push({
+      id: relationId(r),
       type: r.type,
       direction: 'outgoing',
       label: RELATION_LABELS[r.type].outgoing,
@@ -105,6 +142,7 @@ export async function documentRelations(ports: Pick<Ports, 'works' | 'links'>, r
     if (r.source.workId === work.id) continue;
     const other = await lookup(r.source.workId);
     views.push({
+      id: relationId(r),
       type: r.type,
       direction: 'incoming',
       label: RELATION_LABELS[r.type].incoming,
@@ -130,6 +168,8 @@ export async function documentRelations(ports: Pick<Ports, 'works' | 'links'>, r
   return {
     documentId: work.id,
     documentNumber: work.number,
+    inDatabase: !placeholder,
+    ...(asRecordedAt ? { asRecordedAt } : {}),
     groups: [...groups.entries()].map(([key, items]) => {
       const [direction, type] = key.split(':') as ['outgoing' | 'incoming', RelationType];
       return { type, direction, label: RELATION_LABELS[type][direction], count: items.length, relations: items };

@@ -48,10 +48,13 @@ export interface Reason {
 }
 
 export interface Flag {
-  code: 'parent_expired' | 'parent_unknown' | 'undated_relation';
+  code: 'parent_expired' | 'parent_unknown' | 'undated_relation' | 'conflict';
   message: string;
   workId?: string | null;
   number?: string | null;
+  /** conflict: the unit concerned, and the contradicting relations. */
+  eId?: string;
+  relations?: { workId: string; number: string | null; type: string; date: string | null }[];
 }
 
 export interface StatusWork {
@@ -154,6 +157,7 @@ function flagsAt(input: StatusInput, at: string, depth: number): Flag[] {
         workId: r.source.workId,
         number: r.source.number,
       });
+  flags.push(...conflictFlags(input));
   if (depth < MAX_PARENT_DEPTH)
     for (const p of input.parents ?? []) {
       if (!p?.work) continue;
@@ -169,6 +173,39 @@ function flagsAt(input: StatusInput, at: string, depth: number): Flag[] {
       else if (s.status === 'unknown')
         flags.push({ code: 'parent_unknown', message: `Chưa xác định hiệu lực của văn bản được hướng dẫn ${name}`, workId: p.work.id, number: p.work.number });
     }
+  return flags;
+}
+
+const CONFLICTING: readonly string[] = ['replaces', 'repeals', 'annuls'];
+
+/**
+ * Contradictory evidence: two documents ending the same document (or the same unit) at different dates. The engine
+ * takes the earliest, and flags the contradiction for review rather than resolving it silently.
+ */
+function conflictFlags(input: StatusInput): Flag[] {
+  const byTarget = new Map<string, Relation[]>();
+  for (const r of relevant(input))
+    if (CONFLICTING.includes(r.type) && validDate(r.effectiveFrom)) {
+      const key = r.target.eId ?? '';
+      byTarget.set(key, [...(byTarget.get(key) ?? []), r]);
+    }
+  const flags: Flag[] = [];
+  for (const [eId, rs] of byTarget) {
+    const sources = new Set(rs.map((r) => r.source.workId));
+    const dates = [...new Set(rs.map((r) => r.effectiveFrom as string))].sort();
+    if (sources.size < 2 || dates.length < 2) continue;
+    const what = eId ? citationFromEId(eId) : (input.work.number ?? input.work.id);
+    const claims = rs
+      .slice()
+      .sort((a, b) => (a.effectiveFrom ?? '').localeCompare(b.effectiveFrom ?? ''))
+      .map((r) => `${r.source.number ?? r.source.workId} (${VERBS[r.type]?.verb.toLowerCase() ?? r.type} từ ngày ${r.effectiveFrom})`);
+    flags.push({
+      code: 'conflict',
+      message: `Mâu thuẫn: ${what} — ${claims.join('; ')}. Áp dụng ngày sớm nhất; cần rà soát`,
+      ...(eId ? { eId } : {}),
+      relations: rs.map((r) => ({ workId: r.source.workId, number: r.source.number, type: r.type, date: r.effectiveFrom })),
+    });
+  }
   return flags;
 }
 

@@ -2,5 +2,7 @@
 import { DOCUMENT_TYPE_LABELS, type Work } from '../../domain/model';
 
 export function presentDocument(work: Work) {
-  return { ...work, typeLabel: DOCUMENT_TYPE_LABELS[work.type] };
+  // Reviewers' edits are shown with the relations and the history, not with the document's facts.
+  const { reviews: _reviews, ...rest } = work;
+  return { ...rest, typeLabel: DOCUMENT_TYPE_LABELS[work.type] };
 }

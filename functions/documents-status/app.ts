@@ -10,5 +10,5 @@ export const create = (ctx: AppContext) =>
   httpHandler(ctx, { fn: 'documents-status', params: DocumentParams, query: StatusQuery }, async ({ params, query, ports }) => {
     const at = query.at ?? vietnamDate(ports.clock.now());
     if (!isCalendarDate(at)) throw new DomainError('validation', `at: ${at} is not a calendar date`);
-    return json(await documentStatus(ports, params.id, at, query.eId));
+    return json(await documentStatus(ports, params.id, at, query.eId, query.asRecordedAt));
   });

@@ -160,6 +160,9 @@ describe('document page', () => {
     expect(await page.locator('#relations svg.diagram').count()).toBe(1);
     expect(await text(page, '#relations')).toContain('02/2023/TT-BLĐTBXH');
     expect(await text(page, '#timeline')).toContain('01/06/2023');
+    // The history: who ingested it and when its status was recorded.
+    await page.locator('#history li', { hasText: 'Tiếp nhận Thông tư 09/2022/TT-BLĐTBXH' }).first().waitFor({ state: 'attached' });
+    expect(await page.textContent('#history')).toContain('Tình trạng hiệu lực');
     await expectBasics(page);
 
     // A date of the timeline is a permalink; a click moves the text there.

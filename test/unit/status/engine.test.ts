@@ -195,3 +195,30 @@ describe('rules on constructed relations', () => {
     );
   });
 });
+
+describe('contradictory evidence', () => {
+  it('two documents replacing the same one at different dates: the earliest applies and a conflict is flagged for review', () => {
+    const replaced = incoming('58-2014-QH13').find((r) => r.type === 'replaces' && !r.target.eId);
+    expect(replaced).toBeDefined();
+    const rival: Relation = {
+      ...(replaced as Relation),
+      source: { workId: '99-2025-QH15', number: '99/2025/QH15' },
+      effectiveFrom: '2026-01-01',
+      evidence: { line: 12, text: 'Luật số 58/2014/QH13 hết hiệu lực kể từ ngày 01 tháng 01 năm 2026.' },
+    };
+    const input: StatusInput = { ...law58, incoming: [...law58.incoming, rival] };
+    const s = statusAt(input, '2026-02-01');
+    expect(s.status).toBe('expired');
+    const conflict = s.flags.find((f) => f.code === 'conflict');
+    expect(conflict?.message).toContain('41/2024/QH15');
+    expect(conflict?.message).toContain('99/2025/QH15');
+    expect(conflict?.relations?.map((r) => r.date).sort()).toEqual(['2025-07-01', '2026-01-01']);
+    // The same date from two documents is no contradiction; the corpus as it is has none.
+    expect(
+      statusAt({ ...law58, incoming: [...law58.incoming, { ...rival, effectiveFrom: replaced?.effectiveFrom ?? null }] }, '2026-02-01').flags.some(
+        (f) => f.code === 'conflict',
+      ),
+    ).toBe(false);
+    expect(statusAt(law58, '2026-02-01').flags.some((f) => f.code === 'conflict')).toBe(false);
+  });
+});
