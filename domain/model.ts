@@ -1,4 +1,5 @@
 /** The domain model (ARCHITECTURE.md §3). Plain data: no behaviour, no infrastructure. */
+import type { RelationReview } from './history/types';
 import type { ConsolidatedSource, Reference } from './parse/references';
 
 /** A finding about an input, reported instead of thrown: parsers and linters return these. */
@@ -85,6 +86,12 @@ export interface Work {
   updatedAt: string;
   /** Optimistic-lock counter: every successful write increments it by one. */
   version: number;
+  /** Who made the latest write and why: the history (domain/history) records it with the change. */
+  lastChange?: { actor: string; action: 'ingest' | 'source_added' | 'review'; reason: string | null };
+  /** Reviewers' edits of the relations this document holds (who, when, why), applied over the extracted ones. */
+  reviews?: RelationReview[];
+  /** Sectors (lĩnh vực, domain/sectors codes) a reviewer confirmed: who, when, why. Absent: suggestions are used. */
+  sectors?: { codes: string[]; confirmedBy: string; confirmedAt: string; reason: string };
 }
 
 export type UnitKind = 'part' | 'chapter' | 'section' | 'subsection' | 'article' | 'clause' | 'point' | 'attachment' | 'appendix';

@@ -6,7 +6,9 @@ import type { Page, SourceFile, Work } from './model';
 import type { StoredUnit } from './units';
 import type { CodifiedArticle, CodifiedNode, Topic } from './codify/types';
 import type { Effect } from './effects/types';
+import type { FeedPage, HistoryEvent } from './history/types';
 import type { Relation } from './relations/types';
+import type { Appraisal, CheckingFinding, Draft, DraftComment, DraftVersion } from './drafting/types';
 
 export interface ListQuery {
   limit: number;
@@ -237,6 +239,18 @@ export interface LinkRepository {
   outgoing(sourceWorkId: string): Promise<Links>;
 }
 
+/**
+ * The history (domain/history): append-only events per document, and the change feed of all of them in the order
+ * recorded. Appending an event whose id is stored already does nothing, so replays converge.
+ */
+export interface HistoryRepository {
+  append(events: HistoryEvent[]): Promise<void>;
+  /** A document's events, oldest first. */
+  forWork(workId: string): Promise<HistoryEvent[]>;
+  /** Events recorded after the `since` cursor (null: from the beginning), oldest first, at most `limit`. */
+  feed(since: string | null, limit: number): Promise<FeedPage>;
+}
+
 export interface Clock {
   now(): Date;
 }
@@ -248,7 +262,148 @@ export interface Ports {
   search: SearchIndex;
   codification: CodificationRepository;
   links: LinkRepository;
+  history: HistoryRepository;
   clock: Clock;
+  /** Drafts, their versions, comments and appraisals (domain/drafting); optional so older wirings still compile. */
+  drafts?: DraftRepository;
+}
+
+/**
+ * Drafts (domain/drafting, docs/adr/0014): the draft record under optimistic locking, and its versions, comments,
+ * appraisals, and the checking findings of promulgated works, each stored as its own item so that concurrent
+ * comments never overwrite each other.
+ */
+export interface DraftRepository {
+  /** Stores a new draft with revision 1; ConflictError when the id is taken. */
+  createDraft(draft: Draft): Promise<Draft>;
+  getDraft(id: string): Promise<Draft | null>;
+  /** Replaces revision `expectedRevision` (the stored draft gets expectedRevision + 1); ConflictError otherwise. */
+  saveDraft(draft: Draft, expectedRevision: number): Promise<Draft>;
+  /** ConflictError when this draft already has a version with this number. */
+  putVersion(version: DraftVersion): Promise<void>;
+  getVersion(draftId: string, n: number): Promise<DraftVersion | null>;
+  /** Oldest first. */
+  listVersions(draftId: string): Promise<DraftVersion[]>;
+  /** ConflictError when the id is taken. */
+  addComment(comment: DraftComment): Promise<void>;
+  getComment(draftId: string, commentId: string): Promise<DraftComment | null>;
+  /** Replaces revision `expectedRevision` of the comment (the stored one gets expectedRevision + 1); ConflictError otherwise. */
+  saveComment(comment: DraftComment, expectedRevision: number): Promise<DraftComment>;
+  /** Oldest first (createdAt, then id). */
+  listComments(draftId: string): Promise<DraftComment[]>;
+  addAppraisal(appraisal: Appraisal): Promise<void>;
+  /** Oldest first. */
+  listAppraisals(draftId: string): Promise<Appraisal[]>;
+  addFinding(finding: CheckingFinding): Promise<void>;
+  /** A promulgated work's checking findings, oldest first. */
+  listFindings(workId: string): Promise<CheckingFinding[]>;
 }
 
 export type { SourceFile };
+
+/**
+ * The serverless import of a Bộ pháp điển export (docs/adr/0010): one job per uploaded export, split into one
+ * message per đề mục file; workers record each file once and the last one writes the final report.
+ */
+export type ImportJobStatus = 'pending' | 'running' | 'complete';
+
+/** Sums over the files imported so far (the CLI's summary line, file by file). */
+export interface ImportTotals {
+  headings: number;
+  articles: number;
+  added: number;
+  removed: number;
+  changed: number;
+  unchanged: number;
+  /** Headings that were already up to date: nothing written. */
+  unwritten: number;
+  diagnostics: number;
+}
+
+/** What one file of an import came to: imported (with its heading's counts) or failed (with the reason). */
+export interface ImportFileRecord {
+  /** The file's path inside the import (`demuc/<uuid>.html.gz`). */
+  file: string;
+  ok: boolean;
+  /** Why the file could not be imported (truncated gzip, not UTF-8, no đề mục in it); null when ok. */
+  reason: string | null;
+  headingId: string | null;
+  title: string | null;
+  articles: number;
+  added: number;
+  removed: number;
+  changed: number;
+  unchanged: number;
+  written: boolean;
+  diagnostics: { code: string; message: string }[];
+  at: string;
+}
+
+export interface ImportReport {
+  totals: ImportTotals;
+  topics: number;
+  files: number;
+  failures: { file: string; reason: string }[];
+  /** Parser diagnostics by file (at most 200 listed; `totals.diagnostics` counts them all). */
+  diagnostics: { file: string; headingId: string | null; code: string; message: string }[];
+}
+
+export interface ImportJob {
+  id: string;
+  kind: 'phapdien';
+  /** Where the export was uploaded: `imports/phapdien/<id>/` in the originals store. */
+  prefix: string;
+  status: ImportJobStatus;
+  requestedBy: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  completedAt: string | null;
+  /** Đề mục files found by the splitter; null until it ran. */
+  total: number | null;
+  done: number;
+  failed: number;
+  topics: number;
+  totals: ImportTotals;
+  /** Written once, by the worker that recorded the last file. */
+  report: ImportReport | null;
+}
+
+export interface ImportJobRepository {
+  /** Records a new job; ConflictError when the id is taken. */
+  create(job: ImportJob): Promise<void>;
+  get(id: string): Promise<ImportJob | null>;
+  /** pending → running with the number of files to expect. Idempotent: a job already started is returned as is. */
+  start(id: string, total: number, topics: number, at: string): Promise<ImportJob>;
+  /** Whether this file of the job has been recorded (a redelivered message finds it). */
+  hasFile(id: string, file: string): Promise<boolean>;
+  /**
+   * Records one file and, atomically with it, adds it to the job's counters. False (and nothing changes) when the
+   * file was recorded before: a message delivered twice counts once.
+   */
+  recordFile(id: string, record: ImportFileRecord): Promise<boolean>;
+  listFiles(id: string): Promise<ImportFileRecord[]>;
+  /** running → complete with the report, only when every file is recorded. True for the one caller that did it. */
+  complete(id: string, report: ImportReport, at: string): Promise<boolean>;
+}
+
+/** The uploaded files of an import, read where they were uploaded (the originals bucket, or a folder locally). */
+export interface ImportFiles {
+  /** Every key under the prefix, in key order. */
+  list(prefix: string): Promise<string[]>;
+  get(key: string): Promise<Uint8Array | null>;
+}
+
+/** Work for the import functions: split a job into files, or import one file. */
+export type ImportMessage = { kind: 'split'; importId: string } | { kind: 'file'; importId: string; key: string };
+
+export interface ImportQueue {
+  /** Sends the messages (in batches where the queue has them); throws when any could not be sent. */
+  send(messages: ImportMessage[]): Promise<void>;
+}
+
+/** What the import functions need besides Ports. */
+export interface ImportPorts {
+  jobs: ImportJobRepository;
+  files: ImportFiles;
+  queue: ImportQueue;
+}

@@ -25,6 +25,12 @@ export interface FunctionSpec {
    * function exists in BACKGROUND_FUNCTIONS, its row gets `schedule: 'daily-00:05-ICT'` and the stack wires it.
    */
   readonly schedule?: 'daily-00:05-ICT';
+  /**
+   * Its part in the serverless import of the Bộ pháp điển (CodificationImport, docs/adr/0010): `start` may send to
+   * the split queue; `split` consumes it, lists/reads the import prefix and sends to the file queue; `work` consumes
+   * the file queue and reads the import prefix; `status` only reads jobs. Grants on the bucket stay within the prefix.
+   */
+  readonly codificationImport?: 'start' | 'status' | 'split' | 'work';
 }
 
 export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
@@ -57,21 +63,127 @@ export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
   'codification-heading': { description: 'GET /v1/codification/headings/{id}', memoryMiB: 1024, timeoutSeconds: 20, table: 'read' },
   'codification-article': { description: 'GET /v1/codification/articles/{code}', memoryMiB: 512, timeoutSeconds: 10, table: 'read' },
   'codification-stale': { description: 'GET /v1/codification/stale: the codifiers work list', memoryMiB: 1024, timeoutSeconds: 29, table: 'read' },
+  'documents-history': { description: 'GET /v1/documents/{id}/history: the append-only history', memoryMiB: 512, timeoutSeconds: 10, table: 'read' },
+  changes: { description: 'GET /v1/changes: the change feed (JSON or Atom)', memoryMiB: 512, timeoutSeconds: 10, table: 'read' },
+  'relations-add': { description: 'POST /v1/documents/{id}/relations: a reviewer adds a relation', memoryMiB: 512, timeoutSeconds: 10, table: 'readwrite' },
+  'relations-correct': {
+    description: 'PATCH /v1/documents/{id}/relations/{relationId}: a reviewer corrects a relation',
+    memoryMiB: 512,
+    timeoutSeconds: 10,
+    table: 'readwrite',
+  },
+  'relations-remove': {
+    description: 'DELETE /v1/documents/{id}/relations/{relationId}: a reviewer removes a relation',
+    memoryMiB: 512,
+    timeoutSeconds: 10,
+    table: 'readwrite',
+  },
   'search-suggest': { description: 'GET /v1/search/suggest: numbers and titles as they are typed', memoryMiB: 512, timeoutSeconds: 10, search: 'read' },
   'status-sweep': {
     description: 'Daily 00:05 ICT: refresh stored statuses whose dates passed',
     memoryMiB: 1024,
     timeoutSeconds: 300,
-    table: 'read',
+    // Writes the history: a status that changes is an event.
+    table: 'readwrite',
     bucket: 'read',
     search: 'write',
     schedule: 'daily-00:05-ICT',
+  },
+  'codification-imports-create': {
+    description: 'POST /v1/codification/imports: record an import job and queue its split (reviewer)',
+    memoryMiB: 512,
+    timeoutSeconds: 10,
+    table: 'readwrite',
+    codificationImport: 'start',
+  },
+  systematization: {
+    description: 'GET /v1/systematization: the systematization lists of an issuer or province at a date (JSON, CSV, HTML)',
+    memoryMiB: 1024,
+    timeoutSeconds: 29,
+    table: 'read',
+  },
+  'sectors-list': { description: 'GET /v1/sectors: the sector catalogue (built in; reads nothing)', memoryMiB: 256, timeoutSeconds: 5 },
+  'documents-sectors': { description: 'GET /v1/documents/{id}/sectors: confirmed sectors and suggestions', memoryMiB: 512, timeoutSeconds: 10, table: 'read' },
+  'sectors-confirm': { description: 'PUT /v1/documents/{id}/sectors: a reviewer confirms sectors', memoryMiB: 512, timeoutSeconds: 10, table: 'readwrite' },
+  'codification-imports-get': {
+    description: 'GET /v1/codification/imports/{id}: import progress and report',
+    memoryMiB: 256,
+    timeoutSeconds: 10,
+    table: 'read',
+    codificationImport: 'status',
+  },
+  // Drafting (docs/adr/0014): drafts live in the table, versions' originals in the bucket; promotion ingests (the
+  // work, its units and the original; the stream indexes it). Nothing here touches the search index.
+  'drafts-create': { description: 'POST /v1/drafts: a drafter opens a draft', memoryMiB: 256, timeoutSeconds: 10, table: 'readwrite' },
+  'drafts-get': { description: 'GET /v1/drafts/{id}: a draft with versions, window, appraisals', memoryMiB: 512, timeoutSeconds: 10, table: 'read' },
+  'drafts-versions-add': {
+    description: 'POST /v1/drafts/{id}/versions: upload a version (parsed, linted; rejected with findings in strict mode)',
+    memoryMiB: 1024,
+    timeoutSeconds: 29,
+    table: 'readwrite',
+    bucket: 'readwrite',
+  },
+  'drafts-diff': {
+    description: 'GET /v1/drafts/{id}/diff: unit diff between versions, renumbering followed',
+    memoryMiB: 1024,
+    timeoutSeconds: 20,
+    table: 'read',
+  },
+  'drafts-comments-add': { description: 'POST /v1/drafts/{id}/comments: a comment on a unit', memoryMiB: 512, timeoutSeconds: 10, table: 'readwrite' },
+  'drafts-comments-list': {
+    description: 'GET /v1/drafts/{id}/comments: the comment synthesis (JSON or CSV)',
+    memoryMiB: 1024,
+    timeoutSeconds: 20,
+    table: 'read',
+  },
+  'comments-resolve': {
+    description: 'PATCH /v1/comments/{id}: the drafting team accepts or rejects a comment',
+    memoryMiB: 256,
+    timeoutSeconds: 10,
+    table: 'readwrite',
+  },
+  'drafts-consultation-set': {
+    description: 'PUT /v1/drafts/{id}/consultation: the public consultation window',
+    memoryMiB: 256,
+    timeoutSeconds: 10,
+    table: 'readwrite',
+  },
+  'drafts-appraisals-add': { description: 'POST /v1/drafts/{id}/appraisals: an appraisal opinion', memoryMiB: 512, timeoutSeconds: 10, table: 'readwrite' },
+  'drafts-promote': {
+    description: 'POST /v1/drafts/{id}/promote: the final version becomes the official work',
+    memoryMiB: 1024,
+    timeoutSeconds: 29,
+    table: 'readwrite',
+    bucket: 'readwrite',
+  },
+  'checking-findings-add': {
+    description: 'POST /v1/documents/{id}/checking-findings: a checking finding on a unit',
+    memoryMiB: 512,
+    timeoutSeconds: 10,
+    table: 'readwrite',
+  },
+  'checking-findings-list': { description: 'GET /v1/documents/{id}/checking-findings', memoryMiB: 256, timeoutSeconds: 10, table: 'read' },
+  'codification-import-split': {
+    description: 'Import split queue -> one file message per đề mục of the uploaded export',
+    memoryMiB: 512,
+    timeoutSeconds: 120,
+    table: 'readwrite',
+    codificationImport: 'split',
+  },
+  'codification-import-worker': {
+    description: 'Import file queue -> one đề mục imported (partial batch failures, DLQ)',
+    memoryMiB: 1536,
+    timeoutSeconds: 120,
+    table: 'readwrite',
+    search: 'write',
+    codificationImport: 'work',
   },
   indexer: {
     description: 'DynamoDB stream -> OpenSearch (bulk, partial batch failures, DLQ)',
     memoryMiB: 1024,
     timeoutSeconds: 120,
-    table: 'read',
+    // Writes the links it reads from each document, and the history.
+    table: 'readwrite',
     bucket: 'read',
     search: 'write',
     tableStream: true,

@@ -10,7 +10,7 @@ import { jwtVerify, SignJWT } from 'jose';
 
 const ISSUER = 'csdl-local';
 const AUDIENCE = 'csdl-api';
-export const DEV_ROLES = ['editor', 'reviewer', 'reader'] as const;
+export const DEV_ROLES = ['editor', 'reviewer', 'drafter', 'appraiser', 'commenter', 'reader'] as const;
 
 export function devSecret(dataDir: string): Uint8Array {
   const fromEnv = process.env.CSDL_DEV_SECRET;

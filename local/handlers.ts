@@ -17,8 +17,31 @@ import { create as codificationTopics } from '../functions/codification-topics/a
 import { create as codificationHeading } from '../functions/codification-heading/app';
 import { create as codificationArticle } from '../functions/codification-article/app';
 import { create as codificationStale } from '../functions/codification-stale/app';
+import { create as codificationImportsCreate } from '../functions/codification-imports-create/app';
+import { create as codificationImportsGet } from '../functions/codification-imports-get/app';
 import { create as searchSuggest } from '../functions/search-suggest/app';
 import { create as unitsGet } from '../functions/units-get/app';
+import { create as documentsHistory } from '../functions/documents-history/app';
+import { create as changes } from '../functions/changes/app';
+import { create as relationsAdd } from '../functions/relations-add/app';
+import { create as relationsCorrect } from '../functions/relations-correct/app';
+import { create as relationsRemove } from '../functions/relations-remove/app';
+import { create as systematization } from '../functions/systematization/app';
+import { create as sectorsList } from '../functions/sectors-list/app';
+import { create as documentsSectors } from '../functions/documents-sectors/app';
+import { create as sectorsConfirm } from '../functions/sectors-confirm/app';
+import { create as draftsCreate } from '../functions/drafts-create/app';
+import { create as draftsGet } from '../functions/drafts-get/app';
+import { create as draftsVersionsAdd } from '../functions/drafts-versions-add/app';
+import { create as draftsDiff } from '../functions/drafts-diff/app';
+import { create as draftsCommentsAdd } from '../functions/drafts-comments-add/app';
+import { create as draftsCommentsList } from '../functions/drafts-comments-list/app';
+import { create as commentsResolve } from '../functions/comments-resolve/app';
+import { create as draftsConsultationSet } from '../functions/drafts-consultation-set/app';
+import { create as draftsAppraisalsAdd } from '../functions/drafts-appraisals-add/app';
+import { create as draftsPromote } from '../functions/drafts-promote/app';
+import { create as checkingFindingsAdd } from '../functions/checking-findings-add/app';
+import { create as checkingFindingsList } from '../functions/checking-findings-list/app';
 import type { AppContext, HttpEvent, HttpResult } from '../functions/_shared/http';
 import type { FunctionName } from '../functions/_shared/routes';
 
@@ -44,6 +67,29 @@ const FACTORIES: Record<FunctionName, (ctx: AppContext) => LocalHandler> = {
   'codification-heading': codificationHeading,
   'codification-article': codificationArticle,
   'codification-stale': codificationStale,
+  'documents-history': documentsHistory,
+  changes,
+  'relations-add': relationsAdd,
+  'relations-correct': relationsCorrect,
+  'relations-remove': relationsRemove,
+  'codification-imports-create': codificationImportsCreate,
+  'codification-imports-get': codificationImportsGet,
+  'drafts-create': draftsCreate,
+  'drafts-get': draftsGet,
+  'drafts-versions-add': draftsVersionsAdd,
+  'drafts-diff': draftsDiff,
+  'drafts-comments-add': draftsCommentsAdd,
+  'drafts-comments-list': draftsCommentsList,
+  'comments-resolve': commentsResolve,
+  'drafts-consultation-set': draftsConsultationSet,
+  'drafts-appraisals-add': draftsAppraisalsAdd,
+  'drafts-promote': draftsPromote,
+  'checking-findings-add': checkingFindingsAdd,
+  'checking-findings-list': checkingFindingsList,
+  systematization,
+  'sectors-list': sectorsList,
+  'documents-sectors': documentsSectors,
+  'sectors-confirm': sectorsConfirm,
 };
 
 export function buildHandlers(ctx: AppContext): Record<FunctionName, LocalHandler> {

@@ -1,14 +1,15 @@
 /**
  * `npm start`: the local runtime on the embedded default. CSDL_DATA chooses the data folder (default .data),
- * PORT the port (default 3000). An empty store is filled with the sample corpus first.
+ * PORT the port (default 3000), RATE_LIMIT_RPS / RATE_LIMIT_BURST the per-client limit (default 50 / 100; 0: none).
+ * An empty store is filled with the sample corpus first.
  */
 import { createLogger } from '../functions/_shared/logger';
 import { buildHandlers } from './handlers';
 import { loadSampleCorpus } from './sample';
-import { createLocalServer } from './server';
+import { createLocalServer, rateLimitFromEnv } from './server';
 import { devSecret, verifyDevToken } from './devtoken';
 import { drainOutbox, startStream } from './stream';
-import { openEmbedded } from './wiring';
+import { localImportPorts, openEmbedded } from './wiring';
 import { indexWorks, vietnamDate } from '../domain/services/search';
 import { sweepStatuses } from '../domain/services/status';
 import { msUntilNext0005Ict } from './schedule';
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? '3000');
   const host = process.env.HOST ?? '127.0.0.1';
   process.env.LOG_LEVEL ??= 'WARN';
+  // API Gateway throttles the HTTP API on AWS; locally a token bucket per client does (RATE_LIMIT_RPS=0: none).
+  const rateLimit = rateLimitFromEnv(process.env);
   const embedded = openEmbedded(dataDir);
   const logger = createLogger('local');
 
@@ -51,14 +54,17 @@ async function main(): Promise<void> {
   };
   scheduleSweep();
   const secret = devSecret(embedded.dataDir);
+  const imports = localImportPorts(embedded, (message, error) => logger.error('Import message failed', { message, error: error as Error }));
   const ctx = {
     ports: async () => embedded.ports,
     logger,
     storeName: 'sqlite',
+    imports: async () => imports,
   };
   const handlers = buildHandlers(ctx);
   const server = createLocalServer({
     handlers,
+    rateLimit,
     verifyToken: (t) => verifyDevToken(secret, t),
     onRequest: (method, _path, status) => {
       if (method !== 'GET' && status < 400) void stream.poke();

@@ -3,12 +3,17 @@ import { join, resolve } from 'node:path';
 import { openDatabase, type Db } from '../adapters/sqlite/db';
 import { FileBlobStore } from '../adapters/files/blob-store';
 import { SqliteCodificationRepository } from '../adapters/sqlite/codification-repository';
+import { SqliteHistoryRepository } from '../adapters/sqlite/history-repository';
+import { SqliteDraftRepository } from '../adapters/sqlite/draft-repository';
 import { SqliteLinkRepository } from '../adapters/sqlite/link-repository';
 import { SqliteOutbox } from '../adapters/sqlite/outbox';
 import { SqliteSearchIndex } from '../adapters/sqlite/search-index';
 import { SqliteUnitRepository } from '../adapters/sqlite/unit-repository';
 import { SqliteWorkRepository } from '../adapters/sqlite/work-repository';
-import type { Ports } from '../domain/ports';
+import type { ImportMessage, ImportPorts, Ports } from '../domain/ports';
+import { SqliteImportJobRepository } from '../adapters/sqlite/import-job-repository';
+import { FileImportFiles } from '../adapters/files/import-files';
+import { InProcessImportQueue } from './import-queue';
 
 export interface Embedded {
   dataDir: string;
@@ -31,9 +36,29 @@ export function openEmbedded(dataDir: string): Embedded {
       search: new SqliteSearchIndex(db),
       codification: new SqliteCodificationRepository(db),
       links: new SqliteLinkRepository(db),
+      history: new SqliteHistoryRepository(db),
+      drafts: new SqliteDraftRepository(db),
       clock: { now: () => new Date() },
     },
     outbox: new SqliteOutbox(db),
     close: () => db.close(),
   };
+}
+
+/**
+ * The codification import on the embedded default (docs/adr/0010): jobs in SQLite, exports uploaded under
+ * `<data>/blobs/imports/phapdien/<id>/`, and an in-process queue in place of SQS.
+ */
+export function localImportPorts(
+  embedded: Pick<Embedded, 'db' | 'dataDir' | 'ports'>,
+  onError?: (message: ImportMessage, error: unknown) => void,
+): ImportPorts & { queue: InProcessImportQueue } {
+  const jobs = new SqliteImportJobRepository(embedded.db);
+  const files = new FileImportFiles(join(embedded.dataDir, 'blobs'));
+  const queue: InProcessImportQueue = new InProcessImportQueue({
+    ports: embedded.ports,
+    imports: () => ({ jobs, files, queue }),
+    ...(onError ? { onError } : {}),
+  });
+  return { jobs, files, queue };
 }

@@ -111,6 +111,21 @@ const MIGRATIONS: string[] = [
    CREATE INDEX links_target ON links(target_work_id);
    -- Links are derived by the stream consumer: replay every change once so existing stores get them.
    DELETE FROM stream_offsets WHERE consumer = 'indexer';`,
+  // The history (domain/history): append-only events; seq orders the change feed.
+  `CREATE TABLE history (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     id TEXT NOT NULL UNIQUE,
+     work_id TEXT NOT NULL,
+     recorded_at TEXT NOT NULL,
+     body TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX history_work ON history(work_id, seq);
+   -- Replay every stored change once so existing stores get their documents' history.
+   DELETE FROM stream_offsets WHERE consumer = 'indexer';`,
+  // Search (docs/adr/0008, "Filters without reading the entries"): the filter and facet columns of every entry in a
+  // narrow index keyed by rid, so a filtered or faceted search reads it (INDEXED BY) instead of the entries' pages.
+  `CREATE INDEX search_entries_filters ON search_entries(rid, kind, document_type, status, issued, effective, expiry, scope, province_key,
+     work_id, issuer_keys, sectors, issuers);`,
 ];
 
 export function openDatabase(file: string): Db {

@@ -2,6 +2,7 @@
 import { DomainError } from '../errors';
 import type { Work } from '../model';
 import { citationFromEId, type StoredUnit } from '../units';
+import { statusEvent } from '../history/derive';
 import type { Facets, Ports, SearchEntry, SearchHit, SearchQuery, Suggestion } from '../ports';
 import { makeSnippet, queryTerms } from '../text/snippet';
 import { normalizeText } from '../text/normalize';
@@ -9,6 +10,8 @@ import { readDocument } from '../parse/formats';
 import { issuerLabel, provinceOf } from '../issuers';
 import { statusAt } from '../status/engine';
 import { statusInputFor } from './status';
+import { filedSectors, suggestSectors } from '../sectors';
+import { unitsText } from './sectors';
 
 export const MAX_QUERY_CHARS = 1000;
 
@@ -37,7 +40,7 @@ export function datedStatus(work: Pick<Work, 'effective'> & { expiry?: string | 
  * point (its heading and own text), so a search can answer with the clause that says it. Every entry carries the
  * document's metadata for filters and facets (docs/adr/0008).
  */
-export function searchEntriesFor(work: Work, units: StoredUnit[], fallbackText: string, status = 'unknown'): SearchEntry[] {
+export function searchEntriesFor(work: Work, units: StoredUnit[], fallbackText: string, status = 'unknown', sectors: string[] = []): SearchEntry[] {
   const base = {
     workId: work.id,
     documentNumber: work.number,
@@ -48,7 +51,8 @@ export function searchEntriesFor(work: Work, units: StoredUnit[], fallbackText: 
     effective: work.effective,
     expiry: null,
     status,
-    sectors: [],
+    // Sector codes (domain/sectors): confirmed by a reviewer, else the top suggestions (indexWorks computes them).
+    sectors,
     scope: work.scope,
     province: provinceOf(work),
     version: work.version,
@@ -94,8 +98,18 @@ export async function indexWorks(ports: Ports, ids: string[]): Promise<{ indexed
       fallback = format === 'markdown' ? text.replace(/\*+/g, '') : text;
     }
     // The stored status: what the status engine says today (Vietnam's date), from the relations that point here.
-    const status = statusAt(await statusInputFor(ports, work), vietnamDate(ports.clock.now())).status;
-    await ports.search.upsert(searchEntriesFor(work, units, fallback, status));
+    const today = vietnamDate(ports.clock.now());
+    const result = statusAt(await statusInputFor(ports, work), today);
+    const suggestions = suggestSectors({
+      title: work.title,
+      text: units.length > 0 ? unitsText(units) : fallback,
+      codified: (await ports.codification.findBySource(work.id)).map((a) => ({ topic: a.topic, code: a.code })),
+    });
+    await ports.search.upsert(searchEntriesFor(work, units, fallback, result.status, filedSectors(work, suggestions).codes));
+    // A change of the stored status is an event of the document's history.
+    const last = (await ports.history.forWork(id)).filter((e) => e.status).pop()?.status?.to ?? null;
+    const event = statusEvent(id, last, result, today, ports.clock.now().toISOString());
+    if (event) await ports.history.append([event]);
     indexed.push(id);
   }
   return { indexed, removed };

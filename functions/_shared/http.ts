@@ -8,7 +8,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { createHash } from 'node:crypto';
 import type * as z from 'zod/mini';
 import { isDomainError } from '../../domain/errors';
-import type { Ports } from '../../domain/ports';
+import type { ImportPorts, Ports } from '../../domain/ports';
 import { HttpProblem, problem, problemResponse, type ProblemCode } from './problem';
 import { type Access, type FunctionName, ROUTES } from './routes';
 
@@ -29,6 +29,8 @@ export interface AppContext {
   ports(): Promise<Ports>;
   logger: Logger;
   storeName: string;
+  /** The import job store, uploaded files and queues (docs/adr/0010); only the codification import functions use it. */
+  imports?: () => Promise<ImportPorts>;
 }
 
 export interface ParsedRequest<Q, P, B> {
@@ -75,11 +77,18 @@ export function identityFrom(event: HttpEvent): Identity | null {
 }
 
 /** Reviewers may do what editors do. */
-const ROLE_GRANTS: Record<Exclude<Access, 'public'>, string[]> = { editor: ['editor', 'reviewer'], reviewer: ['reviewer'] };
+/** The roles that satisfy each access level. Anyone with a working identity in the drafting process may comment. */
+export const ROLE_GRANTS: Record<Exclude<Access, 'public'>, string[]> = {
+  editor: ['editor', 'reviewer'],
+  reviewer: ['reviewer'],
+  drafter: ['drafter'],
+  appraiser: ['appraiser'],
+  commenter: ['commenter', 'drafter', 'appraiser', 'reviewer', 'editor'],
+};
 
 function authorize(access: Access, identity: Identity | null): void {
   if (access === 'public') return;
-  if (!identity) throw new HttpProblem('unauthenticated', 'Send a bearer token of an editor or reviewer');
+  if (!identity) throw new HttpProblem('unauthenticated', `Send a bearer token of an identity with the ${access} role`);
   if (!identity.roles.some((r) => ROLE_GRANTS[access].includes(r)))
     throw new HttpProblem('forbidden', `This needs the ${access} role; your identity has: ${identity.roles.join(', ') || 'none'}`);
 }

@@ -5,8 +5,12 @@
  */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** Who may call a route: `public` needs no identity; the others need a JWT whose groups include one of them. */
-export type Access = 'public' | 'editor' | 'reviewer';
+/**
+ * Who may call a route: `public` needs no identity; the others need a JWT whose groups include a role granted it
+ * (functions/_shared/http.ts ROLE_GRANTS, docs/adr/0006): editors ingest documents; reviewers review (and may edit);
+ * drafters run drafts; appraisers record appraisal and checking findings; commenters comment on drafts.
+ */
+export type Access = 'public' | 'editor' | 'reviewer' | 'drafter' | 'appraiser' | 'commenter';
 
 export interface RouteDef {
   method: HttpMethod;
@@ -38,11 +42,36 @@ export const FUNCTIONS = [
   'codification-heading',
   'codification-article',
   'codification-stale',
+  'documents-history',
+  'changes',
+  'relations-add',
+  'relations-correct',
+  'relations-remove',
+  'codification-imports-create',
+  'codification-imports-get',
+  // Drafting (docs/adr/0014).
+  'drafts-create',
+  'drafts-get',
+  'drafts-versions-add',
+  'drafts-diff',
+  'drafts-comments-add',
+  'drafts-comments-list',
+  'comments-resolve',
+  'drafts-consultation-set',
+  'drafts-appraisals-add',
+  'drafts-promote',
+  'checking-findings-add',
+  'checking-findings-list',
+  // Sectors and systematization (issue #10, docs/adr/0013).
+  'systematization',
+  'sectors-list',
+  'documents-sectors',
+  'sectors-confirm',
 ] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 /** Functions that are not behind HTTP: invoked by streams, queues or schedules. */
-export const BACKGROUND_FUNCTIONS = ['indexer', 'status-sweep'] as const;
+export const BACKGROUND_FUNCTIONS = ['indexer', 'status-sweep', 'codification-import-split', 'codification-import-worker'] as const;
 export type BackgroundFunctionName = (typeof BACKGROUND_FUNCTIONS)[number];
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -67,4 +96,30 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'GET', path: '/v1/codification/headings/{id}', fn: 'codification-heading', access: 'public' },
   { method: 'GET', path: '/v1/codification/articles/{code}', fn: 'codification-article', access: 'public' },
   { method: 'GET', path: '/v1/codification/stale', fn: 'codification-stale', access: 'public' },
+  { method: 'GET', path: '/v1/documents/{id}/history', fn: 'documents-history', access: 'public' },
+  { method: 'GET', path: '/v1/changes', fn: 'changes', access: 'public' },
+  { method: 'POST', path: '/v1/documents/{id}/relations', fn: 'relations-add', access: 'reviewer', maxBodyBytes: 16 * 1024 },
+  { method: 'PATCH', path: '/v1/documents/{id}/relations/{relationId}', fn: 'relations-correct', access: 'reviewer', maxBodyBytes: 16 * 1024 },
+  { method: 'DELETE', path: '/v1/documents/{id}/relations/{relationId}', fn: 'relations-remove', access: 'reviewer', maxBodyBytes: 16 * 1024 },
+  // Importing the Bộ pháp điển replaces codified texts: reviewers (the codification role), not editors (docs/adr/0010).
+  { method: 'POST', path: '/v1/codification/imports', fn: 'codification-imports-create', access: 'reviewer', maxBodyBytes: 1024 },
+  { method: 'GET', path: '/v1/codification/imports/{id}', fn: 'codification-imports-get', access: 'reviewer' },
+  // Drafting (docs/adr/0014): drafters run drafts, commenters comment (in the window), appraisers appraise and check.
+  { method: 'POST', path: '/v1/drafts', fn: 'drafts-create', access: 'drafter', maxBodyBytes: 16 * 1024 },
+  { method: 'GET', path: '/v1/drafts/{id}', fn: 'drafts-get', access: 'public' },
+  { method: 'POST', path: '/v1/drafts/{id}/versions', fn: 'drafts-versions-add', access: 'drafter', maxBodyBytes: MAX_DOCUMENT_BYTES },
+  { method: 'GET', path: '/v1/drafts/{id}/diff', fn: 'drafts-diff', access: 'public' },
+  { method: 'POST', path: '/v1/drafts/{id}/comments', fn: 'drafts-comments-add', access: 'commenter', maxBodyBytes: 64 * 1024 },
+  { method: 'GET', path: '/v1/drafts/{id}/comments', fn: 'drafts-comments-list', access: 'public' },
+  { method: 'PATCH', path: '/v1/comments/{id}', fn: 'comments-resolve', access: 'drafter', maxBodyBytes: 64 * 1024 },
+  { method: 'PUT', path: '/v1/drafts/{id}/consultation', fn: 'drafts-consultation-set', access: 'drafter', maxBodyBytes: 1024 },
+  { method: 'POST', path: '/v1/drafts/{id}/appraisals', fn: 'drafts-appraisals-add', access: 'appraiser', maxBodyBytes: 256 * 1024 },
+  { method: 'POST', path: '/v1/drafts/{id}/promote', fn: 'drafts-promote', access: 'drafter', maxBodyBytes: 4 * 1024 },
+  { method: 'POST', path: '/v1/documents/{id}/checking-findings', fn: 'checking-findings-add', access: 'appraiser', maxBodyBytes: 256 * 1024 },
+  { method: 'GET', path: '/v1/documents/{id}/checking-findings', fn: 'checking-findings-list', access: 'public' },
+  // Sectors and systematization (docs/adr/0013): anyone reads; reviewers confirm a document's sectors.
+  { method: 'GET', path: '/v1/systematization', fn: 'systematization', access: 'public' },
+  { method: 'GET', path: '/v1/sectors', fn: 'sectors-list', access: 'public' },
+  { method: 'GET', path: '/v1/documents/{id}/sectors', fn: 'documents-sectors', access: 'public' },
+  { method: 'PUT', path: '/v1/documents/{id}/sectors', fn: 'sectors-confirm', access: 'reviewer', maxBodyBytes: 16 * 1024 },
 ];

@@ -2,6 +2,8 @@
  * The composition root for AWS (and for tests on DynamoDB Local, the S3 server and a local OpenSearch node):
  * builds the ports from configuration. The embedded default has its own in local/wiring.ts.
  */
+import { DynamoHistoryRepository } from '../../adapters/dynamodb/history-repository';
+import { DynamoDraftRepository } from '../../adapters/dynamodb/draft-repository';
 import { DynamoLinkRepository } from '../../adapters/dynamodb/link-repository';
 import { DynamoCodificationRepository } from '../../adapters/dynamodb/codification-repository';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -52,6 +54,8 @@ export function createAwsPorts(config: AwsConfig, options: { refresh?: boolean |
     blobs: new S3BlobStore(clients.s3, config.BUCKET_NAME),
     codification: new DynamoCodificationRepository(clients.dynamodb, config.TABLE_NAME),
     links: new DynamoLinkRepository(clients.dynamodb, config.TABLE_NAME),
+    history: new DynamoHistoryRepository(clients.dynamodb, config.TABLE_NAME),
+    drafts: new DynamoDraftRepository(clients.dynamodb, config.TABLE_NAME),
     search: new OpenSearchIndex(clients.opensearch, { prefix: config.OPENSEARCH_INDEX_PREFIX, refresh: options.refresh ?? false }),
     clock: { now: () => new Date() },
   };

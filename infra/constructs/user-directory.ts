@@ -9,7 +9,7 @@ import { Construct } from 'constructs';
 import type { Access } from '../../functions/_shared/routes';
 
 /** One Cognito group per access level that needs an identity; the compiler keeps it in step with `Access`. */
-export const USER_GROUPS = ['editor', 'reviewer'] as const satisfies readonly Exclude<Access, 'public'>[];
+export const USER_GROUPS = ['editor', 'reviewer', 'drafter', 'appraiser', 'commenter'] as const satisfies readonly Exclude<Access, 'public'>[];
 type AssertAllGroups<T extends readonly string[]> = Exclude<Exclude<Access, 'public'>, T[number]> extends never ? true : never;
 const allGroupsListed: AssertAllGroups<typeof USER_GROUPS> = true;
 void allGroupsListed;

@@ -3,9 +3,13 @@ import { awsTestEnvironment } from '../support/aws';
 import { blobStoreContract } from './blob-store.contract';
 import { codificationRepositoryContract } from './codification-repository.contract';
 import { linkRepositoryContract } from './link-repository.contract';
+import { historyRepositoryContract } from './history-repository.contract';
+import { DynamoHistoryRepository } from '../../adapters/dynamodb/history-repository';
 import { searchIndexContract } from './search-index.contract';
 import { unitRepositoryContract } from './unit-repository.contract';
 import { workRepositoryContract } from './work-repository.contract';
+
+import { draftRepositoryContract } from './draft-repository.contract';
 
 const env = awsTestEnvironment();
 
@@ -15,3 +19,12 @@ searchIndexContract('OpenSearch', async () => (await env).ports.search);
 unitRepositoryContract('DynamoDB', async () => (await env).ports.units);
 codificationRepositoryContract('DynamoDB', async () => (await env).ports.codification);
 linkRepositoryContract('DynamoDB', async () => (await env).ports.links);
+historyRepositoryContract('DynamoDB', async (now) => {
+  const e = await env;
+  return new DynamoHistoryRepository(e.clients.dynamodb, e.config.TABLE_NAME, now);
+});
+draftRepositoryContract('DynamoDB', async () => {
+  const drafts = (await env).ports.drafts;
+  if (!drafts) throw new Error('createAwsPorts has no drafts');
+  return drafts;
+});

@@ -9,11 +9,15 @@ import { SqliteCodificationRepository } from '../../adapters/sqlite/codification
 import { blobStoreContract } from './blob-store.contract';
 import { codificationRepositoryContract } from './codification-repository.contract';
 import { linkRepositoryContract } from './link-repository.contract';
+import { historyRepositoryContract } from './history-repository.contract';
+import { SqliteHistoryRepository } from '../../adapters/sqlite/history-repository';
 import { SqliteLinkRepository } from '../../adapters/sqlite/link-repository';
 import { searchIndexContract } from './search-index.contract';
 import { unitRepositoryContract } from './unit-repository.contract';
 import { workRepositoryContract } from './work-repository.contract';
 import { tempDir } from '../support/embedded';
+import { draftRepositoryContract } from './draft-repository.contract';
+import { SqliteDraftRepository } from '../../adapters/sqlite/draft-repository';
 
 const dir = tempDir('csdl-contract-');
 
@@ -23,3 +27,5 @@ searchIndexContract('SQLite FTS5', async () => new SqliteSearchIndex(openDatabas
 unitRepositoryContract('SQLite', async () => new SqliteUnitRepository(openDatabase(join(dir, 'units.sqlite'))));
 codificationRepositoryContract('SQLite', async () => new SqliteCodificationRepository(openDatabase(join(dir, 'codify.sqlite'))));
 linkRepositoryContract('SQLite', async () => new SqliteLinkRepository(openDatabase(join(dir, 'links.sqlite'))));
+historyRepositoryContract('SQLite', async () => new SqliteHistoryRepository(openDatabase(join(dir, 'history.sqlite'))));
+draftRepositoryContract('SQLite', async () => new SqliteDraftRepository(openDatabase(join(dir, 'drafts.sqlite'))));

@@ -137,12 +137,14 @@ describe('search access mapping', () => {
       ['csdl_reader', ['csdl*'], ['read']],
       ['csdl_writer', ['csdl*'], ['indices_all']],
     ]);
-    // Every function with search access, and no other: the two search readers, the indexer and the status sweep.
+    // Every function with search access, and no other: the two search readers, the indexer, the status sweep and the
+    // codification import worker (it indexes the codified articles it imports).
     expect(JSON.stringify(roles[0]?.BackendRoles)).toContain(':role/csdl-dev-search"');
     expect(JSON.stringify(roles[0]?.BackendRoles)).toContain(':role/csdl-dev-search-suggest"');
     expect(JSON.stringify(roles[1]?.BackendRoles)).toContain(':role/csdl-dev-indexer"');
     expect(JSON.stringify(roles[1]?.BackendRoles)).toContain(':role/csdl-dev-status-sweep"');
-    expect(roles.flatMap((r) => r.BackendRoles)).toHaveLength(4);
+    expect(JSON.stringify(roles[1]?.BackendRoles)).toContain(':role/csdl-dev-codification-import-worker"');
+    expect(roles.flatMap((r) => r.BackendRoles)).toHaveLength(5);
   });
 
   test('the custom resource runs as the master user, which Lambda and operators of this account may assume', () => {
@@ -166,7 +168,7 @@ describe('user pool', () => {
   });
 
   test('has one group per non-public access level', () => {
-    expect([...USER_GROUPS].sort()).toEqual(['editor', 'reviewer']);
+    expect([...USER_GROUPS].sort()).toEqual(['appraiser', 'commenter', 'drafter', 'editor', 'reviewer']);
     for (const groupName of USER_GROUPS) {
       s.statefulTemplate.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: groupName });
     }

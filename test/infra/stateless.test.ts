@@ -53,6 +53,8 @@ describe('functions', () => {
         'POWERTOOLS_SERVICE_NAME',
         'TABLE_NAME',
         'BUCKET_NAME',
+        // The codification import's functions also get their queues (docs/adr/0010).
+        ...(FUNCTION_SPECS[name].codificationImport ? ['IMPORT_SPLIT_QUEUE_URL', 'IMPORT_FILE_QUEUE_URL'] : []),
       ].sort(),
     );
     expect(fn.Properties.Environment.Variables.CSDL_STORE).toBe('aws');
@@ -115,7 +117,21 @@ describe('least privilege', () => {
     expect(actions.filter((a) => a.startsWith('dynamodb:') || a.startsWith('s3:'))).toEqual([]);
   });
 
-  test('indexer reads the stream, table and bucket and writes the search domain', () => {
+  test("reviewers' relation edits write the table only; history and the change feed only read it", () => {
+    for (const name of ['relations-add', 'relations-correct', 'relations-remove'] as const) {
+      const actions = roleActions(name);
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem']));
+      expect(actions.filter((a) => a.startsWith('s3:') || a.startsWith('es:'))).toEqual([]);
+    }
+    for (const name of ['documents-history', 'changes'] as const) {
+      const actions = roleActions(name);
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query']));
+      for (const write of WRITES) expect(actions).not.toContain(write);
+      expect(actions.filter((a) => a.startsWith('s3:') || a.startsWith('es:'))).toEqual([]);
+    }
+  });
+
+  test('indexer reads the stream and bucket, writes the table (links, history) and the search domain', () => {
     const actions = roleActions('indexer');
     expect(actions).toEqual(
       expect.arrayContaining([
@@ -127,9 +143,12 @@ describe('least privilege', () => {
         'es:ESHttpPut',
         'es:ESHttpPost',
         'sqs:SendMessage',
+        // The links it reads from each document, and the history's events (docs/adr/0011).
+        'dynamodb:PutItem',
+        'dynamodb:BatchWriteItem',
       ]),
     );
-    for (const write of WRITES) expect(actions).not.toContain(write);
+    expect(actions.filter((a) => a.startsWith('s3:'))).toEqual(['s3:GetObject', 's3:ListBucket']);
   });
 
   test('DynamoDB statements name each GSI instead of index/*', () => {
@@ -213,7 +232,8 @@ describe('stream indexing', () => {
       },
       EventSourceArn: Match.anyValue(),
     });
-    s.statelessTemplate.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    // The indexer's, and the codification import's split and file queues (test/infra/phapdien-import.test.ts).
+    s.statelessTemplate.resourceCountIs('AWS::Lambda::EventSourceMapping', 3);
   });
 
   test('DLQ is encrypted and TLS-only', () => {
