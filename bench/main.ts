@@ -18,6 +18,7 @@ async function main(): Promise<number> {
       engine: { type: 'string' },
       queries: { type: 'string' },
       opensearch: { type: 'string' },
+      data: { type: 'string' },
     },
   });
   if (positionals[0] === 'search') {
@@ -36,6 +37,7 @@ async function main(): Promise<number> {
       queries,
       ...(values.corpus ? { corpus: values.corpus } : {}),
       ...(values.opensearch ? { opensearchUrl: values.opensearch } : {}),
+      ...(values.data ? { data: values.data } : {}),
       log: (l) => !values.json && console.error(l),
     });
     if (!values.json) for (const [k, v] of Object.entries(result)) console.log(`${k.padEnd(20)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
@@ -46,7 +48,7 @@ async function main(): Promise<number> {
   const bench = name ? BENCHMARKS[name] : undefined;
   if (!bench) {
     console.error(
-      `usage: npm run --silent bench -- NAME [--json] [--rounds N] [--corpus DIR]\nbenchmarks: ${[...Object.keys(BENCHMARKS), 'search [--engine sqlite|opensearch] [--queries N]'].join(', ')}`,
+      `usage: npm run --silent bench -- NAME [--json] [--rounds N] [--corpus DIR]\nbenchmarks: ${[...Object.keys(BENCHMARKS), 'search [--engine sqlite|opensearch] [--queries N] [--data DIR]'].join(', ')}`,
     );
     return 2;
   }

@@ -29,6 +29,11 @@ export interface SearchBenchOptions {
   corpus?: string;
   /** An OpenSearch node to use instead of starting one. */
   opensearchUrl?: string;
+  /**
+   * A data folder to keep (sqlite only): the first run imports into it, later runs find the index built and only run
+   * the queries (`importSeconds` is then null): for A/B comparisons of query-time changes without the import.
+   */
+  data?: string;
   log(line: string): void;
 }
 
@@ -104,8 +109,12 @@ const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 export async function searchBench(o: SearchBenchOptions): Promise<Record<string, unknown>> {
   const dir = o.corpus ?? resolve(__dirname, '..', '..', 'shared', 'corpus', 'phapdien');
   if (!existsSync(dir)) throw new Error(`${dir}: the Bộ pháp điển export is not there (pass --corpus DIR)`);
-  const data = mkdtempSync(join(tmpdir(), 'csdl-bench-search-'));
+  if (o.data && o.engine !== 'sqlite') throw new Error('--data is for the sqlite engine only');
+  const data = o.data ? resolve(o.data) : mkdtempSync(join(tmpdir(), 'csdl-bench-search-'));
   const embedded = openEmbedded(data);
+  // A kept folder records what its import found once it is complete; an interrupted import is redone.
+  embedded.db.exec('CREATE TABLE IF NOT EXISTS bench_meta (key TEXT PRIMARY KEY, value ANY) STRICT');
+  const imported = embedded.db.prepare("SELECT value FROM bench_meta WHERE key = 'articles'").pluck().get() as number | undefined;
   let stopEngines: (() => Promise<void>) | null = null;
   let client: Client | null = null;
   const prefix = `bench${Date.now()}`;
@@ -123,18 +132,24 @@ export async function searchBench(o: SearchBenchOptions): Promise<Record<string,
       await index.ensureReady();
       embedded.ports.search = index;
     }
-    const files = await findExportFiles([dir]);
-    o.log(`importing ${files.length} files from ${dir} into ${o.engine}…`);
-    const t0 = performance.now();
-    let articles = 0;
-    for (const f of files) {
-      const text = await readExportFile(f.path);
-      if (f.kind === 'tree') await importTree(embedded.ports, text);
-      else articles += (await importHeading(embedded.ports, text, exportFileId(f.path))).articles;
-    }
-    await embedded.ports.search.optimize();
-    if (client) await client.indices.refresh({ index: `${prefix}-search` });
-    const importSeconds = (performance.now() - t0) / 1000;
+    let articles = imported ?? 0;
+    let importSeconds: number | null = null;
+    if (imported === undefined) {
+      if (o.data && embedded.db.prepare('SELECT 1 FROM codify_articles LIMIT 1').get())
+        throw new Error(`${data}: an import into this folder did not finish; remove the folder and run again`);
+      const files = await findExportFiles([dir]);
+      o.log(`importing ${files.length} files from ${dir} into ${o.engine}…`);
+      const t0 = performance.now();
+      for (const f of files) {
+        const text = await readExportFile(f.path);
+        if (f.kind === 'tree') await importTree(embedded.ports, text);
+        else articles += (await importHeading(embedded.ports, text, exportFileId(f.path))).articles;
+      }
+      await embedded.ports.search.optimize();
+      if (client) await client.indices.refresh({ index: `${prefix}-search` });
+      importSeconds = (performance.now() - t0) / 1000;
+      if (o.data) embedded.db.prepare("INSERT INTO bench_meta (key, value) VALUES ('articles', ?)").run(articles);
+    } else o.log(`${data}: reusing the index built by an earlier run (queries only)`);
 
     let indexMb: number;
     if (client) {
@@ -196,7 +211,7 @@ export async function searchBench(o: SearchBenchOptions): Promise<Record<string,
     return {
       engine: o.engine,
       articles,
-      importSeconds: round(importSeconds, 1),
+      importSeconds: importSeconds === null ? null : round(importSeconds, 1),
       queries: queries.length,
       p50Ms: round(p50),
       p95Ms: round(percentile(ms, 95)),
@@ -214,7 +229,7 @@ export async function searchBench(o: SearchBenchOptions): Promise<Record<string,
     };
   } finally {
     embedded.close();
-    rmSync(data, { recursive: true, force: true });
+    if (!o.data) rmSync(data, { recursive: true, force: true });
     if (client) await client.indices.delete({ index: `${prefix}-search-v*` }).catch(() => undefined);
     if (stopEngines) await stopEngines();
   }
