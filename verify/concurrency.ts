@@ -2,7 +2,10 @@
  * 50 concurrent writers on the same documents through POST /v1/documents: the same rendition many times and
  * different renditions (the same text with trailing blank lines, so other bytes and the same metadata). Afterwards:
  * one work per document, each accepted rendition stored once among its sources, and the work's version equal to its
- * version before plus the number of writes that answered created/source_added (no lost update).
+ * version before plus the number of writes that answered created/source_added (no lost update). Then as many
+ * concurrent reviewers add relations to one of those documents (each a different citation, some sending the same edit
+ * twice): every edit answered 201 is in the document's history exactly once, every repeat answered 200 (no lost or
+ * doubled edit).
  */
 import { createHash } from 'node:crypto';
 
@@ -16,6 +19,8 @@ export interface ConcurrencyReport {
   /** Renditions whose write answered success but that are not among the stored sources. */
   missingSources: number;
   duplicateWorks: number;
+  /** Concurrent reviewer edits: sent, stored (201), repeats answered 200, and edits found in the history. */
+  reviews?: { sent: number; created: number; repeats: number; inHistory: number; lost: number };
   fiveXx: number;
   durationMs: number;
 }
@@ -25,7 +30,14 @@ interface Doc {
   text: string;
 }
 
-export async function runConcurrency(options: { base: string; editor: string; docs: Doc[]; writers: number; rounds: number }): Promise<ConcurrencyReport> {
+export async function runConcurrency(options: {
+  base: string;
+  editor: string;
+  reviewer?: string;
+  docs: Doc[];
+  writers: number;
+  rounds: number;
+}): Promise<ConcurrencyReport> {
   const started = performance.now();
   const auth = { authorization: `Bearer ${options.editor}`, 'content-type': 'application/json' };
   const byStatus: Record<string, number> = {};
@@ -98,6 +110,39 @@ export async function runConcurrency(options: { base: string; editor: string; do
     }
     documents.push({ id, before: before.get(id) ?? 0, after: w.version, successfulWrites: entry.successes, sources: shas.length, duplicates });
   }
+  let reviews: ConcurrencyReport['reviews'];
+  const target = [...accepted.keys()][0];
+  if (options.reviewer && target) {
+    const headers = { authorization: `Bearer ${options.reviewer}`, 'content-type': 'application/json' };
+    const path = `${options.base}/v1/documents/${encodeURIComponent(target)}/relations`;
+    // Writer i cites document i; every fifth writer's edit is also sent by a second writer (the same request twice).
+    const edits = Array.from({ length: options.writers }, (_, i) => ({
+      relation: { type: 'cites', direction: 'outgoing', other: `${900 + i}/2020/NĐ-CP` },
+      reason: `Kiểm tra đồng thời: dẫn chiếu ${i}`,
+    }));
+    const sends = [...edits, ...edits.filter((_, i) => i % 5 === 0)];
+    const statuses = await Promise.all(
+      sends.map(async (body) => {
+        const res = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body) });
+        writes++;
+        byStatus[res.status] = (byStatus[res.status] ?? 0) + 1;
+        if (res.status >= 500) fiveXx++;
+        await res.arrayBuffer();
+        return res.status;
+      }),
+    );
+    const created = statuses.filter((st) => st === 201).length;
+    const repeats = statuses.filter((st) => st === 200).length;
+    const history = (await (await fetch(`${options.base}/v1/documents/${encodeURIComponent(target)}/history`)).json()) as {
+      events: { kind: string; reason: string | null; review?: { id: string } }[];
+    };
+    const mine = history.events.filter((e) => e.kind === 'relation.reviewed' && e.reason?.startsWith('Kiểm tra đồng thời'));
+    const inHistory = new Set(mine.map((e) => e.review?.id)).size;
+    // Each distinct edit stored once: created = distinct edits = edits in the history; repeats = the rest.
+    const lost = Math.abs(created - edits.length) + Math.abs(inHistory - edits.length) + Math.abs(repeats - (sends.length - edits.length));
+    lostUpdates += lost;
+    reviews = { sent: sends.length, created, repeats, inHistory, lost };
+  }
   return {
     writers: options.writers,
     writes,
@@ -107,6 +152,7 @@ export async function runConcurrency(options: { base: string; editor: string; do
     lostUpdates,
     missingSources,
     duplicateWorks,
+    ...(reviews ? { reviews } : {}),
     fiveXx,
     durationMs: Math.round(performance.now() - started),
   };

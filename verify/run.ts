@@ -138,7 +138,14 @@ export async function runRobustness(options: RunOptions) {
       log('concurrent writers ...');
       const wanted = ['08-2022-QD-TTg.txt', '21-2021-TT-BLDTBXH.txt', '09-2022-TT-BLDTBXH.txt'];
       const docs = wanted.map((n) => texts.find((t) => t.name === n)).filter((d) => d !== undefined);
-      conc = await runConcurrency({ base: rt.base, editor, docs: docs.length ? docs : sampleTexts.slice(0, 3), writers: p.writers, rounds: p.writeRounds });
+      conc = await runConcurrency({
+        base: rt.base,
+        editor,
+        reviewer: await rt.token(['reviewer']),
+        docs: docs.length ? docs : sampleTexts.slice(0, 3),
+        writers: p.writers,
+        rounds: p.writeRounds,
+      });
       log(
         `  ${conc.writes} writes, lost updates ${conc.lostUpdates}, missing sources ${conc.missingSources}, duplicate works ${conc.duplicateWorks} (${conc.durationMs} ms)`,
       );
