@@ -124,8 +124,6 @@ export async function runConcurrency(options: {
     const statuses = await Promise.all(
       sends.map(async (body) => {
         const res = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body) });
-        writes++;
-        byStatus[res.status] = (byStatus[res.status] ?? 0) + 1;
         if (res.status >= 500) fiveXx++;
         await res.arrayBuffer();
         return res.status;

@@ -30,6 +30,8 @@ it('answers 200 generated requests for every operation with no 5xx and nothing t
 
 it('loses no update under 50 concurrent writers and stores each rendition once, in one work', () => {
   expect(result.concurrency?.writes).toBe(50);
+  // And 50 concurrent reviewer edits, every fifth sent twice: each stored once, repeats answered 200.
+  expect(result.concurrency?.reviews).toEqual({ sent: 60, created: 50, repeats: 10, inHistory: 50, lost: 0 });
   expect(result.lostUpdates).toBe(0);
   expect(result.documentsLost).toBe(0);
   expect(result.concurrency?.duplicateWorks).toBe(0);
