@@ -3,6 +3,7 @@
  * status and the drafting team's explanation; orphaned comments apart, under the version and unit they were made
  * on. JSON for the API, CSV (UTF-8 with BOM, RFC 4180 quoting) for the spreadsheet the process still expects.
  */
+import { toCsv } from '../text/csv';
 import type { StoredUnit } from '../units';
 import type { CarriedComment } from './rules';
 import type { CommentStatus, Draft } from './types';
@@ -91,11 +92,6 @@ export function synthesis(
   };
 }
 
-const cell = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /** One line per comment (replies indented under theirs); orphaned comments at the end, marked. */
 export function synthesisCsv(s: Synthesis): string {
   const head = [
@@ -110,30 +106,26 @@ export function synthesisCsv(s: Synthesis): string {
     'Giải trình, tiếp thu',
     'Ghi chú',
   ];
-  const lines = [head.map(cell).join(',')];
+  const records: (string | number | null)[][] = [];
   let k = 0;
   const emit = (citation: string, eId: string, c: SynthesisComment, note: string, depth = 0) => {
-    lines.push(
-      [
-        depth === 0 ? ++k : '',
-        citation,
-        eId,
-        c.madeOn.version,
-        c.author,
-        c.publicConsultation ? 'có' : 'không',
-        `${depth ? '↳ ' : ''}${c.text}`,
-        c.status ? STATUS_LABELS[c.status] : 'Trả lời',
-        c.explanation,
-        note,
-      ]
-        .map(cell)
-        .join(','),
-    );
+    records.push([
+      depth === 0 ? ++k : '',
+      citation,
+      eId,
+      c.madeOn.version,
+      c.author,
+      c.publicConsultation ? 'có' : 'không',
+      `${depth ? '↳ ' : ''}${c.text}`,
+      c.status ? STATUS_LABELS[c.status] : 'Trả lời',
+      c.explanation,
+      note,
+    ]);
     for (const r of c.replies) emit(citation, eId, r, note, depth + 1);
   };
   for (const row of s.units)
     for (const c of row.comments)
       emit(row.citation, row.eId, c, c.madeOn.version < s.version ? `Chuyển từ phiên bản ${c.madeOn.version} (${c.madeOn.eId})` : '');
   for (const c of s.orphaned) emit(c.citation, c.madeOn.eId, c, `Không còn trong phiên bản ${c.orphanedIn ?? '?'}: giữ ở phiên bản ${c.madeOn.version}`);
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+  return toCsv(head, records);
 }

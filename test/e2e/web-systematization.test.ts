@@ -4,7 +4,7 @@
  * and the basics every page is held to (labels, names, no console errors, no sideways scrolling on a phone).
  */
 import type { Page } from 'playwright-core';
-import { assertChromium, type Browser, launchBrowser } from '../support/browser';
+import { assertChromium, type Browser, expectPageBasics, launchBrowser, openPage } from '../support/browser';
 import { startWebRuntime, type WebRuntime } from '../support/web-runtime';
 
 let runtime: WebRuntime;
@@ -23,40 +23,12 @@ afterAll(async () => {
 });
 
 async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize(viewport);
-  problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
-  await page.goto(runtime.base + path);
-  await page.waitForLoadState('networkidle');
-  return page;
+  const opened = await openPage(browser, runtime.base + path, viewport);
+  problems = opened.problems;
+  return opened.page;
 }
 
-const AUDIT = `(() => {
-  const out = [];
-  for (const el of document.querySelectorAll('input:not([type=hidden]), select, textarea')) {
-    const labelled = (el.id && document.querySelector('label[for="' + CSS.escape(el.id) + '"]')) || el.closest('label') || el.getAttribute('aria-label');
-    if (!labelled) out.push('unlabelled ' + el.outerHTML.slice(0, 80));
-  }
-  for (const b of document.querySelectorAll('button, a[href]')) if (!(b.getAttribute('aria-label') || b.textContent.trim())) out.push('nameless ' + b.outerHTML.slice(0, 80));
-  const ids = new Map();
-  for (const el of document.querySelectorAll('[id]')) ids.set(el.id, (ids.get(el.id) || 0) + 1);
-  for (const [id, n] of ids) if (n > 1) out.push('duplicate id ' + id);
-  if (!document.querySelector('main') || !document.querySelector('h1')) out.push('no main or h1');
-  return out;
-})()`;
-
-async function expectBasics(page: Page) {
-  expect((await page.title()).trim()).not.toBe('');
-  expect(await page.evaluate<string[]>(AUDIT)).toEqual([]);
-  expect(problems).toEqual([]);
-}
+const expectBasics = (page: Page) => expectPageBasics(page, problems);
 
 it('lists the documents of an issuer at a date with their grounds, and links the CSV and the printable page', async () => {
   const page = await open('/systematization.html');

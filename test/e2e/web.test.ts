@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { assertChromium, type Browser, CHROMIUM, launchBrowser } from '../support/browser';
+import { assertChromium, type Browser, CHROMIUM, expectPageBasics, launchBrowser, openPage } from '../support/browser';
 import { ROOT, startWebRuntime, WEB_ROOT, type WebRuntime } from '../support/web-runtime';
 
 const DOC = '09-2022-TT-BLDTBXH';
@@ -29,48 +29,12 @@ afterAll(async () => {
 });
 
 async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize(viewport);
-  problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()} (${m.location().url})`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.request().method()} ${r.url()}`);
-  });
-  await page.goto(runtime.base + path);
-  await page.waitForLoadState('networkidle');
-  return page;
+  const opened = await openPage(browser, runtime.base + path, viewport);
+  problems = opened.problems;
+  return opened.page;
 }
 
-/** What a Lighthouse accessibility pass would flag first, computed in the page. */
-const AUDIT = `(() => {
-  const out = [];
-  if (!document.title.trim()) out.push('no <title>');
-  if (!document.documentElement.lang) out.push('no lang on <html>');
-  for (const el of document.querySelectorAll('input:not([type=hidden]), select, textarea')) {
-    const labelled = (el.id && document.querySelector('label[for="' + CSS.escape(el.id) + '"]')) || el.closest('label') ||
-      el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
-    if (!labelled) out.push('unlabelled ' + el.outerHTML.slice(0, 80));
-  }
-  for (const b of document.querySelectorAll('button, a[href]')) {
-    if (!(b.getAttribute('aria-label') || b.textContent.trim())) out.push('nameless ' + b.outerHTML.slice(0, 80));
-  }
-  const ids = new Map();
-  for (const el of document.querySelectorAll('[id]')) ids.set(el.id, (ids.get(el.id) || 0) + 1);
-  for (const [id, n] of ids) if (n > 1) out.push('duplicate id ' + id);
-  if (!document.querySelector('main')) out.push('no <main>');
-  if (!document.querySelector('h1')) out.push('no <h1>');
-  return out;
-})()`;
-
-async function expectBasics(page: Page) {
-  expect((await page.title()).trim()).not.toBe('');
-  expect(await page.evaluate<string[]>(AUDIT)).toEqual([]);
-  expect(problems).toEqual([]);
-}
+const expectBasics = (page: Page) => expectPageBasics(page, problems);
 
 const text = async (page: Page, selector: string) => (await page.locator(selector).first().textContent()) ?? '';
 
