@@ -126,6 +126,14 @@ const MIGRATIONS: string[] = [
   // narrow index keyed by rid, so a filtered or faceted search reads it (INDEXED BY) instead of the entries' pages.
   `CREATE INDEX search_entries_filters ON search_entries(rid, kind, document_type, status, issued, effective, expiry, scope, province_key,
      work_id, issuer_keys, sectors, issuers);`,
+  // Search ranking from term impacts (docs/adr/0008, "Ranking from term impacts"): per entry its words' weighted
+  // frequencies, per word its entry count and impact list. An existing index is filled in by SqliteSearchIndex on
+  // open (it needs the tokenizer); an empty one is complete from the start.
+  `CREATE TABLE search_terms (rid INTEGER PRIMARY KEY, size INTEGER NOT NULL, freqs BLOB NOT NULL) STRICT;
+   CREATE TABLE search_term_stats (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE, df INTEGER NOT NULL, n INTEGER NOT NULL, floor INTEGER NOT NULL) STRICT;
+   CREATE TABLE search_impacts (term INTEGER NOT NULL, g INTEGER NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (term, g, rid)) STRICT, WITHOUT ROWID;
+   CREATE TABLE search_meta (key TEXT PRIMARY KEY, value ANY) STRICT;
+   INSERT INTO search_meta (key, value) SELECT 'complete', 1 WHERE NOT EXISTS (SELECT 1 FROM search_entries);`,
 ];
 
 export function openDatabase(file: string): Db {

@@ -9,8 +9,9 @@ import type { Facets, GroupedResult, SearchEntry, SearchFilters, SearchHit, Sear
 import { nameKey } from '../../domain/issuers';
 import { fold, normalizeText } from '../../domain/text/normalize';
 import { exactWords, parseQuery } from '../../domain/text/query';
-import { foldedWords, queryTerms } from '../../domain/text/snippet';
+import { SNIPPET_SCAN_CHARS, foldedWords, queryTerms } from '../../domain/text/snippet';
 import type { Db } from './db';
+import { K1, TermTables, WEIGHT_VALUES, freqsOf, idf as idfOf, rowTerms, termFactor } from './search-terms';
 
 interface Stats {
   writes: number;
@@ -42,18 +43,19 @@ const FACET_SIZE = 20;
 /** The connection's memory map and page cache (the search index is about 180 MB for the whole Bộ pháp điển). */
 const MMAP_BYTES = 1024 * 1024 * 1024;
 const CACHE_KIB = 64 * 1024;
-/** Column weights for bm25: folded title, folded text, exact title, number. */
-const WEIGHT_VALUES = [4, 1, 2, 0] as const;
 const WEIGHTS = WEIGHT_VALUES.map((w) => w.toFixed(1)).join(', ');
-/** FTS5's bm25 constants (fts5_aux.c). */
-const K1 = 1.2;
-const B = 0.75;
-/** Matches up to this many are ranked in JS from the stored text (docs/adr/0008, "Ranking without FTS5's idf scans"). */
-const SCORE_ALL_MAX = 100;
-/** ... and while their words (FTS5's docsize) add up to at most this, or a tenth of the doclist entries bm25 would read. */
-const SCORE_WORDS_MIN = 12_000;
 /** Pages deeper than this are ranked by FTS5's bm25 alone. */
 const FAST_DEPTH_MAX = 200;
+/** Up to this many matches are all scored from their term rows; past it the impact lists find the top hits. */
+const SCORE_TERMS_MAX = 2000;
+/** Up to this many matches are read into a set for the threshold algorithm's membership test. */
+const MEMBER_SET_MAX = 15_000;
+/** The threshold algorithm gives up (and FTS5 ranks) after reading this many entries. */
+const IMPACT_SEEN_MAX = 20_000;
+/** optimize() recomputes the impact lists when the average entry size has moved this much since they were computed. */
+const REBUILD_DRIFT = 0.005;
+/** Impacts are stored ×1e6 (search-terms.ts). */
+const IMPACT_SCALE = 1e6;
 
 /** A phrase of the FTS5 expression, in the expression's order (the order bm25 numbers them), with its columns. */
 interface Phrase {
@@ -66,8 +68,12 @@ const TITLE_EXACT = [2] as const;
 
 const quote = (t: string) => `"${t.replace(/"/g, '""')}"`;
 
-/** The FTS5 expression of a query (every word or its exact spelling, every quoted phrase) and its phrases. */
-export function queryPlan(q: string): { match: string; phrases: Phrase[] } | null {
+/**
+ * The FTS5 expression of a query (every word or its exact spelling, every quoted phrase) and its phrases, in the
+ * order bm25 numbers them; `filter`, an expression matching the same rows more cheaply, for counting and listing
+ * them: an exact spelling in the title implies the folded word there, and a quoted phrase implies its words.
+ */
+export function queryPlan(q: string): { match: string; filter: string; phrases: Phrase[] } | null {
   const parsed = parseQuery(q);
   if (parsed.terms.length === 0) return null;
   const exactByTerm = new Map<string, string[]>();
@@ -88,7 +94,12 @@ export function queryPlan(q: string): { match: string; phrases: Phrase[] } | nul
     phrases.push(folded(p));
     parts.push(`{title body}: ${quote(p.join(' '))}`);
   }
-  return { match: parts.join(' AND '), phrases };
+  const inPhrases = new Set(parsed.phrases.flat());
+  const filter = [
+    ...parsed.terms.filter((t) => !inPhrases.has(t)).map((t) => `{title body}: ${quote(t)}`),
+    ...parsed.phrases.map((p) => `{title body}: ${quote(p.join(' '))}`),
+  ].join(' AND ');
+  return { match: parts.join(' AND '), filter, phrases };
 }
 
 /** The FTS5 expression of a query: every word (or its exact spelling), every quoted phrase. */
@@ -189,14 +200,86 @@ function sortPage(rows: HitRow[], query: SearchQuery): HitRow[] {
   return rows.sort((a, b) => (query.sort === 'date' ? (b.issued ?? '').localeCompare(a.issued ?? '') : 0) || b.score - a.score || (a.id < b.id ? -1 : 1));
 }
 
+interface Ranked {
+  rid: number;
+  score: number;
+}
+
+/** A query's phrases for ranking from the term tables (search-terms.ts). */
+interface TermQuery {
+  /** The ids of the query's words found in the index, ascending. */
+  ids: Int32Array;
+  /** Each phrase of the expression, in its order: its idf, its word's (or words') index in `ids` (−1: in no entry). */
+  phrases: { idf: number; words: number[]; tokens: string[] | null; required: boolean }[];
+  /** Whether a phrase has several words (counted in the text). */
+  multiWord: boolean;
+}
+
+/** Inserts into a list kept in the page's order (score descending, then rid), at most `k` long. */
+function keepTop(top: Ranked[], r: Ranked, k: number): void {
+  if (top.length >= k) {
+    const last = top[top.length - 1] as Ranked;
+    if (r.score < last.score || (r.score === last.score && r.rid > last.rid)) return;
+  }
+  let i = top.length;
+  while (i > 0) {
+    const prev = top[i - 1] as Ranked;
+    if (prev.score > r.score || (prev.score === r.score && prev.rid < r.rid)) break;
+    i--;
+  }
+  top.splice(i, 0, r);
+  if (top.length > k) top.pop();
+}
+
 export class SqliteSearchIndex implements SearchIndex {
   private stats: Stats | null = null;
+  private readonly terms: TermTables;
+  /**
+   * How the last search() ranked its page (for tests and benchmarks): from the term rows of every match, from the
+   * impact lists, from stored texts (phrases of several words, few matches), or by FTS5's bm25.
+   */
+  lastRanking: 'terms' | 'impacts' | 'fts5' | null = null;
 
-  constructor(private readonly db: Db) {
+  private readonly limits: { scoreAll: number; memberSet: number };
+
+  /**
+   * Options (tests use small values to exercise every path on a small corpus): `listMax`, entries kept per word in
+   * the impact lists (search-terms.ts); `scoreAllMax`, SCORE_TERMS_MAX; `memberSetMax`, MEMBER_SET_MAX.
+   */
+  constructor(
+    private readonly db: Db,
+    options: { listMax?: number; scoreAllMax?: number; memberSetMax?: number } = {},
+  ) {
+    this.limits = { scoreAll: options.scoreAllMax ?? SCORE_TERMS_MAX, memberSet: options.memberSetMax ?? MEMBER_SET_MAX };
     // Read the index through a memory map rather than copies into SQLite's page cache: FTS5's doclist scans and
     // bm25 read many pages per query (docs/adr/0008, "Search latency"). In-memory databases ignore it.
     db.pragma(`mmap_size = ${MMAP_BYTES}`);
     db.pragma(`cache_size = -${CACHE_KIB}`);
+    this.terms = new TermTables(db, options.listMax);
+    if (!this.terms.complete()) this.backfill();
+  }
+
+  /** Fills the term tables of an index built before them (once, on the first open after the upgrade). */
+  private backfill(): void {
+    this.db
+      .transaction(() => {
+        this.db.exec(
+          "DELETE FROM search_terms; DELETE FROM search_term_stats; DELETE FROM search_impacts; DELETE FROM search_meta WHERE key IN ('avgdl', 'rows', 'words');",
+        );
+        const rows = this.db.prepare('SELECT rid, kind, title, text, document_number AS documentNumber FROM search_entries').all() as {
+          rid: number;
+          kind: string;
+          title: string | null;
+          text: string;
+          documentNumber: string | null;
+        }[];
+        const terms = rows.map((r) => ({ rid: r.rid, terms: rowTerms(ftsColumns(r)) }));
+        this.terms.add(terms);
+        this.terms.rebuild(this.terms.totals().avgdl);
+        this.terms.markComplete();
+        this.wrote();
+      })
+      .immediate();
   }
 
   private wrote(): void {
@@ -218,12 +301,14 @@ export class SqliteSearchIndex implements SearchIndex {
          @issued, @effective, @expiry, @status, @sectors, @scope, @province, @provinceKey, @version)`,
     );
     const insertFts = this.db.prepare('INSERT INTO search_fts (rowid, title, body, title_exact, number) VALUES (?, ?, ?, ?, ?)');
+    const added: { rid: number; terms: ReturnType<typeof rowTerms> }[] = [];
     this.db
       .transaction(() => {
         for (const e of entries) {
           const existing = current.get(e.id) as { rid: number; version: number } | undefined;
           if (existing && existing.version > e.version) continue; // an older write arriving late: keep the newer entry
           if (existing) {
+            this.terms.remove([existing.rid]);
             del.run(existing.rid);
             delEntry.run(existing.rid);
           }
@@ -234,8 +319,11 @@ export class SqliteSearchIndex implements SearchIndex {
             sectors: JSON.stringify(e.sectors),
             provinceKey: e.province ? nameKey(e.province) : null,
           });
-          insertFts.run(lastInsertRowid, ...ftsColumns(e).map((words) => words.join(' ')));
+          const cols = ftsColumns(e);
+          insertFts.run(lastInsertRowid, ...cols.map((words) => words.join(' ')));
+          added.push({ rid: Number(lastInsertRowid), terms: rowTerms(cols) });
         }
+        this.terms.add(added);
         this.wrote();
       })
       .immediate();
@@ -245,6 +333,7 @@ export class SqliteSearchIndex implements SearchIndex {
     this.db
       .transaction(() => {
         const rows = this.db.prepare('SELECT rid FROM search_entries WHERE work_id = ?').all(workId) as { rid: number }[];
+        this.terms.remove(rows.map((r) => r.rid));
         const del = this.db.prepare('DELETE FROM search_fts WHERE rowid = ?');
         for (const r of rows) del.run(r.rid);
         this.db.prepare('DELETE FROM search_entries WHERE work_id = ?').run(workId);
@@ -254,12 +343,19 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   /** The matching entries (rid, work, score and facet fields) as a SQL source, with its parameters. */
-  private matched(
-    query: SearchQuery,
-  ): { filtered: boolean; sql: string; ranked: string; unscored: string; rids: string; phrases: Phrase[]; params: Record<string, unknown> } | null {
+  private matched(query: SearchQuery): {
+    filtered: boolean;
+    sql: string;
+    ranked: string;
+    unscored: string;
+    rids: string;
+    phrases: Phrase[];
+    where: string;
+    params: Record<string, unknown>;
+  } | null {
     const plan = queryPlan(query.q);
     if (!plan) return null;
-    const { match, phrases } = plan;
+    const { match, filter, phrases } = plan;
     const f: SearchFilters = query;
     const where = [
       f.type ? 'AND e.document_type = @type' : '',
@@ -286,16 +382,18 @@ export class SqliteSearchIndex implements SearchIndex {
             FROM search_fts f JOIN search_entries e INDEXED BY search_entries_filters ON e.rid = f.rowid
             WHERE search_fts MATCH @match ${where}`,
       ranked: `SELECT rowid AS rid, -bm25(search_fts, ${WEIGHTS}) AS score FROM search_fts WHERE search_fts MATCH @match`,
-      // The same rows without scores: counting and facets need no bm25.
+      // The same rows without scores, from the cheaper expression: counting and facets need no bm25.
       unscored: `SELECT e.rid, 0 AS score, e.work_id, e.document_type, e.status, e.issued, e.issuers
             FROM search_fts f JOIN search_entries e INDEXED BY search_entries_filters ON e.rid = f.rowid
-            WHERE search_fts MATCH @match ${where}`,
+            WHERE search_fts MATCH @filter ${where}`,
       rids: filtered
-        ? `SELECT e.rid FROM search_fts f JOIN search_entries e INDEXED BY search_entries_filters ON e.rid = f.rowid WHERE search_fts MATCH @match ${where}`
-        : 'SELECT rowid AS rid FROM search_fts WHERE search_fts MATCH @match',
+        ? `SELECT e.rid FROM search_fts f JOIN search_entries e INDEXED BY search_entries_filters ON e.rid = f.rowid WHERE search_fts MATCH @filter ${where}`
+        : 'SELECT rowid AS rid FROM search_fts WHERE search_fts MATCH @filter',
       phrases,
+      where,
       params: {
         match,
+        filter,
         type: f.type ?? null,
         issuer: f.issuer ? nameKey(f.issuer) : null,
         status: f.status ?? null,
@@ -338,88 +436,272 @@ export class SqliteSearchIndex implements SearchIndex {
     return this.stats;
   }
 
-  /** bm25's idf of each phrase (fts5_aux.c): from the rows matching it, counted once per index state. */
-  private idf(stats: Stats, phrases: Phrase[]): { idf: number[]; hits: number[] } {
-    const count = this.db.prepare('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck();
-    const hits = phrases.map((p) => {
-      let n = stats.hits.get(p.expr);
-      if (n === undefined) {
-        n = count.get(p.expr) as number;
-        stats.hits.set(p.expr, n);
-      }
-      return n;
-    });
-    const idf = hits.map((n) => {
-      const v = Math.log((stats.rows - n + 0.5) / (n + 0.5));
-      return v <= 0 ? 1e-6 : v;
-    });
-    return { idf, hits };
+  /** The rows matching a phrase expression (bm25's n for its idf), counted once per index state. */
+  private phraseHits(stats: Stats, expr: string): number {
+    let n = stats.hits.get(expr);
+    if (n === undefined) {
+      n = this.db.prepare('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck().get(expr) as number;
+      stats.hits.set(expr, n);
+    }
+    return n;
   }
 
-  /** Each row's size in words (FTS5's docsize, all columns: bm25's D), or null past `max` words in all. */
-  private rowSizes(rids: number[], max: number): number[] | null {
-    const sizeOf = this.db.prepare('SELECT sz FROM search_fts_docsize WHERE id = ?').pluck();
-    const sizes: number[] = [];
-    let words = 0;
-    for (const rid of rids) {
-      const sz = sizeOf.get(rid) as Uint8Array | undefined;
-      if (!sz) return null;
-      const d = varints(sz).reduce((a, b) => a + b, 0);
-      sizes.push(d);
-      words += d;
-      if (words > max) return null;
-    }
-    return sizes;
+  /** Whether an entry passes the query's filters, read from the filter index. */
+  private acceptor(source: NonNullable<ReturnType<SqliteSearchIndex['matched']>>): (rid: number) => boolean {
+    const stmt = this.db.prepare(`SELECT 1 FROM search_entries e INDEXED BY search_entries_filters WHERE e.rid = @rid ${source.where}`).pluck();
+    const { match: _match, filter: _filter, ...params } = source.params;
+    return (rid) => stmt.get({ ...params, rid }) !== undefined;
   }
 
   /**
-   * FTS5's bm25 (fts5_aux.c) for the given rows, computed here: the phrase frequencies counted in the entries' stored
-   * title, text and number (folded as upsert folds them), the row sizes from FTS5's docsize, the idf from counts.
+   * The query's phrases for ranking from the term tables: the words' ids (sorted) and, per phrase of the expression
+   * in its order, its idf and where its word (or each word of a phrase of several) sits among the ids.
    */
-  private scoreRows(stats: Stats, phrases: Phrase[], idf: number[], rids: number[], sizes: number[]): { rid: number; score: number }[] | null {
-    const exactTitle = phrases.some((p) => p.cols.includes(2));
-    const entry = this.db.prepare('SELECT kind, title, text, document_number AS documentNumber FROM search_entries WHERE rid = ?');
-    const out: { rid: number; score: number }[] = [];
-    for (const [n, rid] of rids.entries()) {
-      const e = entry.get(rid) as { kind: string; title: string | null; text: string; documentNumber: string | null } | undefined;
-      if (!e) return null;
-      const d = sizes[n] as number;
-      // The columns' texts as upsert tokenised them (ftsColumns), unsplit: folded title and text, exact title, number.
-      const title = normalizeText(e.title ?? '');
-      const cols = [
-        fold(title),
-        fold(normalizeText(e.text)),
-        exactTitle ? title.toLocaleLowerCase('vi') : '',
-        e.kind === 'document' ? fold(normalizeText(e.documentNumber ?? '')) : '',
-      ];
+  private termQuery(stats: Stats, phrases: Phrase[]): TermQuery {
+    const lookup = this.db.prepare('SELECT id, df FROM search_term_stats WHERE term = ?');
+    const known = new Map<string, { id: number; df: number } | undefined>();
+    const find = (key: string) => {
+      if (!known.has(key)) known.set(key, lookup.get(key) as { id: number; df: number } | undefined);
+      return known.get(key);
+    };
+    const keysOf = phrases.map((p) => (p.tokens.length > 1 ? p.tokens : [p.cols === TITLE_EXACT ? `~${p.tokens[0]}` : (p.tokens[0] as string)]));
+    const found = new Set<number>();
+    for (const k of keysOf.flat()) {
+      const f = find(k);
+      if (f) found.add(f.id);
+    }
+    const ids = Int32Array.from([...found].sort((x, y) => x - y));
+    const at = (key: string) => {
+      const f = find(key);
+      return f ? ids.indexOf(f.id) : -1;
+    };
+    return {
+      ids,
+      phrases: phrases.map((p, i) => {
+        const keys = keysOf[i] as string[];
+        if (p.tokens.length > 1) return { idf: idfOf(stats.rows, this.phraseHits(stats, p.expr)), words: keys.map(at), tokens: p.tokens, required: true };
+        return { idf: idfOf(stats.rows, find(keys[0] as string)?.df ?? 0), words: [at(keys[0] as string)], tokens: null, required: p.cols !== TITLE_EXACT };
+      }),
+      multiWord: phrases.some((p) => p.tokens.length > 1),
+    };
+  }
+
+  /**
+   * Scores entries for a query from their term rows (FTS5's bm25, the phrases summed in the expression's order).
+   * A phrase of several words needs its occurrences, which only the text has: `bounds` scores a row with each such
+   * phrase as frequent as its rarest word in the row (an upper bound: bm25 grows with the frequency, and a phrase
+   * occurs at most as often as each of its words), and `exact` counts the phrase in the stored title and text.
+   */
+  private termScorer(stats: Stats, tq: TermQuery) {
+    const fs = new Float64Array(tq.ids.length);
+    const entry = this.db.prepare('SELECT title, text FROM search_entries WHERE rid = ?');
+    const factor = (f: number, size: number) => (f === 0 ? 0 : termFactor(f, size, stats.avgdl));
+    /** The score with phrases of several words at their bound, and whether the row can match (every word in it). */
+    const bounds = (size: number, freqs: Buffer): { score: number; matches: boolean } => {
+      freqsOf(freqs, tq.ids, fs);
       let score = 0;
-      for (let i = 0; i < phrases.length; i++) {
-        const p = phrases[i] as Phrase;
-        let freq = 0;
-        for (const c of p.cols) freq += WEIGHT_VALUES[c as 0] * occurrences(cols[c] as string, p.tokens);
-        score += (idf[i] as number) * ((freq * (K1 + 1.0)) / (freq + K1 * (1 - B + (B * d) / stats.avgdl)));
+      let matches = true;
+      for (const p of tq.phrases) {
+        let f = Number.POSITIVE_INFINITY;
+        for (const w of p.words) f = Math.min(f, w < 0 ? 0 : (fs[w] as number));
+        if (f === 0 && p.required) matches = false;
+        score += p.idf * factor(f, size);
       }
-      out.push({ rid, score });
-    }
-    return out;
+      return { score, matches };
+    };
+    /** The exact score (after `bounds` on the same row); null when a phrase of several words is not in the row. */
+    const exact = (rid: number, size: number): number | null => {
+      let text: { title: string; body: string } | null = null;
+      let score = 0;
+      for (const p of tq.phrases) {
+        let f: number;
+        if (p.tokens) {
+          if (!text) {
+            const e = entry.get(rid) as { title: string | null; text: string };
+            // The columns as upsert tokenised them (ftsColumns), unsplit: folded title and text.
+            text = { title: fold(normalizeText(e.title ?? '')), body: fold(normalizeText(e.text)) };
+          }
+          f = WEIGHT_VALUES[0] * occurrences(text.title, p.tokens) + WEIGHT_VALUES[1] * occurrences(text.body, p.tokens);
+          if (f === 0) return null;
+        } else {
+          const w = p.words[0] as number;
+          f = w < 0 ? 0 : (fs[w] as number);
+        }
+        score += p.idf * factor(f, size);
+      }
+      return score;
+    };
+    return { bounds, exact };
   }
 
   /**
-   * The page by relevance when few, short entries match (docs/adr/0008, "Ranking without FTS5's idf scans"): FTS5's
-   * bm25 reads every phrase's whole doclist on every query to count the rows holding it (the idf) — most of the
-   * time of a long query with few matches. Here those counts are kept until the index changes and the few matching
-   * rows are scored in JS with FTS5's formula, so the order is the one FTS5 gives. Null: rank with FTS5's bm25.
+   * Keeps the top `k` rows by exact score as candidates arrive: a row whose bound cannot reach the k-th score is
+   * dropped before its text is read. `checked`: the rows are known matches (else their words, the text for phrases
+   * of several words and `accept` for the filters decide).
    */
-  private rankFast(source: NonNullable<ReturnType<SqliteSearchIndex['matched']>>, rids: number[], depth: number): { rid: number; score: number }[] | null {
-    if (rids.length > SCORE_ALL_MAX || depth > FAST_DEPTH_MAX || source.phrases.length === 0) return null;
+  private collector(stats: Stats, tq: TermQuery, k: number, checked: boolean, accept: ((rid: number) => boolean) | null) {
+    const scorer = this.termScorer(stats, tq);
+    const top: Ranked[] = [];
+    const consider = (rid: number, size: number, freqs: Buffer): void => {
+      const b = scorer.bounds(size, freqs);
+      if (!checked && !b.matches) return;
+      if (top.length >= k) {
+        const last = top[k - 1] as Ranked;
+        if (b.score < last.score || (b.score === last.score && rid > last.rid)) return;
+      }
+      if (accept && !accept(rid)) return;
+      const score = tq.multiWord ? scorer.exact(rid, size) : b.score;
+      if (score !== null) keepTop(top, { rid, score }, k);
+    };
+    return { top, consider };
+  }
+
+  /**
+   * The top `k` of the given matches (all of them), scored from their term rows. With phrases of several words the
+   * rows are taken in the order of their bound and the text is read only while a bound can still reach the k-th
+   * score. Null if a row is missing.
+   */
+  private scoreAll(phrases: Phrase[], rids: number[], k: number): Ranked[] | null {
     const stats = this.freshStats();
     if (!(stats.rows > 0) || !Number.isFinite(stats.avgdl)) return null;
-    const { idf, hits } = this.idf(stats, source.phrases);
-    // Reading and scanning a text here costs about what FTS5 spends on a tenth as many doclist entries.
-    const sizes = this.rowSizes(rids, Math.max(SCORE_WORDS_MIN, hits.reduce((a, b) => a + b, 0) / 10));
-    if (!sizes) return null;
-    const scored = this.scoreRows(stats, source.phrases, idf, rids, sizes);
-    return scored ? scored.sort((a, b) => b.score - a.score || a.rid - b.rid) : null;
+    const tq = this.termQuery(stats, phrases);
+    const row = this.db.prepare('SELECT size, freqs FROM search_terms WHERE rid = ?').raw();
+    const c = this.collector(stats, tq, k, true, null);
+    if (!tq.multiWord) {
+      for (const rid of rids) {
+        const r = row.get(rid) as [number, Buffer] | undefined;
+        if (!r) return null;
+        c.consider(rid, r[0], r[1]);
+      }
+      return c.top;
+    }
+    const scorer = this.termScorer(stats, tq);
+    const rows: { rid: number; size: number; freqs: Buffer; bound: number }[] = [];
+    for (const rid of rids) {
+      const r = row.get(rid) as [number, Buffer] | undefined;
+      if (!r) return null;
+      rows.push({ rid, size: r[0], freqs: r[1], bound: scorer.bounds(r[0], r[1]).score });
+    }
+    rows.sort((a, b) => b.bound - a.bound || a.rid - b.rid);
+    for (const r of rows) {
+      if (c.top.length >= k && (c.top[k - 1] as Ranked).score > r.bound) break;
+      c.consider(r.rid, r.size, r.freqs);
+    }
+    return c.top;
+  }
+
+  /**
+   * The top `k` matches by bm25 from the words' impact lists (docs/adr/0008, "Ranking from term impacts"): a
+   * threshold algorithm reads the lists from their highest impact down, always from the list that could still add
+   * the most (idf × the impact reached), scores every entry it meets from its term row, and stops once the k-th
+   * best score is above what any entry not yet met could score: Σ idf × the impact each word's list has reached
+   * (or its floor once read to the end), a phrase of several words counting as its words' lowest. `member` is the
+   * match set (filters applied) when the caller has it; otherwise the term rows, the text (phrases) and `accept`
+   * (filters) decide. Null when nothing is proven within IMPACT_SEEN_MAX entries: FTS5 ranks then.
+   */
+  private topByImpacts(phrases: Phrase[], k: number, member: Set<number> | null, accept: ((rid: number) => boolean) | null): Ranked[] | null {
+    const stats = this.freshStats();
+    const ref = this.terms.referenceAvgdl();
+    if (!(stats.rows > 0) || !Number.isFinite(stats.avgdl) || ref === null) return null;
+    const tq = this.termQuery(stats, phrases);
+    // A required word in no entry: nothing matches.
+    if (tq.phrases.some((p) => p.required && p.words.some((w) => w < 0))) return [];
+    // An impact stored with the reference average bounds the true one within a factor avgdl / reference when the
+    // average has grown since (search-terms.ts).
+    const slack = Math.max(1, stats.avgdl / ref) * (1 + 1e-9);
+    const statOf = this.db.prepare('SELECT n, floor FROM search_term_stats WHERE id = ?');
+    const next = this.db.prepare('SELECT g, rid FROM search_impacts WHERE term = ? AND (g, rid) < (?, ?) ORDER BY g DESC, rid DESC LIMIT ?').raw();
+    const row = this.db.prepare('SELECT size, freqs FROM search_terms WHERE rid = ?').raw();
+    // One list per word, weighed by the idf of the phrases reading it. Before its first read a list's bound is the
+    // most any impact can be: k1 + 1.
+    const lists = [...tq.ids].map((id, at) => {
+      const st = statOf.get(id) as { n: number; floor: number };
+      let idf = 0;
+      let required = false;
+      for (const p of tq.phrases)
+        if (p.words.includes(at)) {
+          idf += p.idf;
+          required ||= p.required;
+        }
+      return { id, idf, required, floor: st.floor, g: (K1 + 1) * IMPACT_SCALE, rid: Number.MAX_SAFE_INTEGER, read: false, done: false, batch: 64 };
+    });
+    const bound = () => {
+      let sum = 0;
+      for (const p of tq.phrases) {
+        let g = Number.POSITIVE_INFINITY;
+        for (const w of p.words) {
+          const l = lists[w];
+          g = Math.min(g, l ? (l.done ? l.floor : l.g) : 0);
+        }
+        sum += p.idf * (g / IMPACT_SCALE);
+      }
+      return sum * slack;
+    };
+    const seen = new Set<number>();
+    const c = this.collector(stats, tq, k, member !== null, accept);
+    for (;;) {
+      if (c.top.length >= k && (c.top[k - 1] as Ranked).score > bound()) return c.top;
+      let pick: (typeof lists)[number] | null = null;
+      for (const l of lists) if (!l.done && (!pick || l.idf * l.g > pick.idf * pick.g)) pick = l;
+      if (!pick || seen.size > IMPACT_SEEN_MAX) return null;
+      const rows = next.all(pick.id, pick.read ? pick.g : Number.MAX_SAFE_INTEGER, pick.rid, pick.batch) as [number, number][];
+      pick.read = true;
+      if (rows.length < pick.batch) pick.done = true;
+      pick.batch = Math.min(pick.batch * 2, 1024);
+      for (const [g, rid] of rows) {
+        pick.g = g;
+        pick.rid = rid;
+        if (seen.has(rid)) continue;
+        seen.add(rid);
+        if (member && !member.has(rid)) continue;
+        const r = row.get(rid) as [number, Buffer] | undefined;
+        if (!r) return null;
+        c.consider(rid, r[0], r[1]);
+      }
+      // A required word's complete list read to the end: every match has been met.
+      if (pick.done && pick.floor === 0 && pick.required) return c.top;
+    }
+  }
+
+  /**
+   * The number of matches (filters applied) and the facets, counted as facets() counts them (documents, not
+   * entries; SQL's NULL groups kept) from one pass grouped by document and facet values: no temporary table and
+   * few rows to read (the entries of a document mostly share their facet values).
+   */
+  private matchFacets(source: NonNullable<ReturnType<SqliteSearchIndex['matched']>>): { total: number; facets: Facets } {
+    const rows = this.db
+      .prepare(
+        `SELECT e.work_id, e.document_type, e.status, substr(e.issued, 1, 4), e.issuers, count(*)
+         FROM search_fts f JOIN search_entries e INDEXED BY search_entries_filters ON e.rid = f.rowid WHERE search_fts MATCH @filter ${source.where}
+         GROUP BY 1, 2, 3, 4, 5`,
+      )
+      .raw()
+      .all(source.params) as [string, string | null, string | null, string | null, string, number][];
+    const counts = { type: new Map<string | null, Set<string>>(), issuer: new Map(), status: new Map(), year: new Map() } as Record<
+      keyof Facets,
+      Map<string | null, Set<string>>
+    >;
+    const add = (facet: keyof Facets, value: string | null, work: string) => {
+      const m = counts[facet];
+      const works = m.get(value);
+      if (works) works.add(work);
+      else m.set(value, new Set([work]));
+    };
+    let total = 0;
+    for (const [work, type, status, year, issuers, n] of rows) {
+      total += n;
+      add('type', type, work);
+      add('status', status, work);
+      if (year !== null) add('year', year, work);
+      for (const i of JSON.parse(issuers) as string[]) add('issuer', i, work);
+    }
+    const facets = {} as Facets;
+    for (const k of Object.keys(counts) as (keyof Facets)[])
+      facets[k] = [...counts[k]]
+        .map(([value, works]) => ({ value: value as string, count: works.size }))
+        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
+        .slice(0, FACET_SIZE);
+    return { total, facets };
   }
 
   private facets(): Facets {
@@ -442,42 +724,83 @@ export class SqliteSearchIndex implements SearchIndex {
     const source = this.matched(query);
     if (!source) return { total: 0, hits: [] };
     const order = query.sort === 'date' ? 'm.issued DESC NULLS LAST, m.score DESC, m.rid' : 'm.score DESC, m.rid';
-    const select = `SELECT e.id, e.work_id, e.kind, e.e_id, e.document_number, e.document_type, e.title, e.document_title, e.text, e.citation, e.issued, e.status, page.score
+    const select = `SELECT e.id, e.work_id, e.kind, e.e_id, e.document_number, e.document_type, e.title, e.document_title, substr(e.text, 1, ${SNIPPET_SCAN_CHARS + 1}) AS text, e.citation, e.issued, e.status, page.score
            FROM page JOIN search_entries e ON e.rid = page.rid`;
+    const depth = query.offset + query.limit;
+    // Ranked from the term tables (docs/adr/0008, "Ranking from term impacts"): same scores and order as FTS5's bm25.
+    const byTerms = query.sort !== 'date' && depth <= FAST_DEPTH_MAX && this.terms.complete() ? source.phrases : null;
+    const pageOf = (ranked: Ranked[]): HitRow[] => {
+      const entry = this.db.prepare(`WITH page AS (SELECT ? AS rid, ? AS score) ${select}`);
+      return ranked.slice(query.offset, depth).map((p) => entry.get(p.rid, p.score) as HitRow);
+    };
     return this.db.transaction(() => {
+      if (query.facets && byTerms) {
+        // The total and the facets from one grouped pass over the matches (filters applied); the page from the term
+        // tables: every match scored when few, else the impact lists with the filters checked per entry.
+        const { total, facets } = this.matchFacets(source);
+        if (total === 0) return { total, hits: [], facets };
+        const few = total <= this.limits.scoreAll ? (this.db.prepare(source.rids).pluck().all(source.params) as number[]) : null;
+        const ranked = this.rankByTerms(byTerms, few, depth, null, source.filtered ? this.acceptor(source) : null);
+        if (ranked) return { total, hits: sortPage(pageOf(ranked), query).map(hit), facets };
+      }
       if (query.facets) {
         // Facets read every match: evaluate the match once into a table, then count, page and facet from it.
+        this.lastRanking = 'fts5';
         const total = this.materialize(source, true);
         const rows = this.db
           .prepare(`WITH page AS (SELECT m.rid, m.score FROM temp.search_m m ORDER BY ${order} LIMIT @limit OFFSET @offset) ${select}`)
           .all({ limit: query.limit, offset: query.offset }) as HitRow[];
         return { total, hits: sortPage(rows, query).map(hit), facets: this.facets() };
       }
-      // Up to SCORE_ALL_MAX matches are read whole (the match stops early past that) and may be ranked by rankFast;
-      // past that a count without scores is cheap.
+      // The first matches are read whole (the match stops early past them): with few matches that is the total
+      // and what is ranked; past them a count without scores gives the total.
       const first = this.db
-        .prepare(`${source.rids} LIMIT ${SCORE_ALL_MAX + 1}`)
+        .prepare(`${source.rids} LIMIT ${this.limits.scoreAll + 1}`)
         .pluck()
         .all(source.params) as number[];
-      const few = first.length <= SCORE_ALL_MAX ? first : null;
+      const few = first.length <= this.limits.scoreAll ? first : null;
       const total = few ? few.length : (this.db.prepare(`SELECT count(*) AS n FROM (${source.rids})`).get(source.params) as { n: number }).n;
-      const ranked = few && total > 0 && query.sort !== 'date' ? this.rankFast(source, few, query.offset + query.limit) : null;
-      let rows: HitRow[];
-      if (total === 0) rows = [];
-      else if (ranked) {
-        const page = ranked.slice(query.offset, query.offset + query.limit);
-        const entry = this.db.prepare(`WITH page AS (SELECT ? AS rid, ? AS score) ${select}`);
-        rows = page.map((p) => entry.get(p.rid, p.score) as HitRow);
-      } else {
-        // FTS5's bm25 over every match: a top-k sort straight off the match (no table).
-        rows = this.db
-          .prepare(
-            `WITH page AS (SELECT m.rid, m.score FROM (${source.filtered ? source.sql : source.ranked}) m ORDER BY ${order} LIMIT @limit OFFSET @offset) ${select}`,
-          )
-          .all({ ...source.params, limit: query.limit, offset: query.offset }) as HitRow[];
+      if (total === 0) return { total, hits: [] };
+      let ranked: Ranked[] | null = null;
+      if (byTerms) {
+        // A mid-sized match set is read whole so the lists' entries outside it cost nothing; a huge one is checked
+        // entry by entry from the term rows (and the filter index).
+        const members = total <= this.limits.memberSet ? () => new Set(this.db.prepare(source.rids).pluck().all(source.params) as number[]) : null;
+        ranked = this.rankByTerms(byTerms, few, depth, members, source.filtered ? this.acceptor(source) : null);
       }
+      if (ranked) return { total, hits: sortPage(pageOf(ranked), query).map(hit) };
+      // FTS5's bm25 over every match: a top-k sort straight off the match (no table).
+      this.lastRanking = 'fts5';
+      const rows = this.db
+        .prepare(
+          `WITH page AS (SELECT m.rid, m.score FROM (${source.filtered ? source.sql : source.ranked}) m ORDER BY ${order} LIMIT @limit OFFSET @offset) ${select}`,
+        )
+        .all({ ...source.params, limit: query.limit, offset: query.offset }) as HitRow[];
       return { total, hits: sortPage(rows, query).map(hit) };
     })();
+  }
+
+  /**
+   * The page's ranking from the term tables: every match scored when `few` holds them all (at most
+   * SCORE_TERMS_MAX), else the impact lists, with the match set from `members` when given, else `accept` for the
+   * filters. Null: FTS5 ranks.
+   */
+  private rankByTerms(
+    phrases: Phrase[],
+    few: number[] | null,
+    depth: number,
+    members: (() => Set<number>) | null,
+    accept: ((rid: number) => boolean) | null,
+  ): Ranked[] | null {
+    if (few && few.length <= this.limits.scoreAll) {
+      const ranked = this.scoreAll(phrases, few, depth);
+      if (ranked) this.lastRanking = 'terms';
+      return ranked;
+    }
+    const set = members ? members() : null;
+    const ranked = this.topByImpacts(phrases, depth, set, set ? null : accept);
+    if (ranked) this.lastRanking = 'impacts';
+    return ranked;
   }
 
   async searchGrouped(query: SearchQuery, perGroup: number): Promise<GroupedResult> {
@@ -492,7 +815,7 @@ export class SqliteSearchIndex implements SearchIndex {
          g AS (SELECT work_id, max(score) AS best, max(issued) AS issued FROM m GROUP BY work_id ORDER BY ${groupOrder} LIMIT @limit OFFSET @offset),
          r AS (SELECT m.rid, m.work_id, m.score, row_number() OVER (PARTITION BY m.work_id ORDER BY m.score DESC, m.rid) AS rn
                FROM m JOIN g ON g.work_id = m.work_id)
-         SELECT e.id, e.work_id, e.kind, e.e_id, e.document_number, e.document_type, e.title, e.document_title, e.text, e.citation, e.issued, e.status,
+         SELECT e.id, e.work_id, e.kind, e.e_id, e.document_number, e.document_type, e.title, e.document_title, substr(e.text, 1, ${SNIPPET_SCAN_CHARS + 1}) AS text, e.citation, e.issued, e.status,
                 r.score, g.best
          FROM r JOIN g ON g.work_id = r.work_id JOIN search_entries e ON e.rid = r.rid
          WHERE r.rn <= @per
@@ -515,6 +838,13 @@ export class SqliteSearchIndex implements SearchIndex {
 
   async optimize(): Promise<void> {
     this.db.exec("INSERT INTO search_fts(search_fts) VALUES('optimize')");
+    // Impacts are computed with a reference average entry size; after a bulk load moved the average (by more than
+    // REBUILD_DRIFT), recompute them so the lists hold the true top entries and their bounds need no slack
+    // (docs/adr/0008, "Ranking from term impacts").
+    const stats = this.freshStats();
+    const ref = this.terms.referenceAvgdl();
+    if (stats.rows > 0 && Number.isFinite(stats.avgdl) && (ref === null || Math.abs(stats.avgdl / ref - 1) > REBUILD_DRIFT))
+      this.db.transaction(() => this.terms.rebuild(stats.avgdl)).immediate();
   }
 
   async suggest(prefix: string, limit: number): Promise<Suggestion[]> {

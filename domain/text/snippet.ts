@@ -10,6 +10,12 @@ export interface Snippet {
 /** At most this many distinct words of a query are used: enough for any real query, bounded for hostile ones. */
 export const MAX_QUERY_TERMS = 32;
 const MAX_HITS_PER_TERM = 64;
+/**
+ * A snippet is cut from the first this many characters of a text: an annex of hundreds of pages is previewed from
+ * its first pages (folding and scanning it whole cost tens of milliseconds per hit). Adapters may return only
+ * the text's first SNIPPET_SCAN_CHARS + 1 characters.
+ */
+export const SNIPPET_SCAN_CHARS = 50_000;
 
 /** Splits text into the words both engines index: normalised, folded runs of letters and digits. */
 export function foldedWords(text: string): string[] {
@@ -43,7 +49,9 @@ function termPositions(folded: string, term: string, cap: number): number[] {
  * A window of about `width` characters around the densest cluster of query terms, trimmed to word boundaries,
  * with the offsets of every term inside it.
  */
-export function makeSnippet(text: string, q: string, width = 240): Snippet {
+export function makeSnippet(whole: string, q: string, width = 240): Snippet {
+  const cut = whole.length > SNIPPET_SCAN_CHARS;
+  const text = cut ? whole.slice(0, SNIPPET_SCAN_CHARS) : whole;
   const terms = queryTerms(q);
   const folded = fold(text);
   const hits: Hit[] = [];
@@ -83,7 +91,7 @@ export function makeSnippet(text: string, q: string, width = 240): Snippet {
   const lead = raw.length - raw.trimStart().length;
   const body = raw.trim().replace(/\s/g, ' ');
   const prefix = start > 0 ? '…' : '';
-  const suffix = end < text.length ? '…' : '';
+  const suffix = end < text.length || cut ? '…' : '';
   const highlights: [number, number][] = hits
     .filter((h) => h.at >= start + lead && h.at + h.len <= start + lead + body.length)
     .map((h) => [h.at - start - lead + prefix.length, h.at - start - lead + prefix.length + h.len]);
