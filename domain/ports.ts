@@ -134,7 +134,7 @@ export interface SearchHit {
   issued: string | null;
   status: string;
   score: number;
-  /** The entry's normalised text, for the domain to cut a snippet from (adapters may cut it after SNIPPET_SCAN_CHARS + 1 characters). */
+  /** The entry's normalised text, for the domain to cut a snippet from (adapters may cut it after SNIPPET_TEXT_CHARS characters). */
   text: string;
 }
 

@@ -9,7 +9,7 @@ import type { Facets, GroupedResult, SearchEntry, SearchFilters, SearchHit, Sear
 import { nameKey } from '../../domain/issuers';
 import { fold, normalizeText } from '../../domain/text/normalize';
 import { exactWords, parseQuery } from '../../domain/text/query';
-import { SNIPPET_SCAN_CHARS, foldedWords, queryTerms } from '../../domain/text/snippet';
+import { SNIPPET_TEXT_CHARS, foldedWords, queryTerms } from '../../domain/text/snippet';
 import type { Db } from './db';
 import { K1, TermTables, WEIGHT_VALUES, freqsOf, idf as idfOf, rowTerms, termFactor } from './search-terms';
 
@@ -266,15 +266,16 @@ export class SqliteSearchIndex implements SearchIndex {
         this.db.exec(
           "DELETE FROM search_terms; DELETE FROM search_term_stats; DELETE FROM search_impacts; DELETE FROM search_meta WHERE key IN ('avgdl', 'rows', 'words');",
         );
-        const rows = this.db.prepare('SELECT rid, kind, title, text, document_number AS documentNumber FROM search_entries').all() as {
-          rid: number;
-          kind: string;
-          title: string | null;
-          text: string;
-          documentNumber: string | null;
-        }[];
-        const terms = rows.map((r) => ({ rid: r.rid, terms: rowTerms(ftsColumns(r)) }));
-        this.terms.add(terms);
+        // A thousand entries at a time (the texts of a whole index do not fit in memory); the lists once at the end.
+        const page = this.db.prepare(
+          'SELECT rid, kind, title, text, document_number AS documentNumber FROM search_entries WHERE rid > ? ORDER BY rid LIMIT 1000',
+        );
+        for (let after = 0; ; ) {
+          const rows = page.all(after) as { rid: number; kind: string; title: string | null; text: string; documentNumber: string | null }[];
+          if (rows.length === 0) break;
+          this.terms.addRows(rows.map((r) => ({ rid: r.rid, terms: rowTerms(ftsColumns(r)) })));
+          after = (rows[rows.length - 1] as { rid: number }).rid;
+        }
         this.terms.rebuild(this.terms.totals().avgdl);
         this.terms.markComplete();
         this.wrote();
@@ -301,14 +302,15 @@ export class SqliteSearchIndex implements SearchIndex {
          @issued, @effective, @expiry, @status, @sectors, @scope, @province, @provinceKey, @version)`,
     );
     const insertFts = this.db.prepare('INSERT INTO search_fts (rowid, title, body, title_exact, number) VALUES (?, ?, ?, ?, ?)');
-    const added: { rid: number; terms: ReturnType<typeof rowTerms> }[] = [];
+    // The batch's term rows, written after its FTS5 rows; an entry replaced within the batch leaves it here.
+    const added = new Map<number, ReturnType<typeof rowTerms>>();
     this.db
       .transaction(() => {
         for (const e of entries) {
           const existing = current.get(e.id) as { rid: number; version: number } | undefined;
           if (existing && existing.version > e.version) continue; // an older write arriving late: keep the newer entry
           if (existing) {
-            this.terms.remove([existing.rid]);
+            if (!added.delete(existing.rid)) this.terms.remove([existing.rid]);
             del.run(existing.rid);
             delEntry.run(existing.rid);
           }
@@ -321,9 +323,9 @@ export class SqliteSearchIndex implements SearchIndex {
           });
           const cols = ftsColumns(e);
           insertFts.run(lastInsertRowid, ...cols.map((words) => words.join(' ')));
-          added.push({ rid: Number(lastInsertRowid), terms: rowTerms(cols) });
+          added.set(Number(lastInsertRowid), rowTerms(cols));
         }
-        this.terms.add(added);
+        this.terms.add([...added].map(([rid, terms]) => ({ rid, terms })));
         this.wrote();
       })
       .immediate();
@@ -604,8 +606,8 @@ export class SqliteSearchIndex implements SearchIndex {
     const ref = this.terms.referenceAvgdl();
     if (!(stats.rows > 0) || !Number.isFinite(stats.avgdl) || ref === null) return null;
     const tq = this.termQuery(stats, phrases);
-    // A required word in no entry: nothing matches.
-    if (tq.phrases.some((p) => p.required && p.words.some((w) => w < 0))) return [];
+    // A required word in no entry while FTS5 found matches: the tables disagree with FTS5, which ranks then.
+    if (tq.phrases.some((p) => p.required && p.words.some((w) => w < 0))) return null;
     // An impact stored with the reference average bounds the true one within a factor avgdl / reference when the
     // average has grown since (search-terms.ts).
     const slack = Math.max(1, stats.avgdl / ref) * (1 + 1e-9);
@@ -724,7 +726,7 @@ export class SqliteSearchIndex implements SearchIndex {
     const source = this.matched(query);
     if (!source) return { total: 0, hits: [] };
     const order = query.sort === 'date' ? 'm.issued DESC NULLS LAST, m.score DESC, m.rid' : 'm.score DESC, m.rid';
-    const select = `SELECT e.id, e.work_id, e.kind, e.e_id, e.document_number, e.document_type, e.title, e.document_title, substr(e.text, 1, ${SNIPPET_SCAN_CHARS + 1}) AS text, e.citation, e.issued, e.status, page.score
+    const select = `SELECT e.id, e.work_id, e.kind, e.e_id, e.document_number, e.document_type, e.title, e.document_title, substr(e.text, 1, ${SNIPPET_TEXT_CHARS}) AS text, e.citation, e.issued, e.status, page.score
            FROM page JOIN search_entries e ON e.rid = page.rid`;
     const depth = query.offset + query.limit;
     // Ranked from the term tables (docs/adr/0008, "Ranking from term impacts"): same scores and order as FTS5's bm25.
@@ -815,7 +817,7 @@ export class SqliteSearchIndex implements SearchIndex {
          g AS (SELECT work_id, max(score) AS best, max(issued) AS issued FROM m GROUP BY work_id ORDER BY ${groupOrder} LIMIT @limit OFFSET @offset),
          r AS (SELECT m.rid, m.work_id, m.score, row_number() OVER (PARTITION BY m.work_id ORDER BY m.score DESC, m.rid) AS rn
                FROM m JOIN g ON g.work_id = m.work_id)
-         SELECT e.id, e.work_id, e.kind, e.e_id, e.document_number, e.document_type, e.title, e.document_title, substr(e.text, 1, ${SNIPPET_SCAN_CHARS + 1}) AS text, e.citation, e.issued, e.status,
+         SELECT e.id, e.work_id, e.kind, e.e_id, e.document_number, e.document_type, e.title, e.document_title, substr(e.text, 1, ${SNIPPET_TEXT_CHARS}) AS text, e.citation, e.issued, e.status,
                 r.score, g.best
          FROM r JOIN g ON g.work_id = r.work_id JOIN search_entries e ON e.rid = r.rid
          WHERE r.rn <= @per

@@ -220,6 +220,16 @@ export class TermTables {
     this.putMeta.run('words', t.words + words);
   }
 
+  /** Writes entries' term rows only (an upgrade's backfill): the counts and lists come from rebuild() after. */
+  addRows(rows: { rid: number; terms: RowTerms }[]): void {
+    const cache = new Map<string, TermStat>();
+    for (const { rid, terms } of rows) {
+      const byId = new Map<number, number>();
+      for (const [term, f] of terms.freqs) byId.set(this.stat(term, cache).id, f);
+      this.putRow.run(rid, terms.size, encodeFreqs(byId));
+    }
+  }
+
   /**
    * Adds entries' terms. The first write takes the average size as the reference; while the index is small (under
    * REBUILD_ROWS_MAX entries) the lists are recomputed whenever the average has moved by more than a tenth.

@@ -12,10 +12,11 @@ export const MAX_QUERY_TERMS = 32;
 const MAX_HITS_PER_TERM = 64;
 /**
  * A snippet is cut from the first this many characters of a text: an annex of hundreds of pages is previewed from
- * its first pages (folding and scanning it whole cost tens of milliseconds per hit). Adapters may return only
- * the text's first SNIPPET_SCAN_CHARS + 1 characters.
+ * its first pages (folding and scanning it whole cost tens of milliseconds per hit).
  */
 export const SNIPPET_SCAN_CHARS = 50_000;
+/** Adapters may return only a text's first SNIPPET_TEXT_CHARS characters: enough to know it is longer, trimmed or not. */
+export const SNIPPET_TEXT_CHARS = SNIPPET_SCAN_CHARS + 16;
 
 /** Splits text into the words both engines index: normalised, folded runs of letters and digits. */
 export function foldedWords(text: string): string[] {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { asciiKeepCase, fold, normalizeText, pascalAscii } from '../../domain/text/normalize';
-import { makeSnippet, queryTerms } from '../../domain/text/snippet';
+import { makeSnippet, queryTerms, SNIPPET_SCAN_CHARS, SNIPPET_TEXT_CHARS } from '../../domain/text/snippet';
 
 describe('normalizeText', () => {
   it('composes decomposed marks, folds look-alike Đ and plain-spaces odd spaces', () => {
@@ -68,6 +68,17 @@ describe('snippets', () => {
     expect(s.text.endsWith('…')).toBe(true);
     expect(s.text).toContain('sở hữu trí tuệ');
     expect(s.text.length).toBeLessThan(180);
+  });
+
+  it('previews a very long text from its first SNIPPET_SCAN_CHARS characters, the same from a prefix as from the whole', () => {
+    // The words sit in the first part and again far past the scan; the window is cut at the scan's end.
+    const head = `${'mở đầu '.repeat(Math.floor(SNIPPET_SCAN_CHARS / 7) - 3)}quyền sở hữu trí tuệ`;
+    const whole = `${head} ${'phụ lục '.repeat(20_000)}quyền sở hữu trí tuệ`;
+    const s = makeSnippet(whole, 'so huu tri tue');
+    expect(s.text).toContain('sở hữu trí tuệ');
+    expect(s.text.endsWith('…')).toBe(true);
+    // What an adapter may return (its first SNIPPET_TEXT_CHARS characters, trimmed as the search service trims).
+    expect(makeSnippet(whole.slice(0, SNIPPET_TEXT_CHARS).trim(), 'so huu tri tue')).toEqual(s);
   });
 });
 
