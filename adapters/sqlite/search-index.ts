@@ -276,7 +276,8 @@ export class SqliteSearchIndex implements SearchIndex {
           this.terms.addRows(rows.map((r) => ({ rid: r.rid, terms: rowTerms(ftsColumns(r)) })));
           after = (rows[rows.length - 1] as { rid: number }).rid;
         }
-        this.terms.rebuild(this.terms.totals().avgdl);
+        const avgdl = this.db.prepare('SELECT avg(size) FROM search_terms').pluck().get() as number | null;
+        this.terms.rebuild(avgdl || 1);
         this.terms.markComplete();
         this.wrote();
       })
