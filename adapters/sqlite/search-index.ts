@@ -11,7 +11,7 @@ import { fold, normalizeText } from '../../domain/text/normalize';
 import { exactWords, parseQuery } from '../../domain/text/query';
 import { SNIPPET_TEXT_CHARS, foldedWords, queryTerms } from '../../domain/text/snippet';
 import type { Db } from './db';
-import { K1, TermTables, WEIGHT_VALUES, freqsOf, idf as idfOf, rowTerms, termFactor } from './search-terms';
+import { IMPACT_SCALE, K1, TermTables, WEIGHT_VALUES, freqsOf, idf as idfOf, rowTerms, termFactor } from './search-terms';
 
 interface Stats {
   writes: number;
@@ -54,8 +54,6 @@ const MEMBER_SET_MAX = 15_000;
 const IMPACT_SEEN_MAX = 20_000;
 /** optimize() recomputes the impact lists when the average entry size has moved this much since they were computed. */
 const REBUILD_DRIFT = 0.005;
-/** Impacts are stored ×1e6 (search-terms.ts). */
-const IMPACT_SCALE = 1e6;
 
 /** A phrase of the FTS5 expression, in the expression's order (the order bm25 numbers them), with its columns. */
 interface Phrase {
@@ -350,7 +348,6 @@ export class SqliteSearchIndex implements SearchIndex {
     filtered: boolean;
     sql: string;
     ranked: string;
-    unscored: string;
     rids: string;
     phrases: Phrase[];
     where: string;
@@ -385,10 +382,6 @@ export class SqliteSearchIndex implements SearchIndex {
             FROM search_fts f JOIN search_entries e INDEXED BY search_entries_filters ON e.rid = f.rowid
             WHERE search_fts MATCH @match ${where}`,
       ranked: `SELECT rowid AS rid, -bm25(search_fts, ${WEIGHTS}) AS score FROM search_fts WHERE search_fts MATCH @match`,
-      // The same rows without scores, from the cheaper expression: counting and facets need no bm25.
-      unscored: `SELECT e.rid, 0 AS score, e.work_id, e.document_type, e.status, e.issued, e.issuers
-            FROM search_fts f JOIN search_entries e INDEXED BY search_entries_filters ON e.rid = f.rowid
-            WHERE search_fts MATCH @filter ${where}`,
       rids: filtered
         ? `SELECT e.rid FROM search_fts f JOIN search_entries e INDEXED BY search_entries_filters ON e.rid = f.rowid WHERE search_fts MATCH @filter ${where}`
         : 'SELECT rowid AS rid FROM search_fts WHERE search_fts MATCH @filter',
@@ -407,21 +400,6 @@ export class SqliteSearchIndex implements SearchIndex {
         inForceAt: f.inForceAt ?? null,
       },
     };
-  }
-
-  /**
-   * Evaluates the match once into a temporary table (rid, score and the facet columns): the count, the page and the
-   * facets then read it instead of evaluating the full-text match again. better-sqlite3 runs statements one at a
-   * time on this connection, so no other search can interleave with the table's use.
-   */
-  private materialize(source: NonNullable<ReturnType<SqliteSearchIndex['matched']>>, scored: boolean): number {
-    this.db.exec(
-      'CREATE TEMP TABLE IF NOT EXISTS search_m (rid INTEGER PRIMARY KEY, score REAL NOT NULL, work_id TEXT, document_type TEXT, status TEXT, issued TEXT, issuers TEXT)',
-    );
-    this.db.prepare('DELETE FROM temp.search_m').run();
-    return this.db
-      .prepare(`INSERT INTO temp.search_m SELECT rid, score, work_id, document_type, status, issued, issuers FROM (${scored ? source.sql : source.unscored})`)
-      .run(source.params).changes;
   }
 
   /** bm25's table statistics and the document frequencies seen so far, dropped when the index changes. */
@@ -667,9 +645,9 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   /**
-   * The number of matches (filters applied) and the facets, counted as facets() counts them (documents, not
-   * entries; SQL's NULL groups kept) from one pass grouped by document and facet values: no temporary table and
-   * few rows to read (the entries of a document mostly share their facet values).
+   * The number of matches (filters applied) and the facets: documents, not entries, per value (top FACET_SIZE;
+   * NULL values counted as SQL groups them), from one pass grouped by document and facet values, so few rows
+   * are read (the entries of a document mostly share their facet values).
    */
   private matchFacets(source: NonNullable<ReturnType<SqliteSearchIndex['matched']>>): { total: number; facets: Facets } {
     const rows = this.db
@@ -707,22 +685,6 @@ export class SqliteSearchIndex implements SearchIndex {
     return { total, facets };
   }
 
-  private facets(): Facets {
-    const rows = this.db
-      .prepare(
-        `SELECT 'type' AS facet, document_type AS value, count(DISTINCT work_id) AS n FROM temp.search_m GROUP BY 2
-         UNION ALL SELECT 'status', status, count(DISTINCT work_id) FROM temp.search_m GROUP BY 2
-         UNION ALL SELECT 'year', substr(issued, 1, 4), count(DISTINCT work_id) FROM temp.search_m WHERE issued IS NOT NULL GROUP BY 2
-         UNION ALL SELECT 'issuer', j.value, count(DISTINCT m.work_id) FROM temp.search_m m, json_each(m.issuers) j GROUP BY 2`,
-      )
-      .all() as { facet: keyof Facets; value: string; n: number }[];
-    const out: Facets = { type: [], issuer: [], status: [], year: [] };
-    for (const r of rows) out[r.facet].push({ value: r.value, count: r.n });
-    for (const k of Object.keys(out) as (keyof Facets)[])
-      out[k] = out[k].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1)).slice(0, FACET_SIZE);
-    return out;
-  }
-
   async search(query: SearchQuery): Promise<SearchResult> {
     const source = this.matched(query);
     if (!source) return { total: 0, hits: [] };
@@ -737,41 +699,30 @@ export class SqliteSearchIndex implements SearchIndex {
       return ranked.slice(query.offset, depth).map((p) => entry.get(p.rid, p.score) as HitRow);
     };
     return this.db.transaction(() => {
-      if (query.facets && byTerms) {
-        // The total and the facets from one grouped pass over the matches (filters applied); the page from the term
-        // tables: every match scored when few, else the impact lists with the filters checked per entry.
-        const { total, facets } = this.matchFacets(source);
-        if (total === 0) return { total, hits: [], facets };
-        const few = total <= this.limits.scoreAll ? (this.db.prepare(source.rids).pluck().all(source.params) as number[]) : null;
-        const ranked = this.rankByTerms(byTerms, few, depth, null, source.filtered ? this.acceptor(source) : null);
-        if (ranked) return { total, hits: sortPage(pageOf(ranked), query).map(hit), facets };
+      // With facets, the total and the facets from one grouped pass over the matches (filters applied). Without,
+      // the first matches are read whole (the match stops early past them): with few matches that is the total and
+      // what is ranked; past them a count without scores gives the total.
+      const counted = query.facets ? this.matchFacets(source) : null;
+      let total: number;
+      let few: number[] | null;
+      if (counted) {
+        total = counted.total;
+        few = byTerms && total <= this.limits.scoreAll ? (this.db.prepare(source.rids).pluck().all(source.params) as number[]) : null;
+      } else {
+        const first = this.db
+          .prepare(`${source.rids} LIMIT ${this.limits.scoreAll + 1}`)
+          .pluck()
+          .all(source.params) as number[];
+        few = first.length <= this.limits.scoreAll ? first : null;
+        total = few ? few.length : (this.db.prepare(`SELECT count(*) AS n FROM (${source.rids})`).get(source.params) as { n: number }).n;
       }
-      if (query.facets) {
-        // Facets read every match: evaluate the match once into a table, then count, page and facet from it.
-        this.lastRanking = 'fts5';
-        const total = this.materialize(source, true);
-        const rows = this.db
-          .prepare(`WITH page AS (SELECT m.rid, m.score FROM temp.search_m m ORDER BY ${order} LIMIT @limit OFFSET @offset) ${select}`)
-          .all({ limit: query.limit, offset: query.offset }) as HitRow[];
-        return { total, hits: sortPage(rows, query).map(hit), facets: this.facets() };
-      }
-      // The first matches are read whole (the match stops early past them): with few matches that is the total
-      // and what is ranked; past them a count without scores gives the total.
-      const first = this.db
-        .prepare(`${source.rids} LIMIT ${this.limits.scoreAll + 1}`)
-        .pluck()
-        .all(source.params) as number[];
-      const few = first.length <= this.limits.scoreAll ? first : null;
-      const total = few ? few.length : (this.db.prepare(`SELECT count(*) AS n FROM (${source.rids})`).get(source.params) as { n: number }).n;
-      if (total === 0) return { total, hits: [] };
-      let ranked: Ranked[] | null = null;
-      if (byTerms) {
-        // A mid-sized match set is read whole so the lists' entries outside it cost nothing; a huge one is checked
-        // entry by entry from the term rows (and the filter index).
-        const members = total <= this.limits.memberSet ? () => new Set(this.db.prepare(source.rids).pluck().all(source.params) as number[]) : null;
-        ranked = this.rankByTerms(byTerms, few, depth, members, source.filtered ? this.acceptor(source) : null);
-      }
-      if (ranked) return { total, hits: sortPage(pageOf(ranked), query).map(hit) };
+      const facets = counted ? { facets: counted.facets } : {};
+      if (total === 0) return { total, hits: [], ...facets };
+      // A mid-sized match set is read whole so the lists' entries outside it cost nothing (not with facets: that
+      // would be a second pass); otherwise the term rows and the filter index decide entry by entry.
+      const members = !counted && total <= this.limits.memberSet ? () => new Set(this.db.prepare(source.rids).pluck().all(source.params) as number[]) : null;
+      const ranked = byTerms ? this.rankByTerms(byTerms, few, depth, members, source.filtered ? this.acceptor(source) : null) : null;
+      if (ranked) return { total, hits: sortPage(pageOf(ranked), query).map(hit), ...facets };
       // FTS5's bm25 over every match: a top-k sort straight off the match (no table).
       this.lastRanking = 'fts5';
       const rows = this.db
@@ -779,7 +730,7 @@ export class SqliteSearchIndex implements SearchIndex {
           `WITH page AS (SELECT m.rid, m.score FROM (${source.filtered ? source.sql : source.ranked}) m ORDER BY ${order} LIMIT @limit OFFSET @offset) ${select}`,
         )
         .all({ ...source.params, limit: query.limit, offset: query.offset }) as HitRow[];
-      return { total, hits: sortPage(rows, query).map(hit) };
+      return { total, hits: sortPage(rows, query).map(hit), ...facets };
     })();
   }
 
@@ -832,10 +783,7 @@ export class SqliteSearchIndex implements SearchIndex {
       else groups.push({ workId: r.work_id, score: r.best, hits: [hit(r)] });
     }
     if (!query.facets) return { total, groups };
-    const facets = this.db.transaction(() => {
-      this.materialize(source, false);
-      return this.facets();
-    })();
+    const { facets } = this.matchFacets(source);
     return { total, groups, facets };
   }
 

@@ -22,8 +22,8 @@ export const WEIGHT_VALUES = [4, 1, 2, 0] as const;
 export const LIST_MAX = 3000;
 /** While the index holds at most this many entries, a write that moved the average size by a tenth recomputes the lists. */
 export const REBUILD_ROWS_MAX = 20_000;
-/** Impacts are stored as integers, rounded up: a stored impact is never below the true one. */
-const SCALE = 1e6;
+/** Impacts are stored as integers (×IMPACT_SCALE), rounded up: a stored impact is never below the true one. */
+export const IMPACT_SCALE = 1e6;
 
 export interface RowTerms {
   /** Words in all columns (FTS5's docsize summed): bm25's D. */
@@ -128,7 +128,7 @@ export function idf(rows: number, n: number): number {
   return v <= 0 ? 1e-6 : v;
 }
 
-const storedImpact = (f: number, size: number, avgdl: number) => Math.ceil(termFactor(f, size, avgdl) * SCALE);
+const storedImpact = (f: number, size: number, avgdl: number) => Math.ceil(termFactor(f, size, avgdl) * IMPACT_SCALE);
 
 interface TermStat {
   id: number;
@@ -289,6 +289,8 @@ export class TermTables {
   remove(rids: number[]): void {
     const avgdl = this.referenceAvgdl();
     const cache = new Map<number, TermStat>();
+    let removed = 0;
+    let words = 0;
     for (const rid of rids) {
       const row = this.getRow.get(rid) as { size: number; freqs: Buffer } | undefined;
       if (!row) continue;
@@ -302,8 +304,10 @@ export class TermTables {
         if (avgdl !== null && this.delImpact.run(id, storedImpact(f, row.size, avgdl), rid).changes > 0) s.n--;
       });
       this.delRow.run(rid);
-      this.count(-1, -row.size);
+      removed++;
+      words += row.size;
     }
+    if (removed > 0) this.count(-removed, -words);
     this.flush(cache.values());
   }
 
