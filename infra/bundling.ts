@@ -12,8 +12,8 @@ export function functionEntry(name: string): string {
   return path.join(REPO_ROOT, 'functions', name, 'handler.ts');
 }
 
-/** Node 20 syntax so the same bundle also runs on this repo's Node 20 (local runtime, tests). */
-export const ESBUILD_TARGET = 'node20';
+/** Node 22 syntax: the Lambda runtime and the project's own Node (the `node` devDependency: local runtime, tests, CI). */
+export const ESBUILD_TARGET = 'node22';
 
 /**
  * better-sqlite3 is the embedded adapter's native module; no Lambda code path loads it. Everything else, including

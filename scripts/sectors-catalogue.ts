@@ -1,6 +1,7 @@
 /**
  * One-time generator of domain/sectors/catalogue.ts: the sector (lĩnh vực) catalogue, one sector per chủ đề of the
- * Bộ pháp điển, with its đề mục, read from the export's tree.json (../shared/corpus/phapdien/tree.json by default).
+ * Bộ pháp điển, with its đề mục, read from the export's tree.json (by default the copy in test/fixtures/phapdien-import/tree.json, byte for byte the
+ * export's).
  * The output is checked in; rerun when a new export changes the tree:
  *
  *   npx tsx scripts/sectors-catalogue.ts [path/to/tree.json]
@@ -13,7 +14,7 @@ import { join } from 'node:path';
 import { parseTree } from '../domain/codify/export';
 import { compareHeadingIds } from '../domain/services/codification';
 
-const treePath = process.argv[2] ?? join(__dirname, '..', '..', 'shared', 'corpus', 'phapdien', 'tree.json');
+const treePath = process.argv[2] ?? join(__dirname, '..', 'test', 'fixtures', 'phapdien-import', 'tree.json');
 const raw = readFileSync(treePath, 'utf8');
 const { topics, headings } = parseTree(raw);
 const meta = JSON.parse(raw) as { de_muc_source?: unknown; chu_de_source?: unknown };

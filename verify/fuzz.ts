@@ -14,7 +14,7 @@ import type { ParseResult } from '../domain/parse/types';
 import { extractRelations } from '../domain/relations/extract';
 import { ROOT } from './runtime';
 
-export const CORPUS_DIRS = [join(ROOT, 'local', 'sample-corpus'), join(ROOT, '..', 'shared', 'corpus', 'docs'), '/work/shared/corpus/docs'];
+export const CORPUS_DIRS = [join(ROOT, 'local', 'sample-corpus'), join(ROOT, 'test', 'fixtures', 'corpus')];
 /** A 1 MB single line must go through each function in less than this. */
 export const HUGE_LINE_LIMIT_MS = 1000;
 

@@ -85,7 +85,7 @@ export class CsdlFunction extends Construct {
     acknowledge(
       this.fn,
       'AwsSolutions-L1',
-      'Pinned to nodejs22.x on purpose: bundles target node20 so the same code runs on the Node 20 dev/CI machines, and 22 is the newest runtime the team has tested; move to the next LTS runtime as a deliberate change.',
+      'Pinned to nodejs22.x on purpose: the same Node 22 as the local runtime, the tests and CI (the project pins it as its `node` devDependency), and bundles target node22; move to the next LTS runtime as a deliberate change.',
     );
   }
 }

@@ -1,25 +1,22 @@
 /**
- * Status on the whole development corpus (../shared/corpus/docs, 50 real documents): the cases the status issue
+ * Status on the whole development corpus (test/fixtures/corpus, 50 real documents): the cases the status issue
  * names, read from the documents themselves — repeal by a later law, partial amendment, a list of expired documents —
  * and every local document on the day before and the day it takes effect.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { ingestDocument } from '../../domain/services/ingest';
 import { documentStatus, sweepStatuses } from '../../domain/services/status';
 import { importHeading, staleArticles } from '../../domain/services/codification';
 import { gunzipSync } from 'node:zlib';
 import { drainOutbox } from '../../local/stream';
 import { tempEmbedded } from '../support/embedded';
+import { CORPUS_FILES, corpusFile, PHAPDIEN_20_5 } from '../support/fixtures';
 
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'docs');
 const embedded = tempEmbedded();
 const dayBefore = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  if (!existsSync(CORPUS)) throw new Error(`${CORPUS} is missing: the development corpus must sit beside the repo (../shared)`);
-  for (const f of readdirSync(CORPUS).filter((n) => n.endsWith('.txt')))
-    await ingestDocument(embedded.ports, { fileName: f, bytes: readFileSync(join(CORPUS, f)) });
+  for (const f of CORPUS_FILES) await ingestDocument(embedded.ports, { fileName: f, bytes: corpusFile(f) });
   await drainOutbox(embedded);
 }, 120_000);
 afterAll(() => embedded.close());
@@ -87,7 +84,7 @@ it('never returns to in force without a new event, and the sweep is idempotent',
 });
 
 it('names the codified articles of đề mục 20.5 that Luật 41/2024/QH15 amended in 84/2015/QH13 as stale', async () => {
-  const file = join(CORPUS, '..', 'phapdien', 'demuc', 'b10e4fa0-bfe1-42c1-8ff0-0af74ec834ed.html.gz'); // đề mục 20.5
+  const file = PHAPDIEN_20_5; // đề mục 20.5
   await importHeading(embedded.ports, gunzipSync(readFileSync(file)).toString('utf8'), 'b10e4fa0-bfe1-42c1-8ff0-0af74ec834ed');
   const before = await staleArticles(embedded.ports, '2025-06-30');
   expect(before.items.filter((i) => i.headingId === '20.5')).toEqual([]);

@@ -1,10 +1,9 @@
 /**
- * Sectors and systematization over HTTP on the local runtime, on the whole development corpus (../shared/corpus/docs):
+ * Sectors and systematization over HTTP on the local runtime, on the whole development corpus (test/fixtures/corpus):
  * the lists of Bộ Lao động - Thương binh và Xã hội at 2024-12-31 with the ground of each status, CSV that parses back
  * to the same rows, a printable page that escapes text, and the role rule of every route.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { importHeading } from '../../domain/services/codification';
 import { ingestDocument } from '../../domain/services/ingest';
@@ -12,21 +11,19 @@ import { documentStatus } from '../../domain/services/status';
 import { Problem } from '../../schemas/common';
 import { DocumentSectorsResponse, SectorsResponse, SystematizationResponse } from '../../schemas/systematization';
 import { parseCsv } from '../support/csv';
+import { CORPUS_FILES, corpusFile, PHAPDIEN_20_5 } from '../support/fixtures';
 import { startLocalApi } from '../support/local-api';
 
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'docs');
 const MOLISA = 'Bộ Lao động - Thương binh và Xã hội';
 
 type Api = Awaited<ReturnType<typeof startLocalApi>>;
 let api: Api;
 
 beforeAll(async () => {
-  if (!existsSync(CORPUS)) throw new Error(`${CORPUS} is missing: the development corpus must sit beside the repo (../shared)`);
   api = await startLocalApi();
-  for (const f of readdirSync(CORPUS).filter((n) => n.endsWith('.txt')))
-    await ingestDocument(api.embedded.ports, { fileName: f, bytes: readFileSync(join(CORPUS, f)) });
+  for (const f of CORPUS_FILES) await ingestDocument(api.embedded.ports, { fileName: f, bytes: corpusFile(f) });
   // Đề mục 20.5 (Lao động): its codified articles whose source is Luật 84/2015/QH13 are evidence of that law's sector.
-  const demuc = join(CORPUS, '..', 'phapdien', 'demuc', 'b10e4fa0-bfe1-42c1-8ff0-0af74ec834ed.html.gz');
+  const demuc = PHAPDIEN_20_5;
   await importHeading(api.embedded.ports, gunzipSync(readFileSync(demuc)).toString('utf8'), 'b10e4fa0-bfe1-42c1-8ff0-0af74ec834ed');
   await api.index();
 }, 180_000);

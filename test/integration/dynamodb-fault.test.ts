@@ -34,10 +34,11 @@ import { buildHandlers } from '../../local/handlers';
 import { createLocalServer } from '../../local/server';
 import { CreateDocumentResponse } from '../../schemas/documents';
 import { SearchResponse } from '../../schemas/search';
+import { CORPUS_DIR } from '../support/fixtures';
 import { StreamPump } from '../support/stream';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'docs');
+const CORPUS = CORPUS_DIR;
 /** Real documents of the development corpus (the smaller ones: the batch is about the outage, not about size). */
 const FILES = [
   '78-2025-UBTVQH15.txt',

@@ -33,10 +33,11 @@ import { create as createIndexer, workIdOf } from '../../functions/indexer/app';
 import { parseDeadLetter, replayDeadLetter, type StreamBatchInfo } from '../../functions/indexer/replay';
 import { dynamodbStreamRange, streamsClient } from '../../functions/indexer/stream-range';
 import { STREAM_SETTINGS } from '../../infra/constructs/stream-indexing';
+import { CORPUS_DIR } from '../support/fixtures';
 import { StreamPump } from '../support/stream';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 
-const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'docs');
+const CORPUS = CORPUS_DIR;
 const FILES = [
   '78-2025-UBTVQH15.txt',
   '101-SL-L003.txt',

@@ -1,21 +1,21 @@
 /**
- * Every development document parses: the whole corpus beside the repo when it is there (CI, developers), else the
- * texts shipped in the repo. No crash, unique eIds, units found, and the article counts the manifest's notes give.
+ * Every development document parses: the 50 documents of the development corpus (test/fixtures/corpus) and the
+ * sample corpus. No crash, unique eIds, units found, and the article counts the manifest's notes give.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { lint } from '../../domain/lint';
 import { parseDocument } from '../../domain/parse/parse';
 import type { ParsedUnit } from '../../domain/parse/types';
-import { SAMPLE_DIR } from '../support/fixtures';
+import { CORPUS_DIR, CORPUS_FILES, SAMPLE_DIR } from '../support/fixtures';
 
-const SHARED = resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'docs');
-const dirs = existsSync(SHARED) ? [SHARED] : [SAMPLE_DIR, join(__dirname, '..', 'fixtures', 'corpus')];
-const files = dirs.flatMap((d) =>
-  readdirSync(d)
+const dirs = [CORPUS_DIR, SAMPLE_DIR];
+const files = [
+  ...CORPUS_FILES.map((f) => join(CORPUS_DIR, f)),
+  ...readdirSync(SAMPLE_DIR)
     .filter((f) => f.endsWith('.txt'))
-    .map((f) => join(d, f)),
-);
+    .map((f) => join(SAMPLE_DIR, f)),
+];
 const all = (units: ParsedUnit[]): ParsedUnit[] => units.flatMap((u) => [u, ...all(u.children)]);
 
 describe(`every corpus document parses (${files.length} files from ${dirs.join(', ')})`, () => {

@@ -9,10 +9,10 @@ import { documentRelations, documentStatus } from '../../domain/services/status'
 import { drainOutbox } from '../../local/stream';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sampleFile } from '../support/fixtures';
+import { CORPUS_DIR, sampleFile } from '../support/fixtures';
 import { tempEmbedded } from '../support/embedded';
 
-const CORPUS = join(__dirname, '../../../shared/corpus/docs');
+const CORPUS = CORPUS_DIR;
 
 function withClock(start: string) {
   const embedded = tempEmbedded();

@@ -1,10 +1,10 @@
 /** The sector catalogue (from the Bộ pháp điển tree), suggestions with their evidence, and filing. */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseTree } from '../../domain/codify/export';
 import { filedSectors, SECTORS, sectorByCode, sectorTerms, suggestSectors, topSuggestions, unknownSectorCodes } from '../../domain/sectors';
+import { PHAPDIEN_TREE } from '../support/fixtures';
 
-const TREE = join(__dirname, '..', '..', '..', 'shared', 'corpus', 'phapdien', 'tree.json');
+const TREE = PHAPDIEN_TREE;
 
 describe('the catalogue', () => {
   it('has the 45 chủ đề, numbered 1–45, with stable codes and Vietnamese names', () => {

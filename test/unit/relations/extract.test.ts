@@ -1,4 +1,4 @@
-/** Relations read from real corpus texts (test/fixtures/corpus, byte-for-byte copies of ../shared/corpus/docs). */
+/** Relations read from real corpus texts (test/fixtures/corpus, byte-for-byte copies of the development corpus). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
