@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { BENCHMARKS } from './benchmarks';
+import { qaBench } from './qa';
 import { searchBench } from './search';
 
 async function main(): Promise<number> {
@@ -19,6 +20,8 @@ async function main(): Promise<number> {
       queries: { type: 'string' },
       opensearch: { type: 'string' },
       data: { type: 'string' },
+      qa: { type: 'string' },
+      at: { type: 'string' },
     },
   });
   if (positionals[0] === 'search') {
@@ -44,11 +47,34 @@ async function main(): Promise<number> {
     console.log(JSON.stringify(result));
     return 0;
   }
+  if (positionals[0] === 'qa') {
+    const engine = values.engine ?? 'sqlite';
+    if (engine !== 'sqlite' && engine !== 'opensearch') {
+      console.error('bench qa: --engine must be sqlite or opensearch');
+      return 2;
+    }
+    if (values.at && !/^\d{4}-\d{2}-\d{2}$/.test(values.at)) {
+      console.error('bench qa: --at must be a date (YYYY-MM-DD)');
+      return 2;
+    }
+    const result = await qaBench({
+      engine,
+      ...(values.corpus ? { corpus: values.corpus } : {}),
+      ...(values.qa ? { qa: values.qa } : {}),
+      ...(values.opensearch ? { opensearchUrl: values.opensearch } : {}),
+      ...(values.data ? { data: values.data } : {}),
+      ...(values.at ? { at: values.at } : {}),
+      log: (l) => !values.json && console.error(l),
+    });
+    if (!values.json) for (const [k, v] of Object.entries(result)) console.log(`${k.padEnd(20)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
+    console.log(JSON.stringify(result));
+    return 0;
+  }
   const name = positionals[0];
   const bench = name ? BENCHMARKS[name] : undefined;
   if (!bench) {
     console.error(
-      `usage: npm run --silent bench -- NAME [--json] [--rounds N] [--corpus DIR]\nbenchmarks: ${[...Object.keys(BENCHMARKS), 'search [--engine sqlite|opensearch] [--queries N] [--data DIR]'].join(', ')}`,
+      `usage: npm run --silent bench -- NAME [--json] [--rounds N] [--corpus DIR]\nbenchmarks: ${[...Object.keys(BENCHMARKS), 'search [--engine sqlite|opensearch] [--queries N] [--data DIR]', 'qa [--engine sqlite|opensearch] [--data DIR] [--qa FILE] [--at DATE]'].join(', ')}`,
     );
     return 2;
   }

@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { Client } from '@opensearch-project/opensearch';
 import { OpenSearchIndex } from '../adapters/opensearch/search-index';
 import type { CodifiedArticle } from '../domain/codify/types';
-import type { SearchQuery } from '../domain/ports';
+import type { Ports, SearchQuery } from '../domain/ports';
 import { importHeading, importTree } from '../domain/services/codification';
 import { searchDocuments } from '../domain/services/search';
 import { fold } from '../domain/text/normalize';
@@ -106,6 +106,26 @@ const percentile = (xs: number[], p: number) => {
 };
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
+/** The OpenSearch node at `url`, or a local one started by test/engines (stopped by `stop`). */
+export async function openSearchNode(url: string | undefined, log: (line: string) => void): Promise<{ client: Client; stop: (() => Promise<void>) | null }> {
+  if (url) return { client: new Client({ node: url, requestTimeout: 60_000 }), stop: null };
+  log('starting a local OpenSearch node (test/engines)…');
+  const engines = await startEngines(['opensearch']);
+  return { client: new Client({ node: engines.endpoints.opensearch as string, requestTimeout: 60_000 }), stop: () => engines.stop() };
+}
+
+/** Imports every file of a Bộ pháp điển export (the tree first), then optimizes the index; the articles imported. */
+export async function importExport(ports: Ports, dir: string): Promise<number> {
+  let articles = 0;
+  for (const f of await findExportFiles([dir])) {
+    const text = await readExportFile(f.path);
+    if (f.kind === 'tree') await importTree(ports, text);
+    else articles += (await importHeading(ports, text, exportFileId(f.path))).articles;
+  }
+  await ports.search.optimize();
+  return articles;
+}
+
 export async function searchBench(o: SearchBenchOptions): Promise<Record<string, unknown>> {
   const dir = o.corpus ?? resolve(__dirname, '..', '..', 'shared', 'corpus', 'phapdien');
   if (!existsSync(dir)) throw new Error(`${dir}: the Bộ pháp điển export is not there (pass --corpus DIR)`);
@@ -120,14 +140,9 @@ export async function searchBench(o: SearchBenchOptions): Promise<Record<string,
   const prefix = `bench${Date.now()}`;
   try {
     if (o.engine === 'opensearch') {
-      let url = o.opensearchUrl;
-      if (!url) {
-        o.log('starting a local OpenSearch node (test/engines)…');
-        const engines = await startEngines(['opensearch']);
-        stopEngines = () => engines.stop();
-        url = engines.endpoints.opensearch as string;
-      }
-      client = new Client({ node: url, requestTimeout: 60_000 });
+      const node = await openSearchNode(o.opensearchUrl, o.log);
+      stopEngines = node.stop;
+      client = node.client;
       const index = new OpenSearchIndex(client, { prefix, refresh: false });
       await index.ensureReady();
       embedded.ports.search = index;
@@ -137,15 +152,9 @@ export async function searchBench(o: SearchBenchOptions): Promise<Record<string,
     if (imported === undefined) {
       if (o.data && embedded.db.prepare('SELECT 1 FROM codify_articles LIMIT 1').get())
         throw new Error(`${data}: an import into this folder did not finish; remove the folder and run again`);
-      const files = await findExportFiles([dir]);
-      o.log(`importing ${files.length} files from ${dir} into ${o.engine}…`);
+      o.log(`importing ${dir} into ${o.engine}…`);
       const t0 = performance.now();
-      for (const f of files) {
-        const text = await readExportFile(f.path);
-        if (f.kind === 'tree') await importTree(embedded.ports, text);
-        else articles += (await importHeading(embedded.ports, text, exportFileId(f.path))).articles;
-      }
-      await embedded.ports.search.optimize();
+      articles = await importExport(embedded.ports, dir);
       if (client) await client.indices.refresh({ index: `${prefix}-search` });
       importSeconds = (performance.now() - t0) / 1000;
       if (o.data) embedded.db.prepare("INSERT INTO bench_meta (key, value) VALUES ('articles', ?)").run(articles);

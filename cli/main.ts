@@ -21,6 +21,7 @@ import { readDocument } from '../domain/parse/formats';
 import { parseDocument } from '../domain/parse/parse';
 import type { ParsedUnit } from '../domain/parse/types';
 import { reindexAll, searchDocuments, vietnamDate } from '../domain/services/search';
+import { type Answer, answerQuestion } from '../domain/services/answer';
 import { devSecret, DEV_ROLES, signDevToken } from '../local/devtoken';
 import { drainOutbox } from '../local/stream';
 import { openEmbedded, type Embedded } from '../local/wiring';
@@ -39,6 +40,9 @@ Commands:
          [--status S] [--province NAME] [--in-force-at YYYY-MM-DD] [--sort relevance|date]
                             Full-text search, with or without diacritics ("quoted phrases");
                             hits name the article
+  answer "QUESTION" [--at YYYY-MM-DD] [--limit N]
+                            Cited answers as the law stood on a date (default today): each unit with its
+                            text, status and ground, the codified articles that carry it; or no answer
   reindex [--ids A,B]       Rebuild the search index from the store (or re-process the listed documents:
                             history, links, index — a dead-letter replay by ids)
   status DOC [--at YYYY-MM-DD] [--unit EID]
@@ -398,6 +402,31 @@ async function main(argv: string[]): Promise<number> {
           (h, i) => `${i + 1}. ${h.documentNumber ?? h.documentId}${h.citation ? `, ${h.citation}` : ''} — ${h.title ?? ''}\n   ${h.snippet}`,
         );
         out([`${res.total} hits`, ...lines].join('\n'), { hits, total: res.total });
+        return 0;
+      });
+    }
+    case 'answer': {
+      const q = args.join(' ');
+      if (!q) throw new UsageError('answer needs a QUESTION');
+      const at = dateOption(values.at, '--at') ?? vietnamDate(new Date());
+      return withStore(dataDir, async (embedded) => {
+        await drainOutbox(embedded);
+        const res = await answerQuestion(embedded.ports, { q, at, limit: limitOf(values.limit, 5) });
+        const line = (a: Answer, i: number) =>
+          [
+            `${i + 1}. ${a.documentNumber ?? a.workId}${a.citation ? `, ${a.citation}` : ''}${a.heading ? ` — ${a.heading}` : ''} (${a.status.label}; độ khớp ${a.confidence.toFixed(2)})`,
+            ...a.status.reasons.slice(0, 2).map((r) => `   căn cứ: ${r.message}`),
+            ...(a.codified.length > 0 ? [`   pháp điển: ${a.codified.map((c) => `Điều ${c.code}`).join(', ')}`] : []),
+            `   ${a.text.replace(/\s+/g, ' ').slice(0, 300)}${a.text.length > 300 ? '…' : ''}`,
+          ].join('\n');
+        out(
+          [
+            res.abstained ?? `${res.answers.length} answers at ${at}`,
+            ...res.answers.map(line),
+            ...(res.notInForce.length > 0 ? ['Not in force at this date:', ...res.notInForce.map(line)] : []),
+          ].join('\n'),
+          res,
+        );
         return 0;
       });
     }

@@ -121,6 +121,26 @@ export interface SearchQuery extends SearchFilters {
   facets?: boolean;
 }
 
+/**
+ * A question's first stage (docs/adr/0016): units and codified articles — never whole documents — found by bm25 over
+ * their passage terms (domain/text/question.ts: folded syllables and pairs of syllables, heading and text), any term
+ * matching. The domain ranks the candidates (rankPassages) with the statistics the engine gives, the same on every
+ * engine.
+ */
+export interface PassageQuery extends Omit<SearchFilters, 'scope'> {
+  /** The question's terms: syllables and pairs (`tham_quyen`), distinct. */
+  terms: string[];
+  /** How many candidates, best first by the engine's own bm25. */
+  limit: number;
+}
+
+export interface PassageCandidates {
+  /** Candidates with their whole text (title = heading), best first by the engine. */
+  hits: SearchHit[];
+  /** The index's passages, their average length in terms, and the passage count of each of the query's terms. */
+  stats: { rows: number; avgdl: number; df: Map<string, number> };
+}
+
 export interface SearchHit {
   id: string;
   workId: string;
@@ -182,6 +202,8 @@ export interface SearchIndex {
   searchGrouped(query: SearchQuery, perGroup: number): Promise<GroupedResult>;
   /** Documents whose number or title starts with what was typed (the last word may be unfinished). */
   suggest(prefix: string, limit: number): Promise<Suggestion[]>;
+  /** A question's candidates: unit and codified entries by bm25 over passage terms (PassageQuery), with the statistics. */
+  passages(query: PassageQuery): Promise<PassageCandidates>;
   /** After a bulk load: merge the index for faster queries (SQLite FTS5 `optimize`); a no-op where the engine merges itself. */
   optimize(): Promise<void>;
 }

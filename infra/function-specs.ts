@@ -48,6 +48,13 @@ export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
   'units-get': { description: 'GET /v1/documents/{id}/units/{eId}', memoryMiB: 512, timeoutSeconds: 10, table: 'read' },
   lint: { description: 'POST /v1/lint: format findings for a draft (reads and writes nothing)', memoryMiB: 1024, timeoutSeconds: 29 },
   search: { description: 'GET /v1/search', memoryMiB: 512, timeoutSeconds: 10, search: 'read' },
+  answer: {
+    description: 'GET /v1/answer: cited answers to a question at a date (units with their text and status at that date)',
+    memoryMiB: 1024,
+    timeoutSeconds: 15,
+    table: 'read',
+    search: 'read',
+  },
   'documents-status': { description: 'GET /v1/documents/{id}/status: status at a date with reasons', memoryMiB: 512, timeoutSeconds: 10, table: 'read' },
   'documents-relations': { description: 'GET /v1/documents/{id}/relations: the relations diagram', memoryMiB: 512, timeoutSeconds: 10, table: 'read' },
   'documents-consolidated': {

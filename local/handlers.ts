@@ -20,6 +20,7 @@ import { create as codificationStale } from '../functions/codification-stale/app
 import { create as codificationImportsCreate } from '../functions/codification-imports-create/app';
 import { create as codificationImportsGet } from '../functions/codification-imports-get/app';
 import { create as searchSuggest } from '../functions/search-suggest/app';
+import { create as answer } from '../functions/answer/app';
 import { create as unitsGet } from '../functions/units-get/app';
 import { create as documentsHistory } from '../functions/documents-history/app';
 import { create as changes } from '../functions/changes/app';
@@ -57,6 +58,7 @@ const FACTORIES: Record<FunctionName, (ctx: AppContext) => LocalHandler> = {
   lint,
   search,
   'search-suggest': searchSuggest,
+  answer,
   'documents-status': documentsStatus,
   'documents-relations': documentsRelations,
   'documents-consolidated': documentsConsolidated,

@@ -115,3 +115,16 @@ export const Unit = z.object({
 z.globalRegistry.add(Unit, { id: 'Unit' });
 
 export const DocumentWithUnits = z.extend(Document, { units: z.array(Unit) });
+
+/** A status reason: which document, which unit, from which date (domain/status). */
+export const Reason = z.object({
+  code: z.string(),
+  message: z.string(),
+  workId: z.optional(z.nullable(z.string())),
+  number: z.optional(z.nullable(z.string())),
+  eId: z.optional(z.string()),
+  citation: z.optional(z.string()),
+  sourceEId: z.optional(z.string()),
+  sourceCitation: z.optional(z.string()),
+  date: z.nullable(z.string()),
+});

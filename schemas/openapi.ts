@@ -26,7 +26,7 @@ import {
   ReviewParams,
   ReviewResponse,
 } from './history';
-import { SearchQuery, SearchResponse, SuggestQuery, SuggestResponse } from './search';
+import { AnswerQuery, AnswerResponse, SearchQuery, SearchResponse, SuggestQuery, SuggestResponse } from './search';
 import { ArticleParams, ArticleResponse, HeadingParams, HeadingQuery, HeadingResponse, StaleResponse, TopicsResponse } from './codification';
 import { CreateImportRequest, ImportParams, ImportResponse } from './codification-imports';
 import {
@@ -140,6 +140,13 @@ export const OPERATIONS: Record<FunctionName, Operation> = {
     tags: ['search'],
     query: SearchQuery,
     responses: { 200: SearchResponse },
+    cached: true,
+  },
+  answer: {
+    summary: 'Cited answers to a question in Vietnamese, as the law stood on a date: units with their text, status and ground, or no answer',
+    tags: ['search'],
+    query: AnswerQuery,
+    responses: { 200: AnswerResponse },
     cached: true,
   },
   'documents-status': {

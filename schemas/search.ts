@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Cursor, DocumentType, isoDate, Limit } from './common';
+import { Cursor, DocumentType, isoDate, Limit, Reason } from './common';
 
 export const STATUSES = ['not_yet_in_force', 'in_force', 'partially_expired', 'expired', 'suspended', 'unknown'] as const;
 export const Status = z.enum(STATUSES);
@@ -95,4 +95,42 @@ export const SuggestResponse = z.object({
       title: z.nullable(z.string()),
     }),
   ),
+});
+
+/** GET /v1/answer: a question in Vietnamese (with or without diacritics), answered as the law stood on `at`. */
+export const AnswerQuery = z.object({
+  q: z.string().check(z.minLength(1), z.maxLength(1000)),
+  /** The date the answer speaks of (default: today in Vietnam). */
+  at: z.optional(isoDate),
+  /** Answers at most (1–10, default 5). */
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(10))),
+});
+
+export const AnswerItem = z.object({
+  kind: z.enum(['document', 'article', 'clause', 'point', 'codified']),
+  documentId: z.string(),
+  documentNumber: z.nullable(z.string()),
+  documentTitle: z.nullable(z.string()),
+  eId: z.nullable(z.string()),
+  citation: z.nullable(z.string()),
+  heading: z.nullable(z.string()),
+  /** The unit's text as in force on `at`. */
+  text: z.string(),
+  status: z.object({ code: Status, label: z.string(), reasons: z.array(Reason) }),
+  permalink: z.string(),
+  /** The Bộ pháp điển articles that carry the unit. */
+  codified: z.array(z.object({ code: z.string(), headingId: z.string(), title: z.string() })),
+  /** 0–1: the share of the question's terms the unit holds. */
+  confidence: z.number(),
+  score: z.number(),
+});
+
+export const AnswerResponse = z.object({
+  q: z.string(),
+  at: z.string(),
+  answers: z.array(AnswerItem),
+  /** Provisions that match but are not in force on `at`: never answers, listed with their status. */
+  notInForce: z.array(AnswerItem),
+  /** Why there is no answer ("no provision found"), or null. */
+  abstained: z.nullable(z.string()),
 });

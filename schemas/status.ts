@@ -1,6 +1,6 @@
 /** Status, relations, point-in-time text, timeline and diffs of a document; the status check of citations. */
 import * as z from 'zod/mini';
-import { isoDate } from './common';
+import { isoDate, Reason } from './common';
 import { Status } from './search';
 
 const docRef = z.string().check(z.minLength(1), z.maxLength(200));
@@ -22,17 +22,6 @@ export const RelationsQuery = z.object({
   asRecordedAt: z.optional(z.string().check(z.minLength(10), z.maxLength(40))),
 });
 
-const Reason = z.object({
-  code: z.string(),
-  message: z.string(),
-  workId: z.optional(z.nullable(z.string())),
-  number: z.optional(z.nullable(z.string())),
-  eId: z.optional(z.string()),
-  citation: z.optional(z.string()),
-  sourceEId: z.optional(z.string()),
-  sourceCitation: z.optional(z.string()),
-  date: z.nullable(z.string()),
-});
 const Flag = z.object({
   code: z.string(),
   message: z.string(),

@@ -1,5 +1,5 @@
 // Search page: the URL is the state (every result page is a permalink); the form and facet links navigate.
-import { $, api, articleUrl, badge, docUrl, fill, h, highlighted, qs, say, STATUS_LABELS, TYPE_LABELS, vnDate } from './common.js';
+import { $, api, articleUrl, badge, docUrl, fill, h, highlighted, qs, say, STATUS_LABELS, TYPE_LABELS, today, vnDate } from './common.js';
 
 const FIELDS = ['q', 'type', 'status', 'issuer', 'province', 'year', 'inForceAt', 'scope', 'sort'];
 const url = new URLSearchParams(location.search);
@@ -190,6 +190,41 @@ async function search() {
   }
 }
 
+// ---- answers to a question (GET /v1/answer): the units that answer it as in force on the date, first ----
+/** A question is a few words that are not a document number: "co quan nao cap giay phep karaoke". */
+const isQuestion = (q) => q.split(/\s+/).filter(Boolean).length >= 3 && !/\d+\/\d{4}/.test(q) && !/^["“].*["”]$/.test(q.trim());
+
+function answerCard(a) {
+  const label =
+    a.kind === 'codified' ? `Điều ${a.citation?.replace(/^Điều /, '') ?? a.eId}` : `${a.documentNumber ?? a.documentId}${a.citation ? `, ${a.citation}` : ''}`;
+  return h(
+    'article',
+    { class: 'card answer' },
+    h('h3', null, h('a', { href: a.permalink }, label), a.heading ? ` ${a.heading} ` : ' ', badge(a.status.code, a.status.label)),
+    h('p', { class: 'muted' }, `Căn cứ: ${a.status.reasons.map((r) => r.message).join('; ')}`),
+    h('p', { class: 'answer-text' }, a.text.length > 700 ? `${a.text.slice(0, 700)}…` : a.text),
+    a.codified.length
+      ? h('p', { class: 'muted' }, 'Bộ pháp điển: ', ...a.codified.flatMap((c, i) => [i ? ', ' : '', h('a', { href: articleUrl(c.code) }, `Điều ${c.code}`)]))
+      : '',
+    h('p', { class: 'muted' }, `Độ khớp ${Math.round(a.confidence * 100)}%`),
+  );
+}
+
+async function answers() {
+  const at = current.inForceAt || today();
+  try {
+    const body = await api(`/v1/answer?${qs({ q: current.q, at, limit: 3 })}`);
+    fill(
+      $('#answers'),
+      body.answers.length
+        ? [h('h2', null, `Trả lời theo quy định có hiệu lực ngày ${vnDate(at)}`), ...body.answers.map(answerCard)]
+        : h('p', { class: 'muted' }, body.abstained ?? ''),
+    );
+  } catch (e) {
+    fill($('#answers'), h('p', { class: 'muted' }, `Không trả lời được: ${e.message}`));
+  }
+}
+
 async function latest() {
   try {
     const body = await api(`/v1/documents?${qs({ limit: 30, cursor: url.get('cursor') ?? '' })}`);
@@ -216,5 +251,7 @@ async function latest() {
   }
 }
 
-if (current.q) search();
-else latest();
+if (current.q) {
+  if (isQuestion(current.q)) answers();
+  search();
+} else latest();

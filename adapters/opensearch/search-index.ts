@@ -6,12 +6,26 @@
  */
 import type { Client } from '@opensearch-project/opensearch';
 import { DomainError } from '../../domain/errors';
-import type { Facets, GroupedResult, SearchEntry, SearchFilters, SearchHit, SearchIndex, SearchQuery, SearchResult, Suggestion } from '../../domain/ports';
+import type {
+  Facets,
+  GroupedResult,
+  PassageCandidates,
+  PassageQuery,
+  SearchEntry,
+  SearchFilters,
+  SearchHit,
+  SearchIndex,
+  SearchQuery,
+  SearchResult,
+  Suggestion,
+} from '../../domain/ports';
 import { nameKey } from '../../domain/issuers';
 import { exactWords, parseQuery } from '../../domain/text/query';
+import { passageTerms } from '../../domain/text/question';
 import { foldedWords, queryTerms } from '../../domain/text/snippet';
 
-export const MAPPING_VERSION = 2;
+/** 3: `passage_terms` for questions (docs/adr/0016). */
+export const MAPPING_VERSION = 3;
 const FACET_SIZE = 20;
 
 interface Source {
@@ -80,8 +94,48 @@ export const MAPPINGS = {
     title_exact: { type: 'text', analyzer: 'standard' },
     number_folded: { type: 'text', analyzer: 'standard', index_prefixes: { min_chars: 1, max_chars: 10 } },
     title_prefix: { type: 'text', analyzer: 'standard', index_prefixes: { min_chars: 1, max_chars: 10 } },
+    // A unit's or codified article's passage terms (domain/text/question.ts): syllables and pairs (`tham_quyen`),
+    // split on spaces only so a pair stays one term; bm25 over them answers questions (docs/adr/0016).
+    passage_terms: { type: 'text', analyzer: 'whitespace' },
+    /** The number of passage terms: the average passage length for bm25's length normalisation. */
+    passage_length: { type: 'integer' },
   },
 } as const;
+
+/** The passage terms of a unit or codified article (none for a document) and their number. */
+function passageFields(e: SearchEntry): { passage_terms: string; passage_length?: number } {
+  if (e.kind === 'document') return { passage_terms: '' };
+  const terms = passageTerms(`${e.title ?? ''}. ${e.text}`);
+  return { passage_terms: terms.join(' '), passage_length: terms.length };
+}
+
+/** The filter clauses of the search filters. */
+function filterQueries(f: SearchFilters): unknown[] {
+  const scopeKinds =
+    f.scope === 'documents' ? ['document'] : f.scope === 'units' ? ['article', 'clause', 'point'] : f.scope === 'codification' ? ['codified'] : null;
+  return [
+    ...(f.type ? [{ term: { documentType: f.type } }] : []),
+    ...(scopeKinds ? [{ terms: { kind: scopeKinds } }] : []),
+    ...(f.issuer ? [{ term: { issuerKeys: nameKey(f.issuer) } }] : []),
+    ...(f.status ? [{ term: { status: f.status } }] : []),
+    ...(f.sector ? [{ term: { sectors: f.sector } }] : []),
+    ...(f.province ? [{ term: { provinceKey: nameKey(f.province) } }] : []),
+    ...(f.issuedFrom || f.issuedTo
+      ? [{ range: { issued: { ...(f.issuedFrom ? { gte: f.issuedFrom } : {}), ...(f.issuedTo ? { lte: f.issuedTo } : {}) } } }]
+      : []),
+    ...(f.inForceAt
+      ? [
+          { range: { effective: { lte: f.inForceAt } } },
+          {
+            bool: {
+              should: [{ bool: { must_not: { exists: { field: 'expiry' } } } }, { range: { expiry: { gt: f.inForceAt } } }],
+              minimum_should_match: 1,
+            },
+          },
+        ]
+      : []),
+  ];
+}
 
 export interface OpenSearchIndexOptions {
   prefix: string;
@@ -135,6 +189,7 @@ export class OpenSearchIndex implements SearchIndex {
         title_exact: exactWords(title).join(' '),
         number_folded: e.kind === 'document' ? foldedWords(e.documentNumber ?? '').join(' ') : '',
         title_prefix: e.kind === 'document' ? foldedWords(title).join(' ') : '',
+        ...passageFields(e),
       });
     }
     const res = await this.client.bulk({ body: body as never, refresh: this.options.refresh ?? false });
@@ -161,9 +216,6 @@ export class OpenSearchIndex implements SearchIndex {
     const parsed = parseQuery(query.q);
     if (parsed.terms.length === 0) return null;
     const words = parsed.terms.join(' ');
-    const f: SearchFilters = query;
-    const scopeKinds =
-      f.scope === 'documents' ? ['document'] : f.scope === 'units' ? ['article', 'clause', 'point'] : f.scope === 'codification' ? ['codified'] : null;
     return {
       bool: {
         must: [
@@ -181,28 +233,7 @@ export class OpenSearchIndex implements SearchIndex {
           { match_phrase: { text_folded: { query: words } } },
           ...(parsed.exact.length > 0 ? [{ match: { title_exact: { query: parsed.exact.join(' '), boost: 2 } } }] : []),
         ],
-        filter: [
-          ...(f.type ? [{ term: { documentType: f.type } }] : []),
-          ...(scopeKinds ? [{ terms: { kind: scopeKinds } }] : []),
-          ...(f.issuer ? [{ term: { issuerKeys: nameKey(f.issuer) } }] : []),
-          ...(f.status ? [{ term: { status: f.status } }] : []),
-          ...(f.sector ? [{ term: { sectors: f.sector } }] : []),
-          ...(f.province ? [{ term: { provinceKey: nameKey(f.province) } }] : []),
-          ...(f.issuedFrom || f.issuedTo
-            ? [{ range: { issued: { ...(f.issuedFrom ? { gte: f.issuedFrom } : {}), ...(f.issuedTo ? { lte: f.issuedTo } : {}) } } }]
-            : []),
-          ...(f.inForceAt
-            ? [
-                { range: { effective: { lte: f.inForceAt } } },
-                {
-                  bool: {
-                    should: [{ bool: { must_not: { exists: { field: 'expiry' } } } }, { range: { expiry: { gt: f.inForceAt } } }],
-                    minimum_should_match: 1,
-                  },
-                },
-              ]
-            : []),
-        ],
+        filter: filterQueries(query),
       },
     };
   }
@@ -279,6 +310,53 @@ export class OpenSearchIndex implements SearchIndex {
 
   async optimize(): Promise<void> {
     // Lucene merges segments in the background; a forced merge would only cost here.
+  }
+
+  async passages(query: PassageQuery): Promise<PassageCandidates> {
+    const terms = [...new Set(query.terms)].filter((t) => /^[\p{L}\p{N}_]+$/u.test(t));
+    if (terms.length === 0 || query.limit < 1) return { hits: [], stats: { rows: 0, avgdl: 1, df: new Map() } };
+    const header = { index: this.alias };
+    // One round trip: the candidates (Lucene's bm25 over the passage terms, any term), the passages and their average
+    // length, and each term's passage count — what the domain's ranking needs (rankPassages).
+    const res = await this.client.msearch({
+      body: [
+        header,
+        {
+          size: Math.min(query.limit, 1000),
+          _source: { includes: SOURCE_FIELDS },
+          query: {
+            bool: {
+              should: terms.map((t) => ({ term: { passage_terms: t } })),
+              minimum_should_match: 1,
+              filter: [{ bool: { must_not: { term: { kind: 'document' } } } }, ...filterQueries(query)],
+            },
+          },
+          sort: [{ _score: 'desc' }, { id: 'asc' }],
+          track_scores: true,
+        },
+        header,
+        { size: 0, track_total_hits: true, query: { exists: { field: 'passage_length' } }, aggs: { avgdl: { avg: { field: 'passage_length' } } } },
+        ...terms.flatMap((t) => [header, { size: 0, track_total_hits: true, query: { term: { passage_terms: t } } }]),
+      ] as never,
+    });
+    type Part = {
+      error?: { type?: string; reason?: string };
+      hits: { total: number | { value: number }; hits: { _source?: unknown; _score?: number | string | null }[] };
+      aggregations?: { avgdl?: { value: number | null } };
+    };
+    const parts = (res.body as { responses: Part[] }).responses;
+    const failed = parts.find((p) => p.error);
+    if (failed) throw new DomainError('dependency_unavailable', `OpenSearch could not answer: ${failed.error?.type ?? ''}: ${failed.error?.reason ?? ''}`);
+    const total = (p: Part | undefined) => (typeof p?.hits.total === 'number' ? p.hits.total : (p?.hits.total?.value ?? 0));
+    const [found, all, ...perTerm] = parts;
+    return {
+      hits: (found?.hits.hits ?? []).map(toHit),
+      stats: {
+        rows: total(all),
+        avgdl: all?.aggregations?.avgdl?.value ?? 1,
+        df: new Map(terms.map((t, i) => [t, total(perTerm[i])])),
+      },
+    };
   }
 
   async suggest(prefix: string, limit: number): Promise<Suggestion[]> {

@@ -134,6 +134,12 @@ const MIGRATIONS: string[] = [
    CREATE TABLE search_impacts (term INTEGER NOT NULL, g INTEGER NOT NULL, rid INTEGER NOT NULL, PRIMARY KEY (term, g, rid)) STRICT, WITHOUT ROWID;
    CREATE TABLE search_meta (key TEXT PRIMARY KEY, value ANY) STRICT;
    INSERT INTO search_meta (key, value) SELECT 'complete', 1 WHERE NOT EXISTS (SELECT 1 FROM search_entries);`,
+  // Questions (docs/adr/0016): the passage terms (syllables and pairs of syllables, `tham_quyen`) of every unit and
+  // codified article, ranked by FTS5's bm25 with any term matching; the vocabulary table gives each term's entry
+  // count. An existing index is filled in by SqliteSearchIndex on open; an empty one is complete from the start.
+  `CREATE VIRTUAL TABLE search_passages USING fts5(terms, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 tokenchars '_'");
+   CREATE VIRTUAL TABLE search_passages_vocab USING fts5vocab(search_passages, row);
+   INSERT INTO search_meta (key, value) SELECT 'passages', 1 WHERE NOT EXISTS (SELECT 1 FROM search_entries);`,
 ];
 
 export function openDatabase(file: string): Db {

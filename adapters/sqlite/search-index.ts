@@ -5,10 +5,23 @@
  * syntax unquoted. A word typed with diacritics matches `"folded" OR {title_exact}: "exact"`, which matches the same
  * rows while bm25 scores a title spelled exactly as typed higher (docs/adr/0008 says why titles only).
  */
-import type { Facets, GroupedResult, SearchEntry, SearchFilters, SearchHit, SearchIndex, SearchQuery, SearchResult, Suggestion } from '../../domain/ports';
+import type {
+  Facets,
+  GroupedResult,
+  PassageCandidates,
+  PassageQuery,
+  SearchEntry,
+  SearchFilters,
+  SearchHit,
+  SearchIndex,
+  SearchQuery,
+  SearchResult,
+  Suggestion,
+} from '../../domain/ports';
 import { nameKey } from '../../domain/issuers';
 import { fold, normalizeText } from '../../domain/text/normalize';
 import { exactWords, parseQuery } from '../../domain/text/query';
+import { passageTerms } from '../../domain/text/question';
 import { SNIPPET_TEXT_CHARS, foldedWords, queryTerms } from '../../domain/text/snippet';
 import type { Db } from './db';
 import { IMPACT_SCALE, K1, TermTables, WEIGHT_VALUES, freqsOf, idf as idfOf, rowTerms, termFactor } from './search-terms';
@@ -109,6 +122,51 @@ export function matchExpression(q: string): string | null {
 function ftsColumns(e: { kind: string; title: string | null; text: string; documentNumber: string | null }): string[][] {
   const title = e.title ?? '';
   return [foldedWords(title), foldedWords(e.text), exactWords(title), e.kind === 'document' ? foldedWords(e.documentNumber ?? '') : []];
+}
+
+/** The passage of a unit or codified article (its heading, then its text) as its passage terms; null for a document. */
+function passageColumn(e: { kind: string; title: string | null; text: string }): string | null {
+  return e.kind === 'document' ? null : passageTerms(`${e.title ?? ''}. ${e.text}`).join(' ');
+}
+
+/**
+ * A question's terms held by more than this share of the passages are left out of its match (docs/adr/0016): they
+ * add little to bm25 (their idf is near zero) and make it score nearly every passage.
+ */
+export const PASSAGE_COMMON_SHARE = 0.05;
+
+/** The SQL conditions of the search filters on the entries table (alias `e`), with their parameters. */
+function filterClauses(f: SearchFilters): { where: string; params: Record<string, unknown> } {
+  const where = [
+    f.type ? 'AND e.document_type = @type' : '',
+    f.scope === 'documents'
+      ? "AND e.kind = 'document'"
+      : f.scope === 'units'
+        ? "AND e.kind IN ('article', 'clause', 'point')"
+        : f.scope === 'codification'
+          ? "AND e.kind = 'codified'"
+          : '',
+    f.issuer ? 'AND EXISTS (SELECT 1 FROM json_each(e.issuer_keys) WHERE value = @issuer)' : '',
+    f.status ? 'AND e.status = @status' : '',
+    f.sector ? 'AND EXISTS (SELECT 1 FROM json_each(e.sectors) WHERE value = @sector)' : '',
+    f.province ? 'AND e.province_key = @province' : '',
+    f.issuedFrom ? 'AND e.issued >= @issuedFrom' : '',
+    f.issuedTo ? 'AND e.issued <= @issuedTo' : '',
+    f.inForceAt ? 'AND e.effective <= @inForceAt AND (e.expiry IS NULL OR e.expiry > @inForceAt)' : '',
+  ].join(' ');
+  return {
+    where,
+    params: {
+      type: f.type ?? null,
+      issuer: f.issuer ? nameKey(f.issuer) : null,
+      status: f.status ?? null,
+      sector: f.sector ?? null,
+      province: f.province ? nameKey(f.province) : null,
+      issuedFrom: f.issuedFrom ?? null,
+      issuedTo: f.issuedTo ?? null,
+      inForceAt: f.inForceAt ?? null,
+    },
+  };
 }
 
 /** SQLite varints (FTS5's averages record and docsize blobs), from offset `at`: [value, next offset]. */
@@ -238,23 +296,48 @@ export class SqliteSearchIndex implements SearchIndex {
    */
   lastRanking: 'terms' | 'impacts' | 'fts5' | null = null;
 
-  private readonly limits: { scoreAll: number; memberSet: number };
+  private readonly limits: { scoreAll: number; memberSet: number; passageCommonShare: number };
 
   /**
    * Options (tests use small values to exercise every path on a small corpus): `listMax`, entries kept per word in
-   * the impact lists (search-terms.ts); `scoreAllMax`, SCORE_TERMS_MAX; `memberSetMax`, MEMBER_SET_MAX.
+   * the impact lists (search-terms.ts); `scoreAllMax`, SCORE_TERMS_MAX; `memberSetMax`, MEMBER_SET_MAX;
+   * `passageCommonShare`, PASSAGE_COMMON_SHARE.
    */
   constructor(
     private readonly db: Db,
-    options: { listMax?: number; scoreAllMax?: number; memberSetMax?: number } = {},
+    options: { listMax?: number; scoreAllMax?: number; memberSetMax?: number; passageCommonShare?: number } = {},
   ) {
-    this.limits = { scoreAll: options.scoreAllMax ?? SCORE_TERMS_MAX, memberSet: options.memberSetMax ?? MEMBER_SET_MAX };
+    this.limits = {
+      scoreAll: options.scoreAllMax ?? SCORE_TERMS_MAX,
+      memberSet: options.memberSetMax ?? MEMBER_SET_MAX,
+      passageCommonShare: options.passageCommonShare ?? PASSAGE_COMMON_SHARE,
+    };
     // Read the index through a memory map rather than copies into SQLite's page cache: FTS5's doclist scans and
     // bm25 read many pages per query (docs/adr/0008, "Search latency"). In-memory databases ignore it.
     db.pragma(`mmap_size = ${MMAP_BYTES}`);
     db.pragma(`cache_size = -${CACHE_KIB}`);
     this.terms = new TermTables(db, options.listMax);
     if (!this.terms.complete()) this.backfill();
+    if (db.prepare("SELECT value FROM search_meta WHERE key = 'passages'").pluck().get() !== 1) this.backfillPassages();
+  }
+
+  /** Fills the passage terms of an index built before them (once, on the first open after the upgrade). */
+  private backfillPassages(): void {
+    this.db
+      .transaction(() => {
+        this.db.exec('DELETE FROM search_passages');
+        const insert = this.db.prepare('INSERT INTO search_passages (rowid, terms) VALUES (?, ?)');
+        const page = this.db.prepare("SELECT rid, kind, title, text FROM search_entries WHERE rid > ? AND kind != 'document' ORDER BY rid LIMIT 1000");
+        for (let after = 0; ; ) {
+          const rows = page.all(after) as { rid: number; kind: string; title: string | null; text: string }[];
+          if (rows.length === 0) break;
+          for (const r of rows) insert.run(r.rid, passageColumn(r));
+          after = (rows[rows.length - 1] as { rid: number }).rid;
+        }
+        this.db.prepare("INSERT OR REPLACE INTO search_meta (key, value) VALUES ('passages', 1)").run();
+        this.wrote();
+      })
+      .immediate();
   }
 
   /** Fills the term tables of an index built before them (once, on the first open after the upgrade). */
@@ -301,6 +384,8 @@ export class SqliteSearchIndex implements SearchIndex {
          @issued, @effective, @expiry, @status, @sectors, @scope, @province, @provinceKey, @version)`,
     );
     const insertFts = this.db.prepare('INSERT INTO search_fts (rowid, title, body, title_exact, number) VALUES (?, ?, ?, ?, ?)');
+    const delPassage = this.db.prepare('DELETE FROM search_passages WHERE rowid = ?');
+    const insertPassage = this.db.prepare('INSERT INTO search_passages (rowid, terms) VALUES (?, ?)');
     // The batch's term rows, written after its FTS5 rows; an entry replaced within the batch leaves it here.
     const added = new Map<number, ReturnType<typeof rowTerms>>();
     this.db
@@ -311,6 +396,7 @@ export class SqliteSearchIndex implements SearchIndex {
           if (existing) {
             if (!added.delete(existing.rid)) this.terms.remove([existing.rid]);
             del.run(existing.rid);
+            delPassage.run(existing.rid);
             delEntry.run(existing.rid);
           }
           const { lastInsertRowid } = insert.run({
@@ -322,6 +408,8 @@ export class SqliteSearchIndex implements SearchIndex {
           });
           const cols = ftsColumns(e);
           insertFts.run(lastInsertRowid, ...cols.map((words) => words.join(' ')));
+          const passage = passageColumn(e);
+          if (passage !== null) insertPassage.run(lastInsertRowid, passage);
           added.set(Number(lastInsertRowid), rowTerms(cols));
         }
         this.terms.add([...added].map(([rid, terms]) => ({ rid, terms })));
@@ -336,7 +424,11 @@ export class SqliteSearchIndex implements SearchIndex {
         const rows = this.db.prepare('SELECT rid FROM search_entries WHERE work_id = ?').all(workId) as { rid: number }[];
         this.terms.remove(rows.map((r) => r.rid));
         const del = this.db.prepare('DELETE FROM search_fts WHERE rowid = ?');
-        for (const r of rows) del.run(r.rid);
+        const delPassage = this.db.prepare('DELETE FROM search_passages WHERE rowid = ?');
+        for (const r of rows) {
+          del.run(r.rid);
+          delPassage.run(r.rid);
+        }
         this.db.prepare('DELETE FROM search_entries WHERE work_id = ?').run(workId);
         this.wrote();
       })
@@ -356,24 +448,7 @@ export class SqliteSearchIndex implements SearchIndex {
     const plan = queryPlan(query.q);
     if (!plan) return null;
     const { match, filter, phrases } = plan;
-    const f: SearchFilters = query;
-    const where = [
-      f.type ? 'AND e.document_type = @type' : '',
-      f.scope === 'documents'
-        ? "AND e.kind = 'document'"
-        : f.scope === 'units'
-          ? "AND e.kind IN ('article', 'clause', 'point')"
-          : f.scope === 'codification'
-            ? "AND e.kind = 'codified'"
-            : '',
-      f.issuer ? 'AND EXISTS (SELECT 1 FROM json_each(e.issuer_keys) WHERE value = @issuer)' : '',
-      f.status ? 'AND e.status = @status' : '',
-      f.sector ? 'AND EXISTS (SELECT 1 FROM json_each(e.sectors) WHERE value = @sector)' : '',
-      f.province ? 'AND e.province_key = @province' : '',
-      f.issuedFrom ? 'AND e.issued >= @issuedFrom' : '',
-      f.issuedTo ? 'AND e.issued <= @issuedTo' : '',
-      f.inForceAt ? 'AND e.effective <= @inForceAt AND (e.expiry IS NULL OR e.expiry > @inForceAt)' : '',
-    ].join(' ');
+    const { where, params } = filterClauses(query);
     // Without filters, counting and ranking need only the FTS index; the entries table is read for the page alone.
     const filtered = where.trim() !== '' || query.sort === 'date';
     return {
@@ -387,18 +462,7 @@ export class SqliteSearchIndex implements SearchIndex {
         : 'SELECT rowid AS rid FROM search_fts WHERE search_fts MATCH @filter',
       phrases,
       where,
-      params: {
-        match,
-        filter,
-        type: f.type ?? null,
-        issuer: f.issuer ? nameKey(f.issuer) : null,
-        status: f.status ?? null,
-        sector: f.sector ?? null,
-        province: f.province ? nameKey(f.province) : null,
-        issuedFrom: f.issuedFrom ?? null,
-        issuedTo: f.issuedTo ?? null,
-        inForceAt: f.inForceAt ?? null,
-      },
+      params: { match, filter, ...params },
     };
   }
 
@@ -796,6 +860,43 @@ export class SqliteSearchIndex implements SearchIndex {
     const ref = this.terms.referenceAvgdl();
     if (stats.rows > 0 && Number.isFinite(stats.avgdl) && (ref === null || Math.abs(stats.avgdl / ref - 1) > REBUILD_DRIFT))
       this.db.transaction(() => this.terms.rebuild(stats.avgdl)).immediate();
+  }
+
+  async passages(query: PassageQuery): Promise<PassageCandidates> {
+    const terms = [...new Set(query.terms)].filter((t) => /^[\p{L}\p{N}_]+$/u.test(t));
+    const none = { hits: [], stats: { rows: 0, avgdl: 1, df: new Map<string, number>() } };
+    if (terms.length === 0 || query.limit < 1) return none;
+    // FTS5's averages record: the passages, then their total number of terms.
+    const block = this.db.prepare('SELECT block FROM search_passages_data WHERE id = 1').pluck().get() as Uint8Array | undefined;
+    const [rows = 0, words = 0] = block ? varints(block) : [];
+    // Each term's entry count (fts5vocab), to leave out the terms nearly every passage holds (PASSAGE_COMMON_SHARE).
+    const counts = new Map(
+      (
+        this.db.prepare(`SELECT term, doc FROM search_passages_vocab WHERE term IN (${terms.map(() => '?').join(', ')})`).all(...terms) as {
+          term: string;
+          doc: number;
+        }[]
+      ).map((r) => [r.term, r.doc]),
+    );
+    const present = terms.filter((t) => (counts.get(t) ?? 0) > 0);
+    if (present.length === 0) return none;
+    const rare = present.filter((t) => (counts.get(t) as number) <= this.limits.passageCommonShare * rows);
+    // A question made only of common words still asks something: then its three rarest words decide.
+    const chosen = rare.length > 0 ? rare : [...present].sort((a, b) => (counts.get(a) as number) - (counts.get(b) as number)).slice(0, 3);
+    const { where, params } = filterClauses(query);
+    const found = this.db
+      .prepare(
+        `WITH top AS (
+           SELECT p.rowid AS rid, -bm25(search_passages) AS score FROM search_passages p
+           ${where ? 'JOIN search_entries e INDEXED BY search_entries_filters ON e.rid = p.rowid' : ''}
+           WHERE search_passages MATCH @match ${where}
+           ORDER BY bm25(search_passages) LIMIT @limit)
+         SELECT e.id, e.work_id, e.kind, e.e_id, e.document_number, e.document_type, e.title, e.document_title,
+                e.text, e.citation, e.issued, e.status, top.score
+           FROM top JOIN search_entries e ON e.rid = top.rid ORDER BY top.score DESC, e.id`,
+      )
+      .all({ ...params, match: chosen.map(quote).join(' OR '), limit: Math.min(query.limit, 1000) }) as HitRow[];
+    return { hits: found.map(hit), stats: { rows, avgdl: rows > 0 ? words / rows : 1, df: counts } };
   }
 
   async suggest(prefix: string, limit: number): Promise<Suggestion[]> {

@@ -1,3 +1,4 @@
+import { type RenderedUnit, unitLabel as label, unitsText as asText } from '../../domain/consolidate/render';
 import { DomainError } from '../../domain/errors';
 import { consolidatedDocument } from '../../domain/services/consolidation';
 import { vietnamDate } from '../../domain/services/search';
@@ -5,44 +6,7 @@ import { ConsolidatedQuery, DocumentParams } from '../../schemas/status';
 import { isCalendarDate } from '../../domain/dates';
 import { httpHandler, json, type AppContext } from '../_shared/http';
 
-interface U {
-  kind: string;
-  num: string;
-  eId: string;
-  heading: string | null;
-  text: string;
-  children: U[];
-  sources?: { note: string }[];
-  repealed?: boolean;
-}
-
-const label = (u: U) =>
-  u.kind === 'article'
-    ? `Điều ${u.num}.`
-    : u.kind === 'clause'
-      ? `${u.num}.`
-      : u.kind === 'point'
-        ? `${u.num})`
-        : u.kind === 'chapter'
-          ? `Chương ${u.num}`
-          : u.kind === 'part'
-            ? `Phần ${u.num}`
-            : u.kind === 'section'
-              ? `Mục ${u.num}`
-              : u.num;
-
-function asText(units: U[]): string {
-  const out: string[] = [];
-  const walk = (us: U[]) => {
-    for (const u of us) {
-      out.push([label(u), u.heading, u.text].filter(Boolean).join(' '));
-      for (const s of u.sources ?? []) out.push(`(${s.note})`);
-      walk(u.children);
-    }
-  };
-  walk(units);
-  return out.join('\n');
-}
+type U = RenderedUnit;
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

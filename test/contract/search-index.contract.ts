@@ -1,5 +1,7 @@
 /** The SearchIndex contract: FTS5 and OpenSearch must agree on what matches. */
 import type { SearchEntry, SearchIndex, SearchQuery } from '../../domain/ports';
+import { rankedPassages } from '../../domain/services/answer';
+import { questionTerms } from '../../domain/text/question';
 
 const entry = (id: string, over: Partial<SearchEntry>): SearchEntry => ({
   id,
@@ -288,6 +290,86 @@ export function searchIndexContract(name: string, make: () => Promise<SearchInde
         expect(await suggest('"(*')).toEqual([]);
         await index.removeWork('s1');
         await index.removeWork('s2');
+      });
+    });
+
+    describe('questions: units and codified articles by bm25 over passage terms (docs/adr/0016)', () => {
+      const KARAOKE = 'Cơ quan có thẩm quyền cấp Giấy phép đủ điều kiện kinh doanh dịch vụ karaoke là Sở Văn hóa, Thể thao và Du lịch.';
+      beforeAll(async () => {
+        await index.upsert([
+          entry('q1#art_9', { workId: 'q1', kind: 'article', eId: 'art_9', title: 'Thẩm quyền cấp giấy phép kinh doanh karaoke', text: KARAOKE }),
+          entry('q1#art_10', {
+            workId: 'q1',
+            kind: 'article',
+            eId: 'art_10',
+            title: 'Giấy phép lái xe',
+            text: 'Người có giấy phép lái xe hạng A1 được điều khiển xe mô tô.',
+          }),
+          // A whole document holding the same words is never a question's candidate.
+          entry('q1', { workId: 'q1', kind: 'document', title: 'Nghị định về karaoke', text: `${KARAOKE} Giấy phép lái xe.` }),
+          entry('phapdien#9.9#9.9.LQ.1', {
+            workId: 'phapdien/9.9',
+            kind: 'codified',
+            eId: '9.9.LQ.1',
+            title: 'Thời hiệu khởi kiện',
+            text: 'Thời hiệu khởi kiện vụ án dân sự là 03 năm, kể từ ngày người có quyền yêu cầu biết quyền bị xâm phạm.',
+          }),
+          entry('q2#art_1', {
+            workId: 'q2',
+            kind: 'article',
+            eId: 'art_1',
+            title: 'Thời hiệu khởi kiện (cũ)',
+            text: 'Thời hiệu khởi kiện là 02 năm.',
+            effective: '2010-01-01',
+            expiry: '2017-01-01',
+            status: 'expired',
+          }),
+        ]);
+      });
+      // The engine's candidates ranked by the domain (domain/services/answer.ts): the same on every engine.
+      const ask = (q: string, extra: { inForceAt?: string; limit?: number } = {}) =>
+        rankedPassages({ search: index }, q, extra.limit ?? 10, extra.inForceAt ? { inForceAt: extra.inForceAt } : {});
+
+      it('gives the statistics the ranking needs: passages (units and codified articles), their length, each term’s count', async () => {
+        const t = questionTerms('thời hiệu khởi kiện karaoke');
+        const { hits, stats } = await index.passages({ terms: [...t.words, ...t.pairs, 'xyzw'], limit: 10 });
+        expect(hits.length).toBeGreaterThan(0);
+        expect(stats.df.get('thoi_hieu')).toBe(2);
+        expect(stats.df.get('karaoke')).toBe(1);
+        expect(stats.df.get('xyzw') ?? 0).toBe(0);
+        expect(stats.rows).toBeGreaterThanOrEqual(4);
+        expect(stats.avgdl).toBeGreaterThan(10);
+      });
+
+      it('answers a question with the unit that says it, never with a whole document, with or without diacritics', async () => {
+        for (const q of ['Cơ quan nào có thẩm quyền cấp giấy phép kinh doanh karaoke?', 'co quan nao co tham quyen cap giay phep kinh doanh karaoke'])
+          expect((await ask(q)).map((h) => h.id)[0]).toBe('q1#art_9');
+        const all = await ask('giấy phép karaoke lái xe');
+        expect(all.every((h) => h.kind !== 'document')).toBe(true);
+        expect(all.map((h) => h.id)).toEqual(expect.arrayContaining(['q1#art_9', 'q1#art_10']));
+      });
+
+      it('needs any term, not every term, and returns the text and metadata with a score', async () => {
+        const [hit] = await ask('thời hiệu khởi kiện vụ án dân sự là bao lâu kể cả khi đương sự ở nước ngoài?', { limit: 1 });
+        expect(hit).toMatchObject({ id: 'phapdien#9.9#9.9.LQ.1', kind: 'codified', eId: '9.9.LQ.1', title: 'Thời hiệu khởi kiện' });
+        expect(hit?.text).toContain('03 năm');
+        expect(hit?.score).toBeGreaterThan(0);
+        expect(await ask('xyzw qqqq, zzkk')).toEqual([]);
+      });
+
+      it('takes the search filters: in force at a date', async () => {
+        expect((await ask('thoi hieu khoi kien')).map((h) => h.id)).toEqual(expect.arrayContaining(['phapdien#9.9#9.9.LQ.1', 'q2#art_1']));
+        expect((await ask('thoi hieu khoi kien', { inForceAt: '2024-01-01' })).map((h) => h.id)).not.toContain('q2#art_1');
+      });
+
+      it('follows the entries: a new version replaces the old terms, a removed work leaves nothing', async () => {
+        await index.upsert([
+          entry('q2#art_1', { workId: 'q2', kind: 'article', eId: 'art_1', title: 'Phí trông giữ xe', text: 'Mức phí trông giữ xe đạp.', version: 2 }),
+        ]);
+        expect((await ask('thoi hieu khoi kien')).map((h) => h.id)).not.toContain('q2#art_1');
+        expect((await ask('phi trong giu xe dap')).map((h) => h.id)[0]).toBe('q2#art_1');
+        await index.removeWork('q2');
+        expect((await ask('phi trong giu xe dap')).map((h) => h.id)).not.toContain('q2#art_1');
       });
     });
   });

@@ -82,6 +82,23 @@ describe('search page', () => {
     await page.close();
   });
 
+  it('answers a question first, as the law stood on the chosen date, with the ground and a permalink', async () => {
+    const q = 'Đối tượng tham gia bảo hiểm xã hội bắt buộc gồm những ai?';
+    const page = await open(`/?${new URLSearchParams({ q, inForceAt: '2025-08-01' })}`);
+    await page.waitForSelector('#answers article.answer');
+    expect(await text(page, '#answers h2')).toBe('Trả lời theo quy định có hiệu lực ngày 01/08/2025');
+    const first = page.locator('#answers article.answer').first();
+    expect(await first.locator('h3').textContent()).toMatch(/^41\/2024\/QH15, Điều \d+/);
+    expect(await first.locator('h3').textContent()).toContain('Còn hiệu lực');
+    expect(await first.locator('p.muted').first().textContent()).toMatch(/^Căn cứ: .*có hiệu lực từ ngày 2025-07-01/);
+    expect(await first.locator('h3 a').getAttribute('href')).toMatch(/^\/document\.html\?id=41-2024-QH15&at=2025-08-01#art_/);
+    // The answers come before the search results.
+    const [answersBox, resultsBox] = [await page.locator('#answers').boundingBox(), await page.locator('#results').boundingBox()];
+    expect(answersBox && resultsBox && answersBox.y < resultsBox.y).toBe(true);
+    await expectBasics(page);
+    await page.close();
+  });
+
   it('pages with a cursor', async () => {
     const page = await open('/?q=luat');
     const next = page.locator('a[rel=next]');

@@ -137,14 +137,15 @@ describe('search access mapping', () => {
       ['csdl_reader', ['csdl*'], ['read']],
       ['csdl_writer', ['csdl*'], ['indices_all']],
     ]);
-    // Every function with search access, and no other: the two search readers, the indexer, the status sweep and the
-    // codification import worker (it indexes the codified articles it imports).
+    // Every function with search access, and no other: the three search readers (search, suggest, answer), the
+    // indexer, the status sweep and the codification import worker (it indexes the codified articles it imports).
     expect(JSON.stringify(roles[0]?.BackendRoles)).toContain(':role/csdl-dev-search"');
     expect(JSON.stringify(roles[0]?.BackendRoles)).toContain(':role/csdl-dev-search-suggest"');
+    expect(JSON.stringify(roles[0]?.BackendRoles)).toContain(':role/csdl-dev-answer"');
     expect(JSON.stringify(roles[1]?.BackendRoles)).toContain(':role/csdl-dev-indexer"');
     expect(JSON.stringify(roles[1]?.BackendRoles)).toContain(':role/csdl-dev-status-sweep"');
     expect(JSON.stringify(roles[1]?.BackendRoles)).toContain(':role/csdl-dev-codification-import-worker"');
-    expect(roles.flatMap((r) => r.BackendRoles)).toHaveLength(5);
+    expect(roles.flatMap((r) => r.BackendRoles)).toHaveLength(6);
   });
 
   test('the custom resource runs as the master user, which Lambda and operators of this account may assume', () => {

@@ -1,0 +1,270 @@
+/**
+ * Cited answers to a question at a date (issue 17, docs/adr/0016): the units and codified articles that answer it,
+ * each with its text as in force on that date, its citation and permalink, its status with the ground, the codified
+ * articles that carry it, and a confidence; no answer ("no provision found") rather than weak matches.
+ *
+ * First stage: the engine's bm25 over passage terms (SearchIndex.passages; domain/text/question.ts). Then each
+ * candidate is read as it stands on `at` — a unit of a document in the database through consolidation and the status
+ * engine, a codified article through its source note (or its source document when the database has it) — and the
+ * ones not in force on `at` are listed apart, never as answers.
+ */
+import { unitsText } from '../consolidate/render';
+import type { CodifiedArticle } from '../codify/types';
+import { isCalendarDate } from '../dates';
+import { DomainError } from '../errors';
+import type { Ports, SearchFilters, SearchHit } from '../ports';
+import { STATUS_LABELS, type Reason, type StatusCode, statusAt, unitStatusAt } from '../status/engine';
+import { passageTerms, questionTerms, rankPassages } from '../text/question';
+import { citationFromEId } from '../units';
+import { unitOverTime } from './consolidation';
+import { MAX_QUERY_CHARS } from './search';
+import { statusInputFor } from './status';
+
+/** The engine's candidates for a question (its own bm25, the rare terms on SQLite), ranked again by rankPassages. */
+export const PASSAGE_CANDIDATES = 100;
+/** Ranked passages the answer reads, at most, to find its answers in force. */
+export const ANSWER_CANDIDATES = 30;
+export const MAX_ANSWERS = 10;
+/**
+ * Below this confidence the best candidate is not an answer. Confidence is the share of the question's meaning-
+ * bearing pairs of syllables (or, for a question without pairs, of its syllables) that the passage holds.
+ */
+export const ABSTAIN_BELOW = 0.3;
+
+export interface AnswerStatus {
+  code: StatusCode;
+  label: string;
+  /** The ground: which document, which unit, from which date. */
+  reasons: Reason[];
+}
+
+export interface CodifiedRef {
+  code: string;
+  headingId: string;
+  title: string;
+}
+
+export interface Answer {
+  kind: SearchHit['kind'];
+  workId: string;
+  documentNumber: string | null;
+  documentTitle: string | null;
+  eId: string | null;
+  citation: string | null;
+  heading: string | null;
+  /** The text as in force on `at` (the unit and everything inside it). */
+  text: string;
+  status: AnswerStatus;
+  /** A web page that shows the unit at `at`. */
+  permalink: string;
+  /** The Bộ pháp điển articles that carry this unit (for a codified article: itself). */
+  codified: CodifiedRef[];
+  /** 0–1: how much of the question the passage holds. */
+  confidence: number;
+  /** The first stage's bm25 score. */
+  score: number;
+}
+
+export interface AnswerResult {
+  q: string;
+  at: string;
+  answers: Answer[];
+  /** Matches that are not in force on `at` (repealed, not yet effective, …), with their status: never answers. */
+  notInForce: Answer[];
+  /** Why there is no answer, when there is none. */
+  abstained: string | null;
+}
+
+const IN_FORCE: StatusCode[] = ['in_force', 'partially_expired'];
+
+/** The share of the question's pairs (else syllables) that the passage holds. */
+export function confidenceOf(q: string, passage: string): number {
+  const { words, pairs } = questionTerms(q);
+  const have = new Set(passageTerms(passage));
+  const asked = pairs.length > 0 ? pairs : words;
+  if (asked.length === 0) return 0;
+  return asked.filter((t) => have.has(t)).length / asked.length;
+}
+
+const refOf = (a: CodifiedArticle): CodifiedRef => ({ code: a.code, headingId: a.headingId, title: a.title });
+const encode = encodeURIComponent;
+
+/** A codified article's status at `at` from its source note's dates. */
+function codifiedStatus(a: CodifiedArticle | undefined, at: string): AnswerStatus {
+  const s = a?.source;
+  const ground = s?.documentNumber ? `${s.articleNum ? `Điều ${s.articleNum} ` : ''}${s.documentNumber}` : 'văn bản nguồn';
+  if (!s?.effective)
+    return {
+      code: 'unknown',
+      label: STATUS_LABELS.unknown,
+      reasons: [{ code: 'no_effective_date', message: `Không rõ ngày có hiệu lực của ${ground}`, date: null }],
+    };
+  if (s.effective > at)
+    return {
+      code: 'not_yet_in_force',
+      label: STATUS_LABELS.not_yet_in_force,
+      reasons: [{ code: 'effective_from', message: `${ground} có hiệu lực từ ngày ${s.effective}`, number: s.documentNumber, date: s.effective }],
+    };
+  if (s.expires && s.expires <= at)
+    return {
+      code: 'expired',
+      label: STATUS_LABELS.expired,
+      reasons: [{ code: 'expiry_date', message: `${ground} hết hiệu lực từ ngày ${s.expires}`, number: s.documentNumber, date: s.expires }],
+    };
+  return {
+    code: 'in_force',
+    label: STATUS_LABELS.in_force,
+    reasons: [
+      {
+        code: 'in_force_since',
+        message: `${ground}: có hiệu lực từ ngày ${s.effective} (theo chú thích nguồn của Bộ pháp điển)`,
+        number: s.documentNumber,
+        date: s.effective,
+      },
+    ],
+  };
+}
+
+/** The article of a document a codified article was taken from, when that document is in the database. */
+async function sourceUnit(ports: Pick<Ports, 'works' | 'units'>, a: CodifiedArticle | undefined): Promise<{ workId: string; eId: string } | null> {
+  const s = a?.source;
+  if (!s?.documentId || !s.articleNum) return null;
+  const work = await ports.works.get(s.documentId);
+  if (!work?.unitSet) return null;
+  const unit = (await ports.units.listUnits(work.unitSet)).find((u) => u.kind === 'article' && u.num === s.articleNum && !u.eId.includes('__'));
+  return unit ? { workId: work.id, eId: unit.eId } : null;
+}
+
+type AnswerPorts = Pick<Ports, 'search' | 'works' | 'units' | 'links' | 'codification'>;
+
+/** A unit of a document in the database, as it stands on `at`; null when the unit does not exist on that date. */
+async function unitAnswer(ports: AnswerPorts, hit: SearchHit, workId: string, eId: string, q: string, at: string): Promise<Omit<Answer, 'codified'> | null> {
+  const work = await ports.works.get(workId);
+  if (!work) return null;
+  const over = await unitOverTime(ports, work.id, eId, at);
+  const unit = over.unit;
+  const input = await statusInputFor(ports, work);
+  const st = unit ? unitStatusAt(input, eId, at) : statusAt(input, at);
+  const text = unit ? unitsText([unit]) : '';
+  const notThere: AnswerStatus = {
+    code: (at < (work.effective ?? at) ? 'not_yet_in_force' : 'expired') as StatusCode,
+    label: '',
+    reasons: [
+      {
+        code: 'unit_not_named',
+        message: `${citationFromEId(eId)} ${work.number ?? work.id} không có trong văn bản tại ngày ${at}`,
+        workId: work.id,
+        number: work.number,
+        eId,
+        date: at,
+      },
+      ...st.reasons,
+    ],
+  };
+  notThere.label = STATUS_LABELS[notThere.code];
+  return {
+    kind: hit.kind === 'codified' ? 'article' : hit.kind,
+    workId: work.id,
+    documentNumber: work.number,
+    documentTitle: work.title,
+    eId,
+    citation: citationFromEId(eId),
+    heading: unit?.heading ?? hit.title,
+    text,
+    status: unit ? { code: st.status, label: st.label, reasons: st.reasons } : notThere,
+    permalink: `/document.html?id=${encode(work.id)}&at=${at}#${encode(eId)}`,
+    confidence: confidenceOf(q, `${unit?.heading ?? ''}. ${text}`),
+    score: hit.score,
+  };
+}
+
+/**
+ * The units and codified articles that answer a question, best first: the engine's candidates ranked by bm25 over all
+ * of the question's terms (rankPassages), the same on every engine. `score` is that bm25.
+ */
+export async function rankedPassages(ports: Pick<Ports, 'search'>, q: string, limit: number, filters: Omit<SearchFilters, 'scope'> = {}): Promise<SearchHit[]> {
+  const t = questionTerms(q);
+  const terms = [...t.words, ...t.pairs];
+  if (terms.length === 0) return [];
+  const { hits, stats } = await ports.search.passages({ ...filters, terms, limit: Math.max(limit, PASSAGE_CANDIDATES) });
+  return rankPassages(
+    hits.map((h) => ({ item: h, passage: `${h.title ?? ''}. ${h.text}` })),
+    terms,
+    stats,
+  )
+    .slice(0, limit)
+    .map(({ item, score }) => ({ ...item, score }));
+}
+
+/** The best units for a question as in force on `at`. */
+export async function answerQuestion(ports: AnswerPorts, req: { q: string; at: string; limit?: number }): Promise<AnswerResult> {
+  const q = req.q.trim();
+  if (q.length > MAX_QUERY_CHARS) throw new DomainError('validation', `The question is longer than ${MAX_QUERY_CHARS} characters`);
+  if (!isCalendarDate(req.at)) throw new DomainError('validation', `${req.at} is not a calendar date (YYYY-MM-DD)`);
+  const terms = questionTerms(q);
+  if (terms.words.length === 0) throw new DomainError('validation', 'The question has no words to search for');
+  const limit = Math.min(Math.max(req.limit ?? 5, 1), MAX_ANSWERS);
+  const hits = await rankedPassages(ports, q, ANSWER_CANDIDATES);
+  const answers: Answer[] = [];
+  const notInForce: Answer[] = [];
+  const seen = new Set<string>();
+  for (const hit of hits) {
+    if (answers.length >= limit) break;
+    let answer: Answer | null = null;
+    if (hit.kind === 'codified') {
+      const article = (await ports.codification.getArticles(hit.eId ?? '')).find((a) => `phapdien/${a.headingId}` === hit.workId);
+      const own = await sourceUnit(ports, article);
+      const codified = article ? [refOf(article)] : [];
+      if (own) {
+        // The database has the source document: its consolidated text and status are the ground.
+        const a = await unitAnswer(ports, hit, own.workId, own.eId, q, req.at);
+        if (a) answer = { ...a, codified };
+      }
+      if (!answer) {
+        const text = article?.text ?? hit.text;
+        answer = {
+          kind: 'codified',
+          workId: hit.workId,
+          documentNumber: hit.documentNumber,
+          documentTitle: hit.documentTitle,
+          eId: hit.eId,
+          citation: hit.citation,
+          heading: hit.title,
+          text,
+          status: codifiedStatus(article, req.at),
+          permalink: `/phapdien.html?code=${encode(hit.eId ?? '')}`,
+          codified,
+          confidence: confidenceOf(q, `${hit.title ?? ''}. ${text}`),
+          score: hit.score,
+        };
+      }
+    } else if (hit.eId) {
+      const a = await unitAnswer(ports, hit, hit.workId, hit.eId, q, req.at);
+      if (a) {
+        const articleNum = /^art_([^_]+)/.exec(hit.eId)?.[1]?.replace(/dd/g, 'đ');
+        const codified = articleNum ? (await ports.codification.findBySource(hit.workId, articleNum)).map(refOf) : [];
+        answer = { ...a, codified };
+      }
+    }
+    if (!answer) continue;
+    const key = `${answer.workId}#${answer.eId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (!IN_FORCE.includes(answer.status.code)) {
+      if (notInForce.length < limit) notInForce.push(answer);
+      continue;
+    }
+    answers.push(answer);
+  }
+  const best = answers[0];
+  if (!best) return { q, at: req.at, answers: [], notInForce, abstained: `Không tìm thấy quy định còn hiệu lực tại ngày ${req.at} trả lời câu hỏi này` };
+  if (best.confidence < ABSTAIN_BELOW)
+    return {
+      q,
+      at: req.at,
+      answers: [],
+      notInForce,
+      abstained: `Không tìm thấy quy định đủ khớp với câu hỏi (độ khớp cao nhất ${best.confidence.toFixed(2)})`,
+    };
+  return { q, at: req.at, answers: answers.filter((a) => a.confidence >= ABSTAIN_BELOW), notInForce, abstained: null };
+}
