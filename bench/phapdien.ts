@@ -34,7 +34,7 @@ export async function phapdienImportBench(o: { corpus?: string; log(l: string): 
         await importTree(embedded.ports, text);
         continue;
       }
-      const r = await importHeading(embedded.ports, text, exportFileId(f.path));
+      const r = await importHeading(embedded.ports, text, exportFileId(f.path), { bulk: true });
       headings++;
       articles += r.articles;
       diagnostics += r.diagnostics.length;

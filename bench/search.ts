@@ -120,7 +120,7 @@ export async function importExport(ports: Ports, dir: string): Promise<number> {
   for (const f of await findExportFiles([dir])) {
     const text = await readExportFile(f.path);
     if (f.kind === 'tree') await importTree(ports, text);
-    else articles += (await importHeading(ports, text, exportFileId(f.path))).articles;
+    else articles += (await importHeading(ports, text, exportFileId(f.path), { bulk: true })).articles;
   }
   await ports.search.optimize();
   return articles;

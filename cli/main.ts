@@ -295,7 +295,7 @@ async function main(argv: string[]): Promise<number> {
                 totals.diagnostics += r.diagnostics.length;
                 continue;
               }
-              const r = await importHeading(embedded.ports, text, exportFileId(f.path));
+              const r = await importHeading(embedded.ports, text, exportFileId(f.path), { bulk: true });
               totals.headings++;
               totals.articles += r.articles;
               totals.added += r.added;

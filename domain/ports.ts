@@ -195,7 +195,11 @@ export interface Suggestion {
 export interface SearchIndex {
   /** Creates indexes/tables if missing. Safe to call repeatedly. */
   ensureReady(): Promise<void>;
-  upsert(entries: SearchEntry[]): Promise<void>;
+  /**
+   * `bulk`: part of a bulk load that ends with optimize(); the engine may put off work until then (answers stay
+   * right meanwhile, perhaps slower).
+   */
+  upsert(entries: SearchEntry[], options?: { bulk?: boolean }): Promise<void>;
   removeWork(workId: string): Promise<void>;
   search(query: SearchQuery): Promise<SearchResult>;
   /** Pages over documents (offset and limit count groups); at most `perGroup` entries per document. */

@@ -169,7 +169,8 @@ export class OpenSearchIndex implements SearchIndex {
     }
   }
 
-  async upsert(entries: SearchEntry[]): Promise<void> {
+  /** `bulk` changes nothing here: OpenSearch merges on its own. */
+  async upsert(entries: SearchEntry[], _options: { bulk?: boolean } = {}): Promise<void> {
     if (entries.length === 0) return;
     const body: unknown[] = [];
     for (const e of entries) {

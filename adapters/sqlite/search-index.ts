@@ -373,7 +373,7 @@ export class SqliteSearchIndex implements SearchIndex {
     // The schema is created by migrations in db.ts.
   }
 
-  async upsert(entries: SearchEntry[]): Promise<void> {
+  async upsert(entries: SearchEntry[], options: { bulk?: boolean } = {}): Promise<void> {
     const current = this.db.prepare('SELECT rid, version FROM search_entries WHERE id = ?');
     const del = this.db.prepare('DELETE FROM search_fts WHERE rowid = ?');
     const delEntry = this.db.prepare('DELETE FROM search_entries WHERE rid = ?');
@@ -412,7 +412,10 @@ export class SqliteSearchIndex implements SearchIndex {
           if (passage !== null) insertPassage.run(lastInsertRowid, passage);
           added.set(Number(lastInsertRowid), rowTerms(cols));
         }
-        this.terms.add([...added].map(([rid, terms]) => ({ rid, terms })));
+        const rows = [...added].map(([rid, terms]) => ({ rid, terms }));
+        // A bulk load (ended by optimize()) writes the impact lists once, at the end; while they are stale, so does any write.
+        if (options.bulk || !this.terms.listsCurrent()) this.terms.addDeferred(rows);
+        else this.terms.add(rows);
         this.wrote();
       })
       .immediate();
@@ -815,6 +818,8 @@ export class SqliteSearchIndex implements SearchIndex {
       if (ranked) this.lastRanking = 'terms';
       return ranked;
     }
+    // Stale lists (during a bulk load) bound nothing: FTS5 ranks until optimize() rebuilds them.
+    if (!this.terms.listsCurrent()) return null;
     const set = members ? members() : null;
     const ranked = this.topByImpacts(phrases, depth, set, set ? null : accept);
     if (ranked) this.lastRanking = 'impacts';
@@ -858,7 +863,7 @@ export class SqliteSearchIndex implements SearchIndex {
     // (docs/adr/0008, "Ranking from term impacts").
     const stats = this.freshStats();
     const ref = this.terms.referenceAvgdl();
-    if (stats.rows > 0 && Number.isFinite(stats.avgdl) && (ref === null || Math.abs(stats.avgdl / ref - 1) > REBUILD_DRIFT))
+    if (stats.rows > 0 && Number.isFinite(stats.avgdl) && (!this.terms.listsCurrent() || ref === null || Math.abs(stats.avgdl / ref - 1) > REBUILD_DRIFT))
       this.db.transaction(() => this.terms.rebuild(stats.avgdl)).immediate();
   }
 

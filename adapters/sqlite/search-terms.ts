@@ -190,6 +190,35 @@ export class TermTables {
     this.putMeta.run('complete', 1);
   }
 
+  /** Whether the impact lists hold every entry's impacts (false after a bulk load, until rebuild()). */
+  listsCurrent(): boolean {
+    return this.getMeta.get('lists_stale') !== 1;
+  }
+
+  /**
+   * Adds entries' terms during a bulk load that ends with rebuild() (SearchIndex.optimize): their rows and counts now,
+   * the impact lists once at the end. Until then the lists are stale and the threshold algorithm is not used.
+   */
+  addDeferred(rows: { rid: number; terms: RowTerms }[]): void {
+    if (rows.length === 0) return;
+    this.count(
+      rows.length,
+      rows.reduce((a, r) => a + r.terms.size, 0),
+    );
+    const cache = new Map<string, TermStat>();
+    for (const { rid, terms } of rows) {
+      const byId = new Map<number, number>();
+      for (const [term, f] of terms.freqs) {
+        const s = this.stat(term, cache);
+        byId.set(s.id, f);
+        s.df++;
+      }
+      this.putRow.run(rid, terms.size, encodeFreqs(byId));
+    }
+    this.flush(cache.values());
+    this.putMeta.run('lists_stale', 1);
+  }
+
   private stat(term: string, cache: Map<string, TermStat>): TermStat {
     let s = cache.get(term);
     if (!s) {
@@ -348,6 +377,7 @@ export class TermTables {
     this.putMeta.run('avgdl', avgdl);
     this.putMeta.run('rows', rows);
     this.putMeta.run('words', words);
+    this.putMeta.run('lists_stale', 0);
   }
 }
 /** Keeps a list's `max` highest (impact, rid) pairs, in the order the table sorts them. */

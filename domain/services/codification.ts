@@ -86,7 +86,13 @@ export function codifiedEntries(heading: Pick<CodifiedHeading, 'id' | 'title'>, 
 const structureKey = (h: Pick<StoredHeading, 'id' | 'topic' | 'title' | 'nodes'>) => JSON.stringify([h.id, h.topic, h.title, h.nodes]);
 
 /** Imports one đề mục file (its HTML). */
-export async function importHeading(ports: Pick<Ports, 'codification' | 'search' | 'clock'>, html: string, file: string | null): Promise<HeadingImportReport> {
+/** `bulk`: one file of a bulk import that ends with `ports.search.optimize()` (SearchIndex.upsert). */
+export async function importHeading(
+  ports: Pick<Ports, 'codification' | 'search' | 'clock'>,
+  html: string,
+  file: string | null,
+  options: { bulk?: boolean } = {},
+): Promise<HeadingImportReport> {
   const { heading, diagnostics } = parseHeadingHtml(html, file ?? undefined);
   const [stored, before] = await Promise.all([ports.codification.getHeading(heading.id), ports.codification.listArticles(heading.id)]);
   // The export reuses a number for a withdrawn heading ("... (loại bỏ)") or an empty placeholder file: such a file
@@ -146,7 +152,7 @@ export async function importHeading(ports: Pick<Ports, 'codification' | 'search'
   );
   await ports.search.removeWork(headingWorkId(heading.id));
   const entries = codifiedEntries(heading, heading.articles, now.getTime(), vietnamDate(now));
-  for (let i = 0; i < entries.length; i += 500) await ports.search.upsert(entries.slice(i, i + 500));
+  for (let i = 0; i < entries.length; i += 500) await ports.search.upsert(entries.slice(i, i + 500), options);
   return report;
 }
 

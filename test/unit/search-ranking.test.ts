@@ -220,6 +220,27 @@ describe('ranking from the term tables', () => {
     db.close();
   });
 
+  it('answers exactly what FTS5 bm25 answers during a bulk load (lists put off) and after optimize() builds the lists once', async () => {
+    const db = openDatabase(`${tempDir()}/csdl.sqlite`);
+    const index = new SqliteSearchIndex(db, SMALL);
+    const entries = corpus(2500, 21);
+    for (let i = 0; i < entries.length; i += 250) await index.upsert(entries.slice(i, i + 250), { bulk: true });
+    expect(db.prepare('SELECT count(*) FROM search_impacts').pluck().get()).toBe(0);
+    const qs = queries(entries, 22);
+    // Meanwhile: term rows or FTS5, never the stale lists.
+    const during = await expectSameAsFts5(db, index, qs.slice(0, 80));
+    expect(during.impacts ?? 0).toBe(0);
+    expect(during.terms).toBeGreaterThan(10);
+    // A write that is not part of the bulk load, while the lists are stale, is put off with it.
+    await index.upsert(corpus(100, 23).map((e) => ({ ...e, id: `x${e.id}`, workId: `x${e.workId}` })));
+    expect(db.prepare('SELECT count(*) FROM search_impacts').pluck().get()).toBe(0);
+    await index.optimize();
+    expectListInvariants(db);
+    const after = await expectSameAsFts5(db, index, qs);
+    expect(after.impacts).toBeGreaterThan(20);
+    db.close();
+  }, 120_000);
+
   it('answers exactly what FTS5 bm25 answers, through every path, after updates, removals, a rebuild and an upgrade', async () => {
     const file = `${tempDir()}/csdl.sqlite`;
     const db = openDatabase(file);
