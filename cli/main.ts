@@ -314,7 +314,8 @@ async function main(argv: string[]): Promise<number> {
               failed.push({ file: f.path, error: message });
             }
           }
-          if (totals.headings - totals.unwritten > 0) await embedded.ports.search.optimize();
+          // After any file was tried: a bulk load puts off work until optimize() (SearchIndex.upsert), even a failed one.
+          if (totals.headings > 0 || failed.length > 0) await embedded.ports.search.optimize();
           if (!values.json && process.stderr.isTTY) process.stderr.write('\n');
           const seconds = (Date.now() - started) / 1000;
           out(

@@ -24,8 +24,10 @@ import { exactWords, parseQuery } from '../../domain/text/query';
 import { passageTerms } from '../../domain/text/question';
 import { foldedWords, queryTerms } from '../../domain/text/snippet';
 
-/** 3: `passage_terms` for questions (docs/adr/0016). */
-export const MAPPING_VERSION = 3;
+/** The physical index's version: a change that needs a reindex moves it (fields added are put on the index in place). */
+export const MAPPING_VERSION = 2;
+/** Fields added to the mapping after an index was created with it: ensureReady() puts them on an existing index. */
+const ADDED_FIELDS = ['passage_terms', 'passage_length'] as const;
 const FACET_SIZE = 20;
 
 interface Source {
@@ -157,7 +159,15 @@ export class OpenSearchIndex implements SearchIndex {
 
   async ensureReady(): Promise<void> {
     const exists = await this.client.indices.exists({ index: this.alias });
-    if (exists.body) return;
+    if (exists.body) {
+      // An index made before the passage fields (docs/adr/0016): add them (a mapping may grow in place); its entries
+      // get passage terms when reindexed (`csdl reindex`, or the indexer as documents change).
+      await this.client.indices.putMapping({
+        index: this.alias,
+        body: { properties: Object.fromEntries(ADDED_FIELDS.map((f) => [f, MAPPINGS.properties[f]])) } as never,
+      });
+      return;
+    }
     try {
       await this.client.indices.create({
         index: this.physical,
@@ -319,7 +329,9 @@ export class OpenSearchIndex implements SearchIndex {
     const header = { index: this.alias };
     // One round trip: the candidates (Lucene's bm25 over the passage terms, any term), the passages and their average
     // length, and each term's passage count — what the domain's ranking needs (rankPassages).
+    // On the alias's path: the functions' IAM grant covers the index prefix, not the domain-wide /_msearch.
     const res = await this.client.msearch({
+      index: this.alias,
       body: [
         header,
         {

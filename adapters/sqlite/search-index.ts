@@ -129,6 +129,9 @@ function passageColumn(e: { kind: string; title: string | null; text: string }):
   return e.kind === 'document' ? null : passageTerms(`${e.title ?? ''}. ${e.text}`).join(' ');
 }
 
+/** The number of terms of a passage column (terms are separated by single spaces). */
+const termCount = (passage: string) => (passage === '' ? 0 : passage.split(' ').length);
+
 /**
  * A question's terms held by more than this share of the passages are left out of its match (docs/adr/0016): they
  * add little to bm25 (their idf is near zero) and make it score nearly every passage.
@@ -297,6 +300,7 @@ export class SqliteSearchIndex implements SearchIndex {
   lastRanking: 'terms' | 'impacts' | 'fts5' | null = null;
 
   private readonly limits: { scoreAll: number; memberSet: number; passageCommonShare: number };
+  private readonly passageSql;
 
   /**
    * Options (tests use small values to exercise every path on a small corpus): `listMax`, entries kept per word in
@@ -317,21 +321,72 @@ export class SqliteSearchIndex implements SearchIndex {
     db.pragma(`mmap_size = ${MMAP_BYTES}`);
     db.pragma(`cache_size = -${CACHE_KIB}`);
     this.terms = new TermTables(db, options.listMax);
+    this.passageSql = {
+      count: db.prepare(
+        `INSERT INTO search_meta (key, value) VALUES ('passage_rows', @rows), ('passage_words', @words)
+         ON CONFLICT (key) DO UPDATE SET value = value + excluded.value`,
+      ),
+      size: db.prepare('SELECT sz FROM search_passages_docsize WHERE id = ?').pluck(),
+      del: db.prepare('DELETE FROM search_passages WHERE rowid = ?'),
+    };
     if (!this.terms.complete()) this.backfill();
     if (db.prepare("SELECT value FROM search_meta WHERE key = 'passages'").pluck().get() !== 1) this.backfillPassages();
+    else if (db.prepare("SELECT value FROM search_meta WHERE key = 'passage_rows'").pluck().get() === undefined) this.recountPassages();
+  }
+
+  /**
+   * The passages and their total number of terms, kept in search_meta: FTS5's own averages record never decreases
+   * on a contentless table's deletes, so bm25's N and average length would drift with every update.
+   */
+  private countPassages(rows: number, words: number): void {
+    this.passageSql.count.run({ rows, words });
+  }
+
+  /** A passage's number of terms, from FTS5's docsize record (before its row is deleted); 0 when it has none. */
+  private passageSize(rid: number): number | null {
+    const sz = this.passageSql.size.get(rid) as Uint8Array | undefined;
+    return sz ? (varints(sz)[0] ?? 0) : null;
+  }
+
+  /** Deletes a passage and takes it off the counts. */
+  private deletePassage(rid: number): void {
+    const size = this.passageSize(rid);
+    if (size === null) return;
+    this.passageSql.del.run(rid);
+    this.countPassages(-1, -size);
+  }
+
+  /** Counts the passages of an index filled before the counts were kept (from FTS5's docsize records). */
+  private recountPassages(): void {
+    this.db
+      .transaction(() => {
+        let rows = 0;
+        let words = 0;
+        for (const sz of this.db.prepare('SELECT sz FROM search_passages_docsize').pluck().iterate() as IterableIterator<Uint8Array>) {
+          rows++;
+          words += varints(sz)[0] ?? 0;
+        }
+        this.db.exec("DELETE FROM search_meta WHERE key IN ('passage_rows', 'passage_words')");
+        this.countPassages(rows, words);
+      })
+      .immediate();
   }
 
   /** Fills the passage terms of an index built before them (once, on the first open after the upgrade). */
   private backfillPassages(): void {
     this.db
       .transaction(() => {
-        this.db.exec('DELETE FROM search_passages');
+        this.db.exec("DELETE FROM search_passages; DELETE FROM search_meta WHERE key IN ('passage_rows', 'passage_words')");
         const insert = this.db.prepare('INSERT INTO search_passages (rowid, terms) VALUES (?, ?)');
         const page = this.db.prepare("SELECT rid, kind, title, text FROM search_entries WHERE rid > ? AND kind != 'document' ORDER BY rid LIMIT 1000");
         for (let after = 0; ; ) {
           const rows = page.all(after) as { rid: number; kind: string; title: string | null; text: string }[];
           if (rows.length === 0) break;
-          for (const r of rows) insert.run(r.rid, passageColumn(r));
+          for (const r of rows) {
+            const passage = passageColumn(r) as string;
+            insert.run(r.rid, passage);
+            this.countPassages(1, termCount(passage));
+          }
           after = (rows[rows.length - 1] as { rid: number }).rid;
         }
         this.db.prepare("INSERT OR REPLACE INTO search_meta (key, value) VALUES ('passages', 1)").run();
@@ -384,7 +439,6 @@ export class SqliteSearchIndex implements SearchIndex {
          @issued, @effective, @expiry, @status, @sectors, @scope, @province, @provinceKey, @version)`,
     );
     const insertFts = this.db.prepare('INSERT INTO search_fts (rowid, title, body, title_exact, number) VALUES (?, ?, ?, ?, ?)');
-    const delPassage = this.db.prepare('DELETE FROM search_passages WHERE rowid = ?');
     const insertPassage = this.db.prepare('INSERT INTO search_passages (rowid, terms) VALUES (?, ?)');
     // The batch's term rows, written after its FTS5 rows; an entry replaced within the batch leaves it here.
     const added = new Map<number, ReturnType<typeof rowTerms>>();
@@ -396,7 +450,7 @@ export class SqliteSearchIndex implements SearchIndex {
           if (existing) {
             if (!added.delete(existing.rid)) this.terms.remove([existing.rid]);
             del.run(existing.rid);
-            delPassage.run(existing.rid);
+            this.deletePassage(existing.rid);
             delEntry.run(existing.rid);
           }
           const { lastInsertRowid } = insert.run({
@@ -409,7 +463,10 @@ export class SqliteSearchIndex implements SearchIndex {
           const cols = ftsColumns(e);
           insertFts.run(lastInsertRowid, ...cols.map((words) => words.join(' ')));
           const passage = passageColumn(e);
-          if (passage !== null) insertPassage.run(lastInsertRowid, passage);
+          if (passage !== null) {
+            insertPassage.run(lastInsertRowid, passage);
+            this.countPassages(1, termCount(passage));
+          }
           added.set(Number(lastInsertRowid), rowTerms(cols));
         }
         const rows = [...added].map(([rid, terms]) => ({ rid, terms }));
@@ -427,10 +484,9 @@ export class SqliteSearchIndex implements SearchIndex {
         const rows = this.db.prepare('SELECT rid FROM search_entries WHERE work_id = ?').all(workId) as { rid: number }[];
         this.terms.remove(rows.map((r) => r.rid));
         const del = this.db.prepare('DELETE FROM search_fts WHERE rowid = ?');
-        const delPassage = this.db.prepare('DELETE FROM search_passages WHERE rowid = ?');
         for (const r of rows) {
           del.run(r.rid);
-          delPassage.run(r.rid);
+          this.deletePassage(r.rid);
         }
         this.db.prepare('DELETE FROM search_entries WHERE work_id = ?').run(workId);
         this.wrote();
@@ -871,9 +927,9 @@ export class SqliteSearchIndex implements SearchIndex {
     const terms = [...new Set(query.terms)].filter((t) => /^[\p{L}\p{N}_]+$/u.test(t));
     const none = { hits: [], stats: { rows: 0, avgdl: 1, df: new Map<string, number>() } };
     if (terms.length === 0 || query.limit < 1) return none;
-    // FTS5's averages record: the passages, then their total number of terms.
-    const block = this.db.prepare('SELECT block FROM search_passages_data WHERE id = 1').pluck().get() as Uint8Array | undefined;
-    const [rows = 0, words = 0] = block ? varints(block) : [];
+    const meta = this.db.prepare('SELECT value FROM search_meta WHERE key = ?').pluck();
+    const rows = (meta.get('passage_rows') as number | undefined) ?? 0;
+    const words = (meta.get('passage_words') as number | undefined) ?? 0;
     // Each term's entry count (fts5vocab), to leave out the terms nearly every passage holds (PASSAGE_COMMON_SHARE).
     const counts = new Map(
       (
@@ -895,7 +951,7 @@ export class SqliteSearchIndex implements SearchIndex {
            SELECT p.rowid AS rid, -bm25(search_passages) AS score FROM search_passages p
            ${where ? 'JOIN search_entries e INDEXED BY search_entries_filters ON e.rid = p.rowid' : ''}
            WHERE search_passages MATCH @match ${where}
-           ORDER BY bm25(search_passages) LIMIT @limit)
+           ORDER BY bm25(search_passages), p.rowid LIMIT @limit)
          SELECT e.id, e.work_id, e.kind, e.e_id, e.document_number, e.document_type, e.title, e.document_title,
                 e.text, e.citation, e.issued, e.status, top.score
            FROM top JOIN search_entries e ON e.rid = top.rid ORDER BY top.score DESC, e.id`,

@@ -13,10 +13,12 @@ import type { CodifiedArticle } from '../codify/types';
 import { isCalendarDate } from '../dates';
 import { DomainError } from '../errors';
 import type { Ports, SearchFilters, SearchHit } from '../ports';
-import { STATUS_LABELS, type Reason, type StatusCode, statusAt, unitStatusAt } from '../status/engine';
+import type { ConsolidatedUnit } from '../consolidate/engine';
+import type { Work } from '../model';
+import { STATUS_LABELS, type Reason, type StatusCode, type StatusInput, statusAt, unitStatusAt } from '../status/engine';
 import { passageTerms, questionTerms, rankPassages } from '../text/question';
-import { citationFromEId } from '../units';
-import { unitOverTime } from './consolidation';
+import { citationFromEId, type StoredUnit } from '../units';
+import { consolidatedDocument } from './consolidation';
 import { MAX_QUERY_CHARS } from './search';
 import { statusInputFor } from './status';
 
@@ -125,25 +127,58 @@ function codifiedStatus(a: CodifiedArticle | undefined, at: string): AnswerStatu
   };
 }
 
+type AnswerPorts = Pick<Ports, 'search' | 'works' | 'units' | 'links' | 'codification'>;
+
+/** One request's reads, each done once however many candidates share a document. */
+function reader(ports: AnswerPorts, at: string) {
+  const once = <T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> => {
+    let p = cache.get(key);
+    if (!p) {
+      p = load();
+      cache.set(key, p);
+    }
+    return p;
+  };
+  const works = new Map<string, Promise<Work | null>>();
+  const texts = new Map<string, Promise<ConsolidatedUnit[]>>();
+  const inputs = new Map<string, Promise<StatusInput>>();
+  const units = new Map<string, Promise<StoredUnit[]>>();
+  return {
+    work: (id: string) => once(works, id, () => ports.works.get(id)),
+    /** The document's units as in force on `at` (consolidated). */
+    textAt: (work: Work) => once(texts, work.id, async () => (await consolidatedDocument(ports, work.id, at)).units),
+    statusInput: (work: Work) => once(inputs, work.id, () => statusInputFor(ports, work)),
+    units: (work: Work) => once(units, work.id, async () => (work.unitSet ? ports.units.listUnits(work.unitSet) : [])),
+  };
+}
+type Reader = ReturnType<typeof reader>;
+
+/** A unit and everything inside it, found by eId in a consolidated tree. */
+function findUnit(units: ConsolidatedUnit[], eId: string): ConsolidatedUnit | null {
+  for (const u of units) {
+    if (u.eId === eId) return u;
+    const inner = findUnit(u.children, eId);
+    if (inner) return inner;
+  }
+  return null;
+}
+
 /** The article of a document a codified article was taken from, when that document is in the database. */
-async function sourceUnit(ports: Pick<Ports, 'works' | 'units'>, a: CodifiedArticle | undefined): Promise<{ workId: string; eId: string } | null> {
+async function sourceUnit(read: Reader, a: CodifiedArticle | undefined): Promise<{ workId: string; eId: string } | null> {
   const s = a?.source;
   if (!s?.documentId || !s.articleNum) return null;
-  const work = await ports.works.get(s.documentId);
+  const work = await read.work(s.documentId);
   if (!work?.unitSet) return null;
-  const unit = (await ports.units.listUnits(work.unitSet)).find((u) => u.kind === 'article' && u.num === s.articleNum && !u.eId.includes('__'));
+  const unit = (await read.units(work)).find((u) => u.kind === 'article' && u.num === s.articleNum && !u.eId.includes('__'));
   return unit ? { workId: work.id, eId: unit.eId } : null;
 }
 
-type AnswerPorts = Pick<Ports, 'search' | 'works' | 'units' | 'links' | 'codification'>;
-
-/** A unit of a document in the database, as it stands on `at`; null when the unit does not exist on that date. */
-async function unitAnswer(ports: AnswerPorts, hit: SearchHit, workId: string, eId: string, q: string, at: string): Promise<Omit<Answer, 'codified'> | null> {
-  const work = await ports.works.get(workId);
+/** A unit of a document in the database, as it stands on `at`; null when the document is not there. */
+async function unitAnswer(read: Reader, hit: SearchHit, workId: string, eId: string, q: string, at: string): Promise<Omit<Answer, 'codified'> | null> {
+  const work = await read.work(workId);
   if (!work) return null;
-  const over = await unitOverTime(ports, work.id, eId, at);
-  const unit = over.unit;
-  const input = await statusInputFor(ports, work);
+  const unit = findUnit(await read.textAt(work), eId);
+  const input = await read.statusInput(work);
   const st = unit ? unitStatusAt(input, eId, at) : statusAt(input, at);
   const text = unit ? unitsText([unit]) : '';
   const notThere: AnswerStatus = {
@@ -205,19 +240,26 @@ export async function answerQuestion(ports: AnswerPorts, req: { q: string; at: s
   if (terms.words.length === 0) throw new DomainError('validation', 'The question has no words to search for');
   const limit = Math.min(Math.max(req.limit ?? 5, 1), MAX_ANSWERS);
   const hits = await rankedPassages(ports, q, ANSWER_CANDIDATES);
+  const read = reader(ports, req.at);
   const answers: Answer[] = [];
   const notInForce: Answer[] = [];
   const seen = new Set<string>();
+  /** The best confidence of a provision in force that was too weak to answer. */
+  let weakest: number | null = null;
   for (const hit of hits) {
     if (answers.length >= limit) break;
     let answer: Answer | null = null;
     if (hit.kind === 'codified') {
-      const article = (await ports.codification.getArticles(hit.eId ?? '')).find((a) => `phapdien/${a.headingId}` === hit.workId);
-      const own = await sourceUnit(ports, article);
+      // The export repeats a few codes within a heading: the entry id ends with the occurrence after the first.
+      const occurrence = Number(/^phapdien#[^#]+#[^#]+#(\d+)$/.exec(hit.id)?.[1] ?? 1);
+      const article = (await ports.codification.getArticles(hit.eId ?? '')).find(
+        (a) => `phapdien/${a.headingId}` === hit.workId && a.occurrence === occurrence,
+      );
+      const own = await sourceUnit(read, article);
       const codified = article ? [refOf(article)] : [];
       if (own) {
         // The database has the source document: its consolidated text and status are the ground.
-        const a = await unitAnswer(ports, hit, own.workId, own.eId, q, req.at);
+        const a = await unitAnswer(read, hit, own.workId, own.eId, q, req.at);
         if (a) answer = { ...a, codified };
       }
       if (!answer) {
@@ -239,7 +281,7 @@ export async function answerQuestion(ports: AnswerPorts, req: { q: string; at: s
         };
       }
     } else if (hit.eId) {
-      const a = await unitAnswer(ports, hit, hit.workId, hit.eId, q, req.at);
+      const a = await unitAnswer(read, hit, hit.workId, hit.eId, q, req.at);
       if (a) {
         const articleNum = /^art_([^_]+)/.exec(hit.eId)?.[1]?.replace(/dd/g, 'đ');
         const codified = articleNum ? (await ports.codification.findBySource(hit.workId, articleNum)).map(refOf) : [];
@@ -254,17 +296,21 @@ export async function answerQuestion(ports: AnswerPorts, req: { q: string; at: s
       if (notInForce.length < limit) notInForce.push(answer);
       continue;
     }
+    if (answer.confidence < ABSTAIN_BELOW) {
+      weakest = Math.max(weakest ?? 0, answer.confidence);
+      continue;
+    }
     answers.push(answer);
   }
-  const best = answers[0];
-  if (!best) return { q, at: req.at, answers: [], notInForce, abstained: `Không tìm thấy quy định còn hiệu lực tại ngày ${req.at} trả lời câu hỏi này` };
-  if (best.confidence < ABSTAIN_BELOW)
-    return {
-      q,
-      at: req.at,
-      answers: [],
-      notInForce,
-      abstained: `Không tìm thấy quy định đủ khớp với câu hỏi (độ khớp cao nhất ${best.confidence.toFixed(2)})`,
-    };
-  return { q, at: req.at, answers: answers.filter((a) => a.confidence >= ABSTAIN_BELOW), notInForce, abstained: null };
+  if (answers.length > 0) return { q, at: req.at, answers, notInForce, abstained: null };
+  return {
+    q,
+    at: req.at,
+    answers: [],
+    notInForce,
+    abstained:
+      weakest === null
+        ? `Không tìm thấy quy định còn hiệu lực tại ngày ${req.at} trả lời câu hỏi này`
+        : `Không tìm thấy quy định đủ khớp với câu hỏi (độ khớp cao nhất ${weakest.toFixed(2)})`,
+  };
 }

@@ -5,7 +5,7 @@
  * 2025-07-01, replacing 58/2014/QH13): each answered with its text and status on the date asked, never as in force
  * when it is not.
  */
-import { answerQuestion } from '../../domain/services/answer';
+import { ABSTAIN_BELOW, answerQuestion } from '../../domain/services/answer';
 import { ingestDocument } from '../../domain/services/ingest';
 import { AnswerResponse } from '../../schemas/search';
 import { Problem } from '../../schemas/common';
@@ -71,9 +71,13 @@ it('answers with the law in force on the date: 58/2014/QH13 before 2025-07-01, 4
 });
 
 it('abstains rather than pad with weak matches', async () => {
+  // Provisions in force match a few words ("thủ tục", "đăng ký"), none the question: below the confidence threshold.
   const r = await ask('thủ tục đăng ký nhãn hiệu hàng hóa quốc tế', '2025-08-01');
   expect(r.answers).toEqual([]);
-  expect(r.abstained).not.toBeNull();
+  const best = Number(/độ khớp cao nhất (0\.\d\d)/.exec(r.abstained ?? '')?.[1]);
+  expect(r.abstained).toMatch(/^Không tìm thấy quy định đủ khớp với câu hỏi/);
+  expect(best).toBeGreaterThan(0);
+  expect(best).toBeLessThan(ABSTAIN_BELOW);
 });
 
 it('serves GET /v1/answer (public) with the schema, and problem+json for a bad request', async () => {

@@ -48,5 +48,21 @@ it('backfills the passage terms of units and codified articles, not documents, o
   expect(hits.map((h) => h.id)).toEqual(['w1#art_8']);
   expect(reopened.prepare("SELECT value FROM search_meta WHERE key = 'passages'").pluck().get()).toBe(1);
   expect(reopened.prepare('SELECT count(*) FROM search_passages').pluck().get()).toBe(1);
+  const { stats } = await upgraded.passages({ terms: ['ket_hon'], limit: 1 });
+  expect(stats).toMatchObject({ rows: 1, df: new Map([['ket_hon', 1]]) });
   reopened.close();
+});
+
+it('keeps the passage count and average length exact through updates and removals (FTS5’s own totals only grow)', async () => {
+  const index = new SqliteSearchIndex(openDatabase(join(tempDir('csdl-passages-'), 'search.sqlite')));
+  const stats = async () => (await index.passages({ terms: ['ket_hon'], limit: 1 })).stats;
+  await index.upsert([unit('w1#art_1', 'Kết hôn', 'Nam nữ kết hôn.'), unit('w2#art_1', 'Ly hôn', 'Vợ chồng ly hôn.')]);
+  const first = await stats();
+  expect(first.rows).toBe(2);
+  for (let v = 2; v < 6; v++) await index.upsert([{ ...unit('w1#art_1', 'Kết hôn', 'Nam nữ kết hôn.'), version: v }]);
+  expect(await stats()).toEqual(first);
+  await index.removeWork('w2');
+  const left = await stats();
+  // "Kết hôn. Nam nữ kết hôn.": 2 + 4 syllables in two stretches, 1 + 3 pairs.
+  expect([left.rows, left.avgdl]).toEqual([1, 10]);
 });
