@@ -348,12 +348,13 @@ export class SqliteSearchIndex implements SearchIndex {
     return sz ? (varints(sz)[0] ?? 0) : null;
   }
 
-  /** Deletes a passage and takes it off the counts. */
-  private deletePassage(rid: number): void {
+  /** Deletes a passage; adds what it took off the counts to `tally` (written once per write, countPassages). */
+  private deletePassage(rid: number, tally: { rows: number; words: number }): void {
     const size = this.passageSize(rid);
     if (size === null) return;
     this.passageSql.del.run(rid);
-    this.countPassages(-1, -size);
+    tally.rows--;
+    tally.words -= size;
   }
 
   /** Counts the passages of an index filled before the counts were kept (from FTS5's docsize records). */
@@ -444,13 +445,14 @@ export class SqliteSearchIndex implements SearchIndex {
     const added = new Map<number, ReturnType<typeof rowTerms>>();
     this.db
       .transaction(() => {
+        const tally = { rows: 0, words: 0 };
         for (const e of entries) {
           const existing = current.get(e.id) as { rid: number; version: number } | undefined;
           if (existing && existing.version > e.version) continue; // an older write arriving late: keep the newer entry
           if (existing) {
             if (!added.delete(existing.rid)) this.terms.remove([existing.rid]);
             del.run(existing.rid);
-            this.deletePassage(existing.rid);
+            this.deletePassage(existing.rid, tally);
             delEntry.run(existing.rid);
           }
           const { lastInsertRowid } = insert.run({
@@ -465,10 +467,12 @@ export class SqliteSearchIndex implements SearchIndex {
           const passage = passageColumn(e);
           if (passage !== null) {
             insertPassage.run(lastInsertRowid, passage);
-            this.countPassages(1, termCount(passage));
+            tally.rows++;
+            tally.words += termCount(passage);
           }
           added.set(Number(lastInsertRowid), rowTerms(cols));
         }
+        if (tally.rows !== 0 || tally.words !== 0) this.countPassages(tally.rows, tally.words);
         const rows = [...added].map(([rid, terms]) => ({ rid, terms }));
         // A bulk load (ended by optimize()) writes the impact lists once, at the end; while they are stale, so does any write.
         if (options.bulk || !this.terms.listsCurrent()) this.terms.addDeferred(rows);
@@ -484,10 +488,12 @@ export class SqliteSearchIndex implements SearchIndex {
         const rows = this.db.prepare('SELECT rid FROM search_entries WHERE work_id = ?').all(workId) as { rid: number }[];
         this.terms.remove(rows.map((r) => r.rid));
         const del = this.db.prepare('DELETE FROM search_fts WHERE rowid = ?');
+        const tally = { rows: 0, words: 0 };
         for (const r of rows) {
           del.run(r.rid);
-          this.deletePassage(r.rid);
+          this.deletePassage(r.rid, tally);
         }
+        if (tally.rows !== 0) this.countPassages(tally.rows, tally.words);
         this.db.prepare('DELETE FROM search_entries WHERE work_id = ?').run(workId);
         this.wrote();
       })
