@@ -24,7 +24,7 @@ import { answerQuestion, rankedPassages } from '../domain/services/answer';
 import { fold, normalizeText } from '../domain/text/normalize';
 import { queryTerms } from '../domain/text/snippet';
 import { openEmbedded } from '../local/wiring';
-import { importExport, openSearchNode } from './search';
+import { importExport, openSearchNode, percentile, round } from './search';
 
 export interface QaBenchOptions {
   engine: 'sqlite' | 'opensearch';
@@ -50,21 +50,15 @@ const key = (number: string, article: string) => `${fold(normalizeText(number)).
 export const partOf = (id: string): 'tuning' | 'reporting' =>
   Number.parseInt(createHash('sha256').update(id).digest('hex').slice(0, 8), 16) % 2 === 0 ? 'tuning' : 'reporting';
 
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? 0;
-};
-const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
-
 function metrics(ranks: (number | null)[]) {
   const n = Math.max(ranks.length, 1);
   const within = (k: number) => ranks.filter((r) => r !== null && r <= k).length / n;
   return {
     questions: ranks.length,
-    recallAt1: round(within(1)),
-    recallAt5: round(within(5)),
-    recallAt10: round(within(10)),
-    mrrAt10: round(ranks.reduce<number>((a, r) => a + (r !== null && r <= 10 ? 1 / r : 0), 0) / n),
+    recallAt1: round(within(1), 3),
+    recallAt5: round(within(5), 3),
+    recallAt10: round(within(10), 3),
+    mrrAt10: round(ranks.reduce<number>((a, r) => a + (r !== null && r <= 10 ? 1 / r : 0), 0) / n, 3),
   };
 }
 
@@ -198,8 +192,8 @@ export async function qaBench(o: QaBenchOptions): Promise<Record<string, unknown
         at,
         p50Ms: round(percentile(pipelineMs, 50), 2),
         p95Ms: round(percentile(pipelineMs, 95), 2),
-        answeredShare: round(answered / Math.max(pipelineMs.length, 1)),
-        rightWhenAnswered: round(answeredRight / Math.max(answered, 1)),
+        answeredShare: round(answered / Math.max(pipelineMs.length, 1), 3),
+        rightWhenAnswered: round(answeredRight / Math.max(answered, 1), 3),
       },
     };
   } finally {

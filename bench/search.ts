@@ -100,11 +100,11 @@ export function buildQueries(articles: CodifiedArticle[], n: number): BenchQuery
   return out.filter((q) => queryTerms(q.q).length > 0);
 }
 
-const percentile = (xs: number[], p: number) => {
+export const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? 0;
 };
-const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+export const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** The OpenSearch node at `url`, or a local one started by test/engines (stopped by `stop`). */
 export async function openSearchNode(url: string | undefined, log: (line: string) => void): Promise<{ client: Client; stop: (() => Promise<void>) | null }> {

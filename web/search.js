@@ -195,8 +195,8 @@ async function search() {
 const isQuestion = (q) => q.split(/\s+/).filter(Boolean).length >= 3 && !/\d+\/\d{4}/.test(q) && !/^["“].*["”]$/.test(q.trim());
 
 function answerCard(a) {
-  const label =
-    a.kind === 'codified' ? `Điều ${a.citation?.replace(/^Điều /, '') ?? a.eId}` : `${a.documentNumber ?? a.documentId}${a.citation ? `, ${a.citation}` : ''}`;
+  // A codified article's citation is its code (`Điều 36.3.LQ.1`); a unit's names the document first.
+  const label = a.kind === 'codified' ? (a.citation ?? `Điều ${a.eId}`) : `${a.documentNumber ?? a.documentId}${a.citation ? `, ${a.citation}` : ''}`;
   return h(
     'article',
     { class: 'card answer' },

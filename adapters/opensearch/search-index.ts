@@ -21,7 +21,7 @@ import type {
 } from '../../domain/ports';
 import { nameKey } from '../../domain/issuers';
 import { exactWords, parseQuery } from '../../domain/text/query';
-import { passageTerms } from '../../domain/text/question';
+import { passageTerms, passageText } from '../../domain/text/question';
 import { foldedWords, queryTerms } from '../../domain/text/snippet';
 
 /** The physical index's version: a change that needs a reindex moves it (fields added are put on the index in place). */
@@ -107,7 +107,7 @@ export const MAPPINGS = {
 /** The passage terms of a unit or codified article (none for a document) and their number. */
 function passageFields(e: SearchEntry): { passage_terms: string; passage_length?: number } {
   if (e.kind === 'document') return { passage_terms: '' };
-  const terms = passageTerms(`${e.title ?? ''}. ${e.text}`);
+  const terms = passageTerms(passageText(e.title, e.text));
   return { passage_terms: terms.join(' '), passage_length: terms.length };
 }
 

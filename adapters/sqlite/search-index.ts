@@ -21,7 +21,7 @@ import type {
 import { nameKey } from '../../domain/issuers';
 import { fold, normalizeText } from '../../domain/text/normalize';
 import { exactWords, parseQuery } from '../../domain/text/query';
-import { passageTerms } from '../../domain/text/question';
+import { passageTerms, passageText } from '../../domain/text/question';
 import { SNIPPET_TEXT_CHARS, foldedWords, queryTerms } from '../../domain/text/snippet';
 import type { Db } from './db';
 import { IMPACT_SCALE, K1, TermTables, WEIGHT_VALUES, freqsOf, idf as idfOf, rowTerms, termFactor } from './search-terms';
@@ -124,13 +124,10 @@ function ftsColumns(e: { kind: string; title: string | null; text: string; docum
   return [foldedWords(title), foldedWords(e.text), exactWords(title), e.kind === 'document' ? foldedWords(e.documentNumber ?? '') : []];
 }
 
-/** The passage of a unit or codified article (its heading, then its text) as its passage terms; null for a document. */
-function passageColumn(e: { kind: string; title: string | null; text: string }): string | null {
-  return e.kind === 'document' ? null : passageTerms(`${e.title ?? ''}. ${e.text}`).join(' ');
+/** The passage terms of a unit or codified article (its heading, then its text); null for a document. */
+function passageColumn(e: { kind: string; title: string | null; text: string }): string[] | null {
+  return e.kind === 'document' ? null : passageTerms(passageText(e.title, e.text));
 }
-
-/** The number of terms of a passage column (terms are separated by single spaces). */
-const termCount = (passage: string) => (passage === '' ? 0 : passage.split(' ').length);
 
 /**
  * A question's terms held by more than this share of the passages are left out of its match (docs/adr/0016): they
@@ -331,7 +328,6 @@ export class SqliteSearchIndex implements SearchIndex {
     };
     if (!this.terms.complete()) this.backfill();
     if (db.prepare("SELECT value FROM search_meta WHERE key = 'passages'").pluck().get() !== 1) this.backfillPassages();
-    else if (db.prepare("SELECT value FROM search_meta WHERE key = 'passage_rows'").pluck().get() === undefined) this.recountPassages();
   }
 
   /**
@@ -342,7 +338,7 @@ export class SqliteSearchIndex implements SearchIndex {
     this.passageSql.count.run({ rows, words });
   }
 
-  /** A passage's number of terms, from FTS5's docsize record (before its row is deleted); 0 when it has none. */
+  /** A passage's number of terms, from FTS5's docsize record (before its row is deleted); null when it has none. */
   private passageSize(rid: number): number | null {
     const sz = this.passageSql.size.get(rid) as Uint8Array | undefined;
     return sz ? (varints(sz)[0] ?? 0) : null;
@@ -357,22 +353,6 @@ export class SqliteSearchIndex implements SearchIndex {
     tally.words -= size;
   }
 
-  /** Counts the passages of an index filled before the counts were kept (from FTS5's docsize records). */
-  private recountPassages(): void {
-    this.db
-      .transaction(() => {
-        let rows = 0;
-        let words = 0;
-        for (const sz of this.db.prepare('SELECT sz FROM search_passages_docsize').pluck().iterate() as IterableIterator<Uint8Array>) {
-          rows++;
-          words += varints(sz)[0] ?? 0;
-        }
-        this.db.exec("DELETE FROM search_meta WHERE key IN ('passage_rows', 'passage_words')");
-        this.countPassages(rows, words);
-      })
-      .immediate();
-  }
-
   /** Fills the passage terms of an index built before them (once, on the first open after the upgrade). */
   private backfillPassages(): void {
     this.db
@@ -383,11 +363,13 @@ export class SqliteSearchIndex implements SearchIndex {
         for (let after = 0; ; ) {
           const rows = page.all(after) as { rid: number; kind: string; title: string | null; text: string }[];
           if (rows.length === 0) break;
+          let words = 0;
           for (const r of rows) {
-            const passage = passageColumn(r) as string;
-            insert.run(r.rid, passage);
-            this.countPassages(1, termCount(passage));
+            const terms = passageColumn(r) as string[];
+            insert.run(r.rid, terms.join(' '));
+            words += terms.length;
           }
+          this.countPassages(rows.length, words);
           after = (rows[rows.length - 1] as { rid: number }).rid;
         }
         this.db.prepare("INSERT OR REPLACE INTO search_meta (key, value) VALUES ('passages', 1)").run();
@@ -466,9 +448,9 @@ export class SqliteSearchIndex implements SearchIndex {
           insertFts.run(lastInsertRowid, ...cols.map((words) => words.join(' ')));
           const passage = passageColumn(e);
           if (passage !== null) {
-            insertPassage.run(lastInsertRowid, passage);
+            insertPassage.run(lastInsertRowid, passage.join(' '));
             tally.rows++;
-            tally.words += termCount(passage);
+            tally.words += passage.length;
           }
           added.set(Number(lastInsertRowid), rowTerms(cols));
         }

@@ -206,15 +206,7 @@ export class TermTables {
       rows.reduce((a, r) => a + r.terms.size, 0),
     );
     const cache = new Map<string, TermStat>();
-    for (const { rid, terms } of rows) {
-      const byId = new Map<number, number>();
-      for (const [term, f] of terms.freqs) {
-        const s = this.stat(term, cache);
-        byId.set(s.id, f);
-        s.df++;
-      }
-      this.putRow.run(rid, terms.size, encodeFreqs(byId));
-    }
+    this.putRows(rows, cache);
     this.flush(cache.values());
     this.putMeta.run('lists_stale', 1);
   }
@@ -249,14 +241,30 @@ export class TermTables {
     this.putMeta.run('words', t.words + words);
   }
 
-  /** Writes entries' term rows only (an upgrade's backfill): the counts and lists come from rebuild() after. */
-  addRows(rows: { rid: number; terms: RowTerms }[]): void {
-    const cache = new Map<string, TermStat>();
+  /**
+   * Writes entries' term rows, counting each word's entries in the cached stats (`each` sees every word of every
+   * entry); the caller flushes the stats, or not.
+   */
+  private putRows(
+    rows: { rid: number; terms: RowTerms }[],
+    cache: Map<string, TermStat>,
+    each?: (s: TermStat, f: number, size: number, rid: number) => void,
+  ): void {
     for (const { rid, terms } of rows) {
       const byId = new Map<number, number>();
-      for (const [term, f] of terms.freqs) byId.set(this.stat(term, cache).id, f);
+      for (const [term, f] of terms.freqs) {
+        const s = this.stat(term, cache);
+        byId.set(s.id, f);
+        s.df++;
+        each?.(s, f, terms.size, rid);
+      }
       this.putRow.run(rid, terms.size, encodeFreqs(byId));
     }
+  }
+
+  /** Writes entries' term rows only (an upgrade's backfill): the counts and lists come from rebuild() after. */
+  addRows(rows: { rid: number; terms: RowTerms }[]): void {
+    this.putRows(rows, new Map());
   }
 
   /**
@@ -269,30 +277,21 @@ export class TermTables {
       rows.length,
       rows.reduce((a, r) => a + r.terms.size, 0),
     );
-    let avgdl = this.referenceAvgdl();
-    if (avgdl === null) {
-      avgdl = this.totals().avgdl;
-      this.putMeta.run('avgdl', avgdl);
-    }
+    const stored = this.referenceAvgdl();
+    const avgdl = stored ?? this.totals().avgdl;
+    if (stored === null) this.putMeta.run('avgdl', avgdl);
     const cache = new Map<string, TermStat>();
     // Entries at or below a word's floor stay out of its list (the floor already bounds them); the others are
     // inserted per word in the table's order after the batch, then the lists trimmed.
     const pending = new Map<TermStat, number[]>();
-    for (const { rid, terms } of rows) {
-      const byId = new Map<number, number>();
-      for (const [term, f] of terms.freqs) {
-        const s = this.stat(term, cache);
-        byId.set(s.id, f);
-        s.df++;
-        const g = storedImpact(f, terms.size, avgdl);
-        if (g > s.floor) {
-          const list = pending.get(s);
-          if (list) list.push(g, rid);
-          else pending.set(s, [g, rid]);
-        }
+    this.putRows(rows, cache, (s, f, size, rid) => {
+      const g = storedImpact(f, size, avgdl);
+      if (g > s.floor) {
+        const list = pending.get(s);
+        if (list) list.push(g, rid);
+        else pending.set(s, [g, rid]);
       }
-      this.putRow.run(rid, terms.size, encodeFreqs(byId));
-    }
+    });
     for (const s of [...pending.keys()].sort((a, b) => a.id - b.id)) {
       const list = pending.get(s) as number[];
       const order = Array.from({ length: list.length / 2 }, (_, i) => i).sort(

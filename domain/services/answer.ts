@@ -16,10 +16,10 @@ import type { Ports, SearchFilters, SearchHit } from '../ports';
 import type { ConsolidatedUnit } from '../consolidate/engine';
 import type { Work } from '../model';
 import { STATUS_LABELS, type Reason, type StatusCode, type StatusInput, statusAt, unitStatusAt } from '../status/engine';
-import { passageTerms, questionTerms, rankPassages } from '../text/question';
+import { passageText, type QuestionTerms, questionTerms, rankPassages, termCounts } from '../text/question';
 import { citationFromEId, type StoredUnit } from '../units';
 import { consolidatedDocument } from './consolidation';
-import { MAX_QUERY_CHARS } from './search';
+import { articleNumOf, datedStatus, MAX_QUERY_CHARS } from './search';
 import { statusInputFor } from './status';
 
 /** The engine's candidates for a question (its own bm25, the rare terms on SQLite), ranked again by rankPassages. */
@@ -80,12 +80,11 @@ export interface AnswerResult {
 const IN_FORCE: StatusCode[] = ['in_force', 'partially_expired'];
 
 /** The share of the question's pairs (else syllables) that the passage holds. */
-export function confidenceOf(q: string, passage: string): number {
-  const { words, pairs } = questionTerms(q);
-  const have = new Set(passageTerms(passage));
+export function confidenceOf({ words, pairs }: QuestionTerms, passage: string): number {
   const asked = pairs.length > 0 ? pairs : words;
   if (asked.length === 0) return 0;
-  return asked.filter((t) => have.has(t)).length / asked.length;
+  const { tf } = termCounts(passage, new Map(asked.map((t) => [t, true])), new Set(words));
+  return tf.size / asked.length;
 }
 
 const refOf = (a: CodifiedArticle): CodifiedRef => ({ code: a.code, headingId: a.headingId, title: a.title });
@@ -95,23 +94,24 @@ const encode = encodeURIComponent;
 function codifiedStatus(a: CodifiedArticle | undefined, at: string): AnswerStatus {
   const s = a?.source;
   const ground = s?.documentNumber ? `${s.articleNum ? `Điều ${s.articleNum} ` : ''}${s.documentNumber}` : 'văn bản nguồn';
+  const code = datedStatus({ effective: s?.effective ?? null, expiry: s?.expires ?? null }, at);
   if (!s?.effective)
     return {
       code: 'unknown',
       label: STATUS_LABELS.unknown,
       reasons: [{ code: 'no_effective_date', message: `Không rõ ngày có hiệu lực của ${ground}`, date: null }],
     };
-  if (s.effective > at)
+  if (code === 'not_yet_in_force')
     return {
       code: 'not_yet_in_force',
       label: STATUS_LABELS.not_yet_in_force,
       reasons: [{ code: 'effective_from', message: `${ground} có hiệu lực từ ngày ${s.effective}`, number: s.documentNumber, date: s.effective }],
     };
-  if (s.expires && s.expires <= at)
+  if (code === 'expired')
     return {
       code: 'expired',
       label: STATUS_LABELS.expired,
-      reasons: [{ code: 'expiry_date', message: `${ground} hết hiệu lực từ ngày ${s.expires}`, number: s.documentNumber, date: s.expires }],
+      reasons: [{ code: 'expiry_date', message: `${ground} hết hiệu lực từ ngày ${s.expires}`, number: s.documentNumber, date: s.expires ?? null }],
     };
   return {
     code: 'in_force',
@@ -174,7 +174,7 @@ async function sourceUnit(read: Reader, a: CodifiedArticle | undefined): Promise
 }
 
 /** A unit of a document in the database, as it stands on `at`; null when the document is not there. */
-async function unitAnswer(read: Reader, hit: SearchHit, workId: string, eId: string, q: string, at: string): Promise<Omit<Answer, 'codified'> | null> {
+async function unitAnswer(read: Reader, hit: SearchHit, workId: string, eId: string, q: QuestionTerms, at: string): Promise<Omit<Answer, 'codified'> | null> {
   const work = await read.work(workId);
   if (!work) return null;
   const unit = findUnit(await read.textAt(work), eId);
@@ -208,7 +208,7 @@ async function unitAnswer(read: Reader, hit: SearchHit, workId: string, eId: str
     text,
     status: unit ? { code: st.status, label: st.label, reasons: st.reasons } : notThere,
     permalink: `/document.html?id=${encode(work.id)}&at=${at}#${encode(eId)}`,
-    confidence: confidenceOf(q, `${unit?.heading ?? ''}. ${text}`),
+    confidence: confidenceOf(q, passageText(unit?.heading, text)),
     score: hit.score,
   };
 }
@@ -217,13 +217,18 @@ async function unitAnswer(read: Reader, hit: SearchHit, workId: string, eId: str
  * The units and codified articles that answer a question, best first: the engine's candidates ranked by bm25 over all
  * of the question's terms (rankPassages), the same on every engine. `score` is that bm25.
  */
-export async function rankedPassages(ports: Pick<Ports, 'search'>, q: string, limit: number, filters: Omit<SearchFilters, 'scope'> = {}): Promise<SearchHit[]> {
-  const t = questionTerms(q);
+export async function rankedPassages(
+  ports: Pick<Ports, 'search'>,
+  q: string | QuestionTerms,
+  limit: number,
+  filters: Omit<SearchFilters, 'scope'> = {},
+): Promise<SearchHit[]> {
+  const t = typeof q === 'string' ? questionTerms(q) : q;
   const terms = [...t.words, ...t.pairs];
   if (terms.length === 0) return [];
   const { hits, stats } = await ports.search.passages({ ...filters, terms, limit: Math.max(limit, PASSAGE_CANDIDATES) });
   return rankPassages(
-    hits.map((h) => ({ item: h, passage: `${h.title ?? ''}. ${h.text}` })),
+    hits.map((h) => ({ item: h, passage: passageText(h.title, h.text) })),
     terms,
     stats,
   )
@@ -239,7 +244,7 @@ export async function answerQuestion(ports: AnswerPorts, req: { q: string; at: s
   const terms = questionTerms(q);
   if (terms.words.length === 0) throw new DomainError('validation', 'The question has no words to search for');
   const limit = Math.min(Math.max(req.limit ?? 5, 1), MAX_ANSWERS);
-  const hits = await rankedPassages(ports, q, ANSWER_CANDIDATES);
+  const hits = await rankedPassages(ports, terms, ANSWER_CANDIDATES);
   const read = reader(ports, req.at);
   const answers: Answer[] = [];
   const notInForce: Answer[] = [];
@@ -259,7 +264,7 @@ export async function answerQuestion(ports: AnswerPorts, req: { q: string; at: s
       const codified = article ? [refOf(article)] : [];
       if (own) {
         // The database has the source document: its consolidated text and status are the ground.
-        const a = await unitAnswer(read, hit, own.workId, own.eId, q, req.at);
+        const a = await unitAnswer(read, hit, own.workId, own.eId, terms, req.at);
         if (a) answer = { ...a, codified };
       }
       if (!answer) {
@@ -276,14 +281,15 @@ export async function answerQuestion(ports: AnswerPorts, req: { q: string; at: s
           status: codifiedStatus(article, req.at),
           permalink: `/phapdien.html?code=${encode(hit.eId ?? '')}`,
           codified,
-          confidence: confidenceOf(q, `${hit.title ?? ''}. ${text}`),
+          confidence: confidenceOf(terms, passageText(hit.title, text)),
           score: hit.score,
         };
       }
     } else if (hit.eId) {
-      const a = await unitAnswer(read, hit, hit.workId, hit.eId, q, req.at);
+      const a = await unitAnswer(read, hit, hit.workId, hit.eId, terms, req.at);
       if (a) {
-        const articleNum = /^art_([^_]+)/.exec(hit.eId)?.[1]?.replace(/dd/g, 'đ');
+        // Codified articles cite the document's own articles, not those of an attachment.
+        const articleNum = hit.eId.startsWith('art_') ? articleNumOf(hit.eId) : null;
         const codified = articleNum ? (await ports.codification.findBySource(hit.workId, articleNum)).map(refOf) : [];
         answer = { ...a, codified };
       }

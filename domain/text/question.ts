@@ -56,6 +56,9 @@ function stretches(text: string): string[][] {
     .filter((s) => s.length > 0);
 }
 
+/** The passage of a unit or codified article: its heading, then its text (a stretch break between them). */
+export const passageText = (heading: string | null | undefined, text: string) => `${heading ?? ''}. ${text}`;
+
 /** Every term of a passage, repeated as often as it occurs: its syllables, then its pairs. */
 export function passageTerms(text: string): string[] {
   const words: string[] = [];

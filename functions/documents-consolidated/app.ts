@@ -1,4 +1,4 @@
-import { type RenderedUnit, unitLabel as label, unitsText as asText } from '../../domain/consolidate/render';
+import { type RenderedUnit, unitLabel, unitsText } from '../../domain/consolidate/render';
 import { DomainError } from '../../domain/errors';
 import { consolidatedDocument } from '../../domain/services/consolidation';
 import { vietnamDate } from '../../domain/services/search';
@@ -6,16 +6,14 @@ import { ConsolidatedQuery, DocumentParams } from '../../schemas/status';
 import { isCalendarDate } from '../../domain/dates';
 import { httpHandler, json, type AppContext } from '../_shared/http';
 
-type U = RenderedUnit;
-
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-function asHtml(title: string, units: U[], unapplied: { targetEId: string; reason: string }[]): string {
-  const walk = (us: U[]): string =>
+function asHtml(title: string, units: RenderedUnit[], unapplied: { targetEId: string; reason: string }[]): string {
+  const walk = (us: RenderedUnit[]): string =>
     us
       .map(
         (u) =>
-          `<section id="${esc(u.eId)}" class="${esc(u.kind)}${u.repealed ? ' repealed' : ''}"><p><b>${esc(label(u))}</b>${u.heading ? ` <b>${esc(u.heading)}</b>` : ''} ${esc(u.text)}</p>${(u.sources ?? []).map((s) => `<p class="note"><i>(${esc(s.note)})</i></p>`).join('')}${walk(u.children)}</section>`,
+          `<section id="${esc(u.eId)}" class="${esc(u.kind)}${u.repealed ? ' repealed' : ''}"><p><b>${esc(unitLabel(u))}</b>${u.heading ? ` <b>${esc(u.heading)}</b>` : ''} ${esc(u.text)}</p>${(u.sources ?? []).map((s) => `<p class="note"><i>(${esc(s.note)})</i></p>`).join('')}${walk(u.children)}</section>`,
       )
       .join('');
   const flagged = unapplied.map((x) => `<li>${esc(x.targetEId)}: ${esc(x.reason)}</li>`).join('');
@@ -28,8 +26,8 @@ export const create = (ctx: AppContext) =>
     const at = query.at ?? vietnamDate(ports.clock.now());
     if (!isCalendarDate(at)) throw new DomainError('validation', `at: ${at} is not a calendar date`);
     const c = await consolidatedDocument(ports, params.id, at);
-    const units = c.units as unknown as U[];
-    if (query.format === 'text') return json(asText(units), 200, { 'content-type': 'text/plain; charset=utf-8' });
+    const units = c.units as unknown as RenderedUnit[];
+    if (query.format === 'text') return json(unitsText(units), 200, { 'content-type': 'text/plain; charset=utf-8' });
     if (query.format === 'html')
       return json(asHtml(`${c.documentNumber ?? c.documentId} — văn bản tại ngày ${at}`, units, c.unapplied), 200, {
         'content-type': 'text/html; charset=utf-8',

@@ -7,7 +7,7 @@ export const sampleFile = (name: string) => readFileSync(join(SAMPLE_DIR, name))
 
 /**
  * The development corpus, in the repository: the 50 documents of the shared corpus's docs/ copied byte for byte into
- * test/fixtures/corpus with their manifest (source, sha256). Tests never read ../shared (issue 16).
+ * test/fixtures/corpus with their manifest (source, sha256). Tests read nothing outside the repository (issue 16).
  */
 export const CORPUS_DIR = join(__dirname, '..', 'fixtures', 'corpus');
 export const corpusFile = (name: string) => readFileSync(join(CORPUS_DIR, name));
