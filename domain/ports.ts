@@ -190,6 +190,8 @@ export interface Suggestion {
   documentNumber: string | null;
   documentType: string;
   title: string | null;
+  /** Date of issue (ISO): "luật doanh nghiệp 2020" names the one of 2020. */
+  issued: string | null;
 }
 
 export interface SearchIndex {
@@ -206,6 +208,8 @@ export interface SearchIndex {
   searchGrouped(query: SearchQuery, perGroup: number): Promise<GroupedResult>;
   /** Documents whose number or title starts with what was typed (the last word may be unfinished). */
   suggest(prefix: string, limit: number): Promise<Suggestion[]>;
+  /** The document entries of these works that pass the filters (a known item's hit: domain/services/known-items). */
+  documentEntries(workIds: string[], filters: SearchFilters): Promise<SearchHit[]>;
   /** A question's candidates: unit and codified entries by bm25 over passage terms (PassageQuery), with the statistics. */
   passages(query: PassageQuery): Promise<PassageCandidates>;
   /** After a bulk load: merge the index for faster queries (SQLite FTS5 `optimize`); a no-op where the engine merges itself. */

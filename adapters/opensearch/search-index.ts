@@ -388,7 +388,7 @@ export class OpenSearchIndex implements SearchIndex {
       index: this.alias,
       body: {
         size: limit,
-        _source: { includes: ['workId', 'documentNumber', 'documentType', 'title'] },
+        _source: { includes: ['workId', 'documentNumber', 'documentType', 'title', 'issued'] },
         query: {
           bool: {
             filter: [{ term: { kind: 'document' } }],
@@ -400,8 +400,22 @@ export class OpenSearchIndex implements SearchIndex {
       } as never,
     });
     return res.body.hits.hits.map((h) => {
-      const s = h._source as { workId: string; documentNumber: string | null; documentType: string; title: string | null };
-      return { workId: s.workId, documentNumber: s.documentNumber, documentType: s.documentType, title: s.title };
+      const s = h._source as { workId: string; documentNumber: string | null; documentType: string; title: string | null; issued?: string | null };
+      return { workId: s.workId, documentNumber: s.documentNumber, documentType: s.documentType, title: s.title, issued: s.issued ?? null };
     });
+  }
+
+  async documentEntries(workIds: string[], filters: SearchFilters): Promise<SearchHit[]> {
+    if (workIds.length === 0) return [];
+    const res = await this.client.search({
+      index: this.alias,
+      body: {
+        size: workIds.length,
+        _source: { includes: SOURCE_FIELDS },
+        query: { bool: { filter: [{ term: { kind: 'document' } }, { terms: { workId: workIds } }, ...filterQueries(filters)] } },
+      } as never,
+    });
+    const hits = res.body.hits.hits.map((h) => toHit({ ...h, _score: 0 }));
+    return workIds.flatMap((id) => hits.filter((h) => h.workId === id));
   }
 }

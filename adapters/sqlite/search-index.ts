@@ -301,12 +301,12 @@ export class SqliteSearchIndex implements SearchIndex {
 
   /**
    * Options (tests use small values to exercise every path on a small corpus): `listMax`, entries kept per word in
-   * the impact lists (search-terms.ts); `scoreAllMax`, SCORE_TERMS_MAX; `memberSetMax`, MEMBER_SET_MAX;
+   * the impact lists, and `listsFromRows`, the index size from which they are kept (search-terms.ts); `scoreAllMax`, SCORE_TERMS_MAX; `memberSetMax`, MEMBER_SET_MAX;
    * `passageCommonShare`, PASSAGE_COMMON_SHARE.
    */
   constructor(
     private readonly db: Db,
-    options: { listMax?: number; scoreAllMax?: number; memberSetMax?: number; passageCommonShare?: number } = {},
+    options: { listMax?: number; listsFromRows?: number; scoreAllMax?: number; memberSetMax?: number; passageCommonShare?: number } = {},
   ) {
     this.limits = {
       scoreAll: options.scoreAllMax ?? SCORE_TERMS_MAX,
@@ -317,7 +317,7 @@ export class SqliteSearchIndex implements SearchIndex {
     // bm25 read many pages per query (docs/adr/0008, "Search latency"). In-memory databases ignore it.
     db.pragma(`mmap_size = ${MMAP_BYTES}`);
     db.pragma(`cache_size = -${CACHE_KIB}`);
-    this.terms = new TermTables(db, options.listMax);
+    this.terms = new TermTables(db, options.listMax, options.listsFromRows);
     this.passageSql = {
       count: db.prepare(
         `INSERT INTO search_meta (key, value) VALUES ('passage_rows', @rows), ('passage_words', @words)
@@ -456,8 +456,8 @@ export class SqliteSearchIndex implements SearchIndex {
         }
         if (tally.rows !== 0 || tally.words !== 0) this.countPassages(tally.rows, tally.words);
         const rows = [...added].map(([rid, terms]) => ({ rid, terms }));
-        // A bulk load (ended by optimize()) writes the impact lists once, at the end; while they are stale, so does any write.
-        if (options.bulk || !this.terms.listsCurrent()) this.terms.addDeferred(rows);
+        // A bulk load (ended by optimize()) writes the impact lists once, at the end; so does a small index (add()).
+        if (options.bulk) this.terms.addDeferred(rows);
         else this.terms.add(rows);
         this.wrote();
       })
@@ -862,7 +862,7 @@ export class SqliteSearchIndex implements SearchIndex {
       if (ranked) this.lastRanking = 'terms';
       return ranked;
     }
-    // Stale lists (during a bulk load) bound nothing: FTS5 ranks until optimize() rebuilds them.
+    // Stale lists (a small index, or during a bulk load) bound nothing: FTS5 ranks until they are built.
     if (!this.terms.listsCurrent()) return null;
     const set = members ? members() : null;
     const ranked = this.topByImpacts(phrases, depth, set, set ? null : accept);
@@ -956,12 +956,33 @@ export class SqliteSearchIndex implements SearchIndex {
     const expr = terms.map((t, i) => (i === terms.length - 1 && open ? `${quote(t)}*` : quote(t))).join(' ');
     const rows = this.db
       .prepare(
-        `SELECT e.work_id, e.document_number, e.document_type, e.title
+        `SELECT e.work_id, e.document_number, e.document_type, e.title, e.issued
          FROM search_fts f JOIN search_entries e ON e.rid = f.rowid
          WHERE search_fts MATCH @match AND e.kind = 'document'
          ORDER BY bm25(search_fts, 1.0, 0.0, 0.0, 4.0), e.issued DESC NULLS LAST, e.id LIMIT @limit`,
       )
-      .all({ match: `{number title}: (${expr})`, limit }) as { work_id: string; document_number: string | null; document_type: string; title: string | null }[];
-    return rows.map((r) => ({ workId: r.work_id, documentNumber: r.document_number, documentType: r.document_type, title: r.title }));
+      .all({ match: `{number title}: (${expr})`, limit }) as {
+      work_id: string;
+      document_number: string | null;
+      document_type: string;
+      title: string | null;
+      issued: string | null;
+    }[];
+    return rows.map((r) => ({ workId: r.work_id, documentNumber: r.document_number, documentType: r.document_type, title: r.title, issued: r.issued }));
+  }
+
+  async documentEntries(workIds: string[], filters: SearchFilters): Promise<SearchHit[]> {
+    if (workIds.length === 0) return [];
+    const { where, params } = filterClauses(filters);
+    const ids = Object.fromEntries(workIds.map((id, i) => [`w${i}`, id]));
+    const rows = this.db
+      .prepare(
+        `SELECT e.id, e.work_id, e.kind, e.e_id, e.document_number, e.document_type, e.title, e.document_title, substr(e.text, 1, ${SNIPPET_TEXT_CHARS}) AS text, e.citation, e.issued, e.status, 0 AS score
+         FROM search_entries e WHERE e.kind = 'document' AND e.work_id IN (${Object.keys(ids)
+           .map((k) => `@${k}`)
+           .join(', ')}) ${where}`,
+      )
+      .all({ ...params, ...ids }) as HitRow[];
+    return workIds.flatMap((id) => rows.filter((r) => r.work_id === id).map(hit));
   }
 }

@@ -20,8 +20,13 @@ export const B = 0.75;
 export const WEIGHT_VALUES = [4, 1, 2, 0] as const;
 /** Entries kept in each word's impact list (by default); a list is trimmed back once it holds half as many again. */
 export const LIST_MAX = 3000;
-/** While the index holds at most this many entries, a write that moved the average size by a tenth recomputes the lists. */
-export const REBUILD_ROWS_MAX = 20_000;
+/**
+ * The impact lists are built once the index holds more than this many entries (then kept up to date write by write).
+ * Below it a search scores every match (from the term rows, or FTS5's bm25 past SCORE_TERMS_MAX matches) in a few
+ * milliseconds, and keeping lists would cost each write more than it saves a search: the average entry size still
+ * moves with every document, and each move meant recomputing every list.
+ */
+export const LISTS_FROM_ROWS = 20_000;
 /** Impacts are stored as integers (×IMPACT_SCALE), rounded up: a stored impact is never below the true one. */
 export const IMPACT_SCALE = 1e6;
 
@@ -155,10 +160,14 @@ export class TermTables {
 
   private readonly trimAt: number;
 
-  /** `listMax`: entries kept per word (LIST_MAX; tests use small lists to exercise trimming and floors). */
+  /**
+   * `listMax`: entries kept per word (LIST_MAX); `listsFromRows`: LISTS_FROM_ROWS. Tests use small values to exercise
+   * trimming and floors on a small corpus.
+   */
   constructor(
     private readonly db: Db,
     private readonly listMax = LIST_MAX,
+    private readonly listsFromRows = LISTS_FROM_ROWS,
   ) {
     this.trimAt = Math.ceil(listMax * 1.5);
     this.getRow = db.prepare('SELECT size, freqs FROM search_terms WHERE rid = ?');
@@ -201,6 +210,12 @@ export class TermTables {
    */
   addDeferred(rows: { rid: number; terms: RowTerms }[]): void {
     if (rows.length === 0) return;
+    this.addUnlisted(rows);
+    this.putMeta.run('lists_stale', 1);
+  }
+
+  /** Entries' rows and counts, not their impacts. */
+  private addUnlisted(rows: { rid: number; terms: RowTerms }[]): void {
     this.count(
       rows.length,
       rows.reduce((a, r) => a + r.terms.size, 0),
@@ -208,7 +223,6 @@ export class TermTables {
     const cache = new Map<string, TermStat>();
     this.putRows(rows, cache);
     this.flush(cache.values());
-    this.putMeta.run('lists_stale', 1);
   }
 
   private stat(term: string, cache: Map<string, TermStat>): TermStat {
@@ -268,18 +282,28 @@ export class TermTables {
   }
 
   /**
-   * Adds entries' terms. The first write takes the average size as the reference; while the index is small (under
-   * REBUILD_ROWS_MAX entries) the lists are recomputed whenever the average has moved by more than a tenth.
+   * Adds entries' terms. Until the lists are first built (while the index holds at most `listsFromRows` entries),
+   * only their rows and counts: the first write past that size builds every list once. After that each write adds
+   * its impacts, with the reference average size of the last build (a search allows for the drift since, and
+   * optimize() rebuilds). During a bulk load (lists stale) the impacts are put off with it.
    */
   add(rows: { rid: number; terms: RowTerms }[]): void {
     if (rows.length === 0) return;
+    if (!this.listsCurrent()) {
+      this.addDeferred(rows);
+      return;
+    }
+    if (this.referenceAvgdl() === null) {
+      this.addUnlisted(rows);
+      const now = this.totals();
+      if (now.rows > this.listsFromRows) this.rebuild(now.avgdl);
+      return;
+    }
     this.count(
       rows.length,
       rows.reduce((a, r) => a + r.terms.size, 0),
     );
-    const stored = this.referenceAvgdl();
-    const avgdl = stored ?? this.totals().avgdl;
-    if (stored === null) this.putMeta.run('avgdl', avgdl);
+    const avgdl = this.referenceAvgdl() as number;
     const cache = new Map<string, TermStat>();
     // Entries at or below a word's floor stay out of its list (the floor already bounds them); the others are
     // inserted per word in the table's order after the batch, then the lists trimmed.
@@ -301,8 +325,6 @@ export class TermTables {
       if (s.n >= this.trimAt) this.trim(s);
     }
     this.flush(cache.values());
-    const now = this.totals();
-    if (now.rows <= REBUILD_ROWS_MAX && Math.abs(now.avgdl / avgdl - 1) > 0.1) this.rebuild(now.avgdl);
   }
 
   /** Keeps a list's `listMax` highest impacts; the floor rises to the highest impact removed. */

@@ -12,6 +12,7 @@ import { statusAt } from '../status/engine';
 import { statusInputFor } from './status';
 import { filedSectors, suggestSectors } from '../sectors';
 import { unitsText } from './sectors';
+import { depthWithNamed, namedDocuments, pageWithNamed } from './known-items';
 
 export const MAX_QUERY_CHARS = 1000;
 
@@ -139,10 +140,16 @@ function present(q: string) {
   };
 }
 
+/** The documents a query names (by number, or title and year: known-items.ts), first; none when sorting by date. */
+const namedFor = (ports: Pick<Ports, 'search'>, req: SearchRequest, q: string) =>
+  req.sort === 'date' ? Promise.resolve([]) : namedDocuments(ports.search, q, req);
+
 export async function searchDocuments(ports: Pick<Ports, 'search'>, req: SearchRequest): Promise<{ total: number; hits: SearchResultHit[]; facets?: Facets }> {
   const q = checkQuery(req.q);
-  const res = await ports.search.search({ ...req, q });
-  return { total: res.total, hits: res.hits.map(present(q)), ...(res.facets ? { facets: res.facets } : {}) };
+  const named = await namedFor(ports, req, q);
+  const res = await ports.search.search({ ...req, q, ...depthWithNamed(req.offset, req.limit, named.length) });
+  const hits = pageWithNamed(res.hits, named, (h) => h.id, req.offset, req.limit);
+  return { total: Math.max(res.total, named.length), hits: hits.map(present(q)), ...(res.facets ? { facets: res.facets } : {}) };
 }
 
 export interface DocumentGroup {
@@ -158,10 +165,20 @@ export async function searchGrouped(
   perGroup = 3,
 ): Promise<{ total: number; groups: DocumentGroup[]; facets?: Facets }> {
   const q = checkQuery(req.q);
-  const res = await ports.search.searchGrouped({ ...req, q }, perGroup);
+  const named = await namedFor(ports, req, q);
+  const res = await ports.search.searchGrouped({ ...req, q, ...depthWithNamed(req.offset, req.limit, named.length) }, perGroup);
+  // A named document's group: its document entry, then its best units as ranked.
+  const groups = pageWithNamed(
+    res.groups,
+    named.map((h) => ({ workId: h.workId, score: h.score, hits: [h] })),
+    (g) => g.workId,
+    req.offset,
+    req.limit,
+    (n, twin) => ({ ...n, hits: [...n.hits, ...(twin?.hits ?? []).filter((h) => h.kind !== 'document')].slice(0, perGroup) }),
+  );
   return {
-    total: res.total,
-    groups: res.groups.map((g) => ({ workId: g.workId, score: g.score, hits: g.hits.map(present(q)) })),
+    total: Math.max(res.total, named.length),
+    groups: groups.map((g) => ({ workId: g.workId, score: g.score, hits: g.hits.map(present(q)) })),
     ...(res.facets ? { facets: res.facets } : {}),
   };
 }

@@ -286,10 +286,51 @@ export function searchIndexContract(name: string, make: () => Promise<SearchInde
           documentNumber: '59/2020/QH14',
           documentType: 'luat',
           title: 'Luật Doanh nghiệp',
+          issued: '2024-01-01',
         });
         expect(await suggest('"(*')).toEqual([]);
         await index.removeWork('s1');
         await index.removeWork('s2');
+      });
+
+      it('gives the document entries of named works, filters applied, in the order asked', async () => {
+        await index.upsert([
+          entry('n1', {
+            documentNumber: '45/2019/QH14',
+            documentType: 'bo_luat',
+            title: 'Bộ luật Lao động',
+            text: '45/2019/QH14 Bộ luật Lao động',
+            effective: '2021-01-01',
+          }),
+          entry('n1#art_1', {
+            workId: 'n1',
+            kind: 'article',
+            eId: 'art_1',
+            title: 'Phạm vi điều chỉnh',
+            text: 'Bộ luật này quy định',
+            effective: '2021-01-01',
+          }),
+          entry('n2', {
+            documentNumber: '10/2012/QH13',
+            documentType: 'bo_luat',
+            title: 'Bộ luật Lao động',
+            status: 'expired',
+            effective: '2013-05-01',
+            expiry: '2021-01-01',
+          }),
+        ]);
+        const ids = async (works: string[], filters = {}) => (await index.documentEntries(works, filters)).map((h) => h.id);
+        expect(await ids(['n2', 'n1'])).toEqual(['n2', 'n1']);
+        expect(await ids(['n1', 'n2', 'absent'], { status: 'in_force' })).toEqual(['n1']);
+        expect(await ids(['n1', 'n2'], { inForceAt: '2020-06-01' })).toEqual(['n2']);
+        expect(await ids(['n1', 'n2'], { inForceAt: '2021-01-01' })).toEqual(['n1']);
+        expect(await ids(['n1'], { scope: 'units' })).toEqual([]);
+        expect(await ids([])).toEqual([]);
+        const [hit] = await index.documentEntries(['n1'], {});
+        expect(hit).toMatchObject({ id: 'n1', workId: 'n1', kind: 'document', documentNumber: '45/2019/QH14', title: 'Bộ luật Lao động', status: 'in_force' });
+        expect(hit?.text).toContain('Bộ luật Lao động');
+        await index.removeWork('n1');
+        await index.removeWork('n2');
       });
     });
 

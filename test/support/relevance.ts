@@ -1,7 +1,7 @@
 /**
  * A judged query set built from the sample corpus, and the measures (recall@10, MRR) to score a search engine on it.
  * Known-item queries: an article's heading typed without diacritics or with them (the article is the answer), and a
- * document's number as people type it (the document is the answer).
+ * document's number as people type it, and its title with its year ("bo luat lao dong 2019"): the document is the answer.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { SAMPLE_DIR } from './fixtures';
 
 export interface Judged {
   q: string;
-  kind: 'heading-folded' | 'heading-exact' | 'number';
+  kind: 'heading-folded' | 'heading-exact' | 'number' | 'title-year';
   /** A hit is relevant when its document is this one and its eId is this one or inside it (null: the document). */
   workId: string;
   eId: string | null;
@@ -28,7 +28,10 @@ export async function loadSample(ports: Ports): Promise<void> {
   }
 }
 
-/** Every 7th article with a distinctive heading (4+ words, unique in the corpus), plus every document's number. */
+/**
+ * Every 7th article with a distinctive heading (4+ words, unique in the corpus), plus every document's number (as
+ * printed and folded with dashes) and its title with the year of issue, without diacritics.
+ */
 export async function judgedQueries(ports: Ports): Promise<Judged[]> {
   const works = (await ports.works.list({ limit: 100 })).items;
   const headings: { workId: string; eId: string; heading: string }[] = [];
@@ -47,6 +50,9 @@ export async function judgedQueries(ports: Ports): Promise<Judged[]> {
       queries.push({ q: w.number, kind: 'number', workId: w.id, eId: null });
       queries.push({ q: fold(w.number).replace(/\//g, '-'), kind: 'number', workId: w.id, eId: null });
     }
+  for (const w of works)
+    if (w.title && w.issued && w.type !== 'van_ban_hop_nhat')
+      queries.push({ q: `${fold(w.title).toLowerCase()} ${w.issued.slice(0, 4)}`, kind: 'title-year', workId: w.id, eId: null });
   return queries;
 }
 

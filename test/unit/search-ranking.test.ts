@@ -60,7 +60,7 @@ function corpus(n: number, seed: number): SearchEntry[] {
 }
 
 /** Small lists and thresholds: every path runs on a few thousand entries. */
-const SMALL = { listMax: 250, scoreAllMax: 150, memberSetMax: 800 };
+const SMALL = { listMax: 250, listsFromRows: 0, scoreAllMax: 150, memberSetMax: 800 };
 
 interface Reference {
   total: number;
@@ -238,6 +238,28 @@ describe('ranking from the term tables', () => {
     expectListInvariants(db);
     const after = await expectSameAsFts5(db, index, qs);
     expect(after.impacts).toBeGreaterThan(20);
+    db.close();
+  }, 120_000);
+
+  it('keeps no impact lists while the index is small, builds them once when it grows past the size, then keeps them', async () => {
+    const db = openDatabase(`${tempDir()}/csdl.sqlite`);
+    const index = new SqliteSearchIndex(db, { ...SMALL, listsFromRows: 1000 });
+    const entries = corpus(2000, 31);
+    const impacts = () => db.prepare('SELECT count(*) FROM search_impacts').pluck().get() as number;
+    const qs = queries(entries, 32);
+    for (let i = 0; i < 1000; i += 250) await index.upsert(entries.slice(i, i + 250));
+    // Small: rows and counts only; every answer is still FTS5's (from the term rows or FTS5 itself).
+    expect(impacts()).toBe(0);
+    const small = await expectSameAsFts5(db, index, qs.slice(0, 60));
+    expect(small.impacts ?? 0).toBe(0);
+    expect(small.terms).toBeGreaterThan(10);
+    // The write past the size builds the lists; later writes add to them.
+    await index.upsert(entries.slice(1000, 1250));
+    expect(impacts()).toBeGreaterThan(0);
+    await index.upsert(entries.slice(1250));
+    expectListInvariants(db);
+    const grown = await expectSameAsFts5(db, index, qs);
+    expect(grown.impacts).toBeGreaterThan(10);
     db.close();
   }, 120_000);
 
