@@ -19,8 +19,9 @@ import { join, resolve } from 'node:path';
 import type { Client } from '@opensearch-project/opensearch';
 import { parse } from 'csv-parse/sync';
 import { OpenSearchIndex } from '../adapters/opensearch/search-index';
-import type { SearchHit } from '../domain/ports';
+import type { Ports, SearchHit } from '../domain/ports';
 import { answerQuestion, rankedPassages } from '../domain/services/answer';
+import { BM25_ONLY } from '../domain/text/ranking';
 import { fold, normalizeText } from '../domain/text/normalize';
 import { queryTerms } from '../domain/text/snippet';
 import { openEmbedded } from '../local/wiring';
@@ -37,7 +38,7 @@ export interface QaBenchOptions {
   log(line: string): void;
 }
 
-interface Question {
+export interface Question {
   id: string;
   q: string;
   /** `number|article` keys of the labelled articles. */
@@ -60,6 +61,33 @@ function metrics(ranks: (number | null)[]) {
     recallAt10: round(within(10), 3),
     mrrAt10: round(ranks.reduce<number>((a, r) => a + (r !== null && r <= 10 ? 1 / r : 0), 0) / n, 3),
   };
+}
+
+/** The labelled questions whose every article is in the import, and each codified article's source key. */
+export async function labelledQuestions(
+  ports: Pick<Ports, 'codification'>,
+  csv: string,
+): Promise<{ sourceOf: Map<string, string>; questions: Question[]; articles: number }> {
+  // Each codified article's source (document number, article), by its search entry (heading work, code).
+  const sourceOf = new Map<string, string>();
+  let articles = 0;
+  for (const t of await ports.codification.listTopics())
+    for (const h of t.headings)
+      for (const a of await ports.codification.listArticles(h.id)) {
+        articles++;
+        if (a.source?.documentNumber && a.source.articleNum)
+          sourceOf.set(`phapdien/${a.headingId}#${a.code}`, key(a.source.documentNumber, a.source.articleNum));
+      }
+  const present = new Set(sourceOf.values());
+  const rows = parse(readFileSync(csv), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const questions: Question[] = [];
+  for (const r of rows) {
+    const id = r.question_id ?? '';
+    const labels = [...(r.relevant_articles ?? '').matchAll(/'law_id':\s*'([^']+)',\s*'article_id':\s*'([^']+)'/g)].map((m) => key(m[1] ?? '', m[2] ?? ''));
+    if (!id || !r.question || labels.length === 0 || !labels.every((l) => present.has(l))) continue;
+    questions.push({ id, q: r.question, labels: new Set(labels), part: partOf(id) });
+  }
+  return { sourceOf, questions, articles };
 }
 
 export async function qaBench(o: QaBenchOptions): Promise<Record<string, unknown>> {
@@ -97,27 +125,8 @@ export async function qaBench(o: QaBenchOptions): Promise<Record<string, unknown
       if (o.data) embedded.db.prepare("INSERT INTO bench_meta (key, value) VALUES ('articles', ?)").run(n);
     } else o.log(`${data}: reusing the index built by an earlier run`);
 
-    // Each codified article's source (document number, article), by its search entry (heading work, code).
-    const sourceOf = new Map<string, string>();
-    let articles = 0;
-    for (const t of await embedded.ports.codification.listTopics())
-      for (const h of t.headings)
-        for (const a of await embedded.ports.codification.listArticles(h.id)) {
-          articles++;
-          if (a.source?.documentNumber && a.source.articleNum)
-            sourceOf.set(`phapdien/${a.headingId}#${a.code}`, key(a.source.documentNumber, a.source.articleNum));
-        }
-    const present = new Set(sourceOf.values());
-
-    const rows = parse(readFileSync(csv), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
-    const questions: Question[] = [];
-    for (const r of rows) {
-      const id = r.question_id ?? '';
-      const labels = [...(r.relevant_articles ?? '').matchAll(/'law_id':\s*'([^']+)',\s*'article_id':\s*'([^']+)'/g)].map((m) => key(m[1] ?? '', m[2] ?? ''));
-      if (!id || !r.question || labels.length === 0 || !labels.every((l) => present.has(l))) continue;
-      questions.push({ id, q: r.question, labels: new Set(labels), part: partOf(id) });
-    }
-    o.log(`${questions.length} of ${rows.length} questions have every labelled article in the export`);
+    const { sourceOf, questions, articles } = await labelledQuestions(embedded.ports, csv);
+    o.log(`${questions.length} questions have every labelled article in the export`);
 
     const rankOf = (hits: { workId: string; eId: string | null }[], labels: Set<string>) => {
       const i = hits.slice(0, 10).findIndex((h) => labels.has(sourceOf.get(`${h.workId}#${h.eId}`) ?? ''));
@@ -144,11 +153,14 @@ export async function qaBench(o: QaBenchOptions): Promise<Record<string, unknown
             ) as { workId: string; eId: string | null }[];
         })();
     const project = (q: string): Promise<SearchHit[]> => rankedPassages(embedded.ports, q, 10);
+    // The same candidates ranked by bm25 alone (no learned second stage): what the model adds, in the same run.
+    const firstOnly = (q: string): Promise<SearchHit[]> => rankedPassages(embedded.ports, q, 10, {}, BM25_ONLY);
 
     for (const q of questions.slice(0, 30)) await project(q.q); // warm-up
     const ranks = {
       project: { tuning: [] as (number | null)[], reporting: [] as (number | null)[] },
       baseline: { tuning: [] as (number | null)[], reporting: [] as (number | null)[] },
+      bm25: { tuning: [] as (number | null)[], reporting: [] as (number | null)[] },
     };
     const firstMs: number[] = [];
     const baseMs: number[] = [];
@@ -164,6 +176,7 @@ export async function qaBench(o: QaBenchOptions): Promise<Record<string, unknown
       const hits = await project(q.q);
       firstMs.push(performance.now() - t0);
       ranks.project[q.part].push(rankOf(hits, q.labels));
+      ranks.bm25[q.part].push(rankOf(await firstOnly(q.q), q.labels));
       if (q.part === 'reporting') {
         const p0 = performance.now();
         const res = await answerQuestion(embedded.ports, { q: q.q, at, limit: 5 });
@@ -184,6 +197,11 @@ export async function qaBench(o: QaBenchOptions): Promise<Record<string, unknown
       split: 'sha256(question_id) first 32 bits, even = tuning, odd = reporting',
       reporting,
       baseline: { what: client ? 'OpenSearch match, folded words OR-ed' : 'FTS5 bm25, folded words OR-ed', ...base },
+      secondStage: {
+        what: 'the same candidates ranked by bm25 alone over the question terms (no learned model)',
+        reporting: metrics(ranks.bm25.reporting),
+        tuning: metrics(ranks.bm25.tuning),
+      },
       tuning: { project: metrics(ranks.project.tuning), baseline: metrics(ranks.baseline.tuning) },
       recallAt10VsBaseline: round(reporting.recallAt10 / Math.max(base.recallAt10, 0.001), 2),
       firstStage: { p50Ms: round(percentile(firstMs, 50), 2), p95Ms: round(percentile(firstMs, 95), 2) },

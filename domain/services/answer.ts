@@ -16,7 +16,10 @@ import type { Ports, SearchFilters, SearchHit } from '../ports';
 import type { ConsolidatedUnit } from '../consolidate/engine';
 import type { Work } from '../model';
 import { STATUS_LABELS, type Reason, type StatusCode, type StatusInput, statusAt, unitStatusAt } from '../status/engine';
-import { passageText, type QuestionTerms, questionTerms, rankPassages, termCounts } from '../text/question';
+import { passageText, type QuestionTerms, questionTerms, termCounts } from '../text/question';
+import { type RankCandidate, type RankingModel, rankPassages } from '../text/ranking';
+import { typeRank } from '../systematize';
+import { RANKING_MODEL } from '../text/ranking-model';
 import { citationFromEId, type StoredUnit } from '../units';
 import { consolidatedDocument } from './consolidation';
 import { articleNumOf, datedStatus, MAX_QUERY_CHARS } from './search';
@@ -213,24 +216,35 @@ async function unitAnswer(read: Reader, hit: SearchHit, workId: string, eId: str
   };
 }
 
+/** A hit as the second stage reads it (RankCandidate). */
+export const rankCandidate = (h: SearchHit): RankCandidate => ({
+  heading: h.title,
+  text: h.text,
+  title: h.documentTitle,
+  typeRank: typeRank(h.documentType),
+});
+
 /**
- * The units and codified articles that answer a question, best first: the engine's candidates ranked by bm25 over all
- * of the question's terms (rankPassages), the same on every engine. `score` is that bm25.
+ * The units and codified articles that answer a question, best first: the engine's candidates ranked by the second
+ * stage (rankPassages: the learned model over features of all the question's terms), the same on every engine.
+ * `score` is the model's score; `model` BM25_ONLY ranks by bm25 alone (the benchmark shows both).
  */
 export async function rankedPassages(
   ports: Pick<Ports, 'search'>,
   q: string | QuestionTerms,
   limit: number,
   filters: Omit<SearchFilters, 'scope'> = {},
+  model: RankingModel = RANKING_MODEL,
 ): Promise<SearchHit[]> {
   const t = typeof q === 'string' ? questionTerms(q) : q;
   const terms = [...t.words, ...t.pairs];
   if (terms.length === 0) return [];
   const { hits, stats } = await ports.search.passages({ ...filters, terms, limit: Math.max(limit, PASSAGE_CANDIDATES) });
   return rankPassages(
-    hits.map((h) => ({ item: h, passage: passageText(h.title, h.text) })),
-    terms,
+    hits.map((h) => ({ item: h, ...rankCandidate(h) })),
+    t,
     stats,
+    model,
   )
     .slice(0, limit)
     .map(({ item, score }) => ({ ...item, score }));
@@ -251,8 +265,11 @@ export async function answerQuestion(ports: AnswerPorts, req: { q: string; at: s
   const seen = new Set<string>();
   /** The best confidence of a provision in force that was too weak to answer. */
   let weakest: number | null = null;
+  // Once the answers are found, the next `limit` matches are still read for provisions no longer (or not yet) in
+  // force: the repealed article a reader may know, listed with its ground just below the one that replaced it.
+  let after = 0;
   for (const hit of hits) {
-    if (answers.length >= limit) break;
+    if (answers.length >= limit && (after++ >= limit || notInForce.length >= limit)) break;
     let answer: Answer | null = null;
     if (hit.kind === 'codified') {
       // The export repeats a few codes within a heading: the entry id ends with the occurrence after the first.
@@ -302,6 +319,7 @@ export async function answerQuestion(ports: AnswerPorts, req: { q: string; at: s
       if (notInForce.length < limit) notInForce.push(answer);
       continue;
     }
+    if (answers.length >= limit) continue;
     if (answer.confidence < ABSTAIN_BELOW) {
       weakest = Math.max(weakest ?? 0, answer.confidence);
       continue;

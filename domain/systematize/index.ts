@@ -100,6 +100,9 @@ const TYPE_RANK: Record<DocumentType, number> = {
   unknown: 14,
 };
 
+/** A document type's place in the system of legal documents, from 0 (the Constitution) to 1 (unknown). */
+export const typeRank = (type: string): number => (TYPE_RANK[type as DocumentType] ?? TYPE_RANK.unknown) / TYPE_RANK.unknown;
+
 export function compareWorks(a: Pick<SystematizedWork, 'type' | 'issued' | 'number' | 'id'>, b: Pick<SystematizedWork, 'type' | 'issued' | 'number' | 'id'>) {
   return (
     TYPE_RANK[a.type] - TYPE_RANK[b.type] ||

@@ -75,26 +75,31 @@ export interface QuestionTerms {
   words: string[];
   /** Distinct pairs of adjacent syllables (`tham_quyen`), filler pairs left out, in order. */
   pairs: string[];
+  /**
+   * Distinct runs of three adjacent syllables (`cap_giay_phep`) under the same rule as pairs: not indexed, read in
+   * the candidates' text only (a feature of the second stage: the words in the order asked).
+   */
+  triples: string[];
 }
 
 /** The distinct terms of a question; together at most MAX_QUESTION_TERMS, syllables first. */
 export function questionTerms(q: string): QuestionTerms {
   const words = new Set<string>();
   const pairs = new Set<string>();
+  const triples = new Set<string>();
   for (const s of stretches(q)) {
     for (const w of s) words.add(w);
     // A syllable of a filler pair, or a question word, pairs with nothing: "kiện được quy định" gives no "kien_duoc".
     const asking = s.map((w) => QUESTION_WORDS.has(w));
     for (let i = 0; i + 1 < s.length; i++) if (FILLER_PAIRS.has(`${s[i]}${PAIR_JOINER}${s[i + 1]}`)) asking[i] = asking[i + 1] = true;
     for (let i = 0; i + 1 < s.length; i++) if (!asking[i] && !asking[i + 1]) pairs.add(`${s[i]}${PAIR_JOINER}${s[i + 1]}`);
+    for (let i = 0; i + 2 < s.length; i++)
+      if (!asking[i] && !asking[i + 1] && !asking[i + 2]) triples.add(`${s[i]}${PAIR_JOINER}${s[i + 1]}${PAIR_JOINER}${s[i + 2]}`);
   }
   const w = [...words].slice(0, MAX_QUESTION_TERMS);
-  return { words: w, pairs: [...pairs].slice(0, Math.max(0, MAX_QUESTION_TERMS - w.length)) };
+  const p = [...pairs].slice(0, Math.max(0, MAX_QUESTION_TERMS - w.length));
+  return { words: w, pairs: p, triples: [...triples].slice(0, MAX_QUESTION_TERMS) };
 }
-
-/** bm25's constants, as FTS5 has them (fts5_aux.c). */
-const K1 = 1.2;
-const B = 0.75;
 
 /** The index-wide figures bm25 needs: the passages, their average length in terms, each term's passage count. */
 export interface PassageStats {
@@ -105,39 +110,16 @@ export interface PassageStats {
 }
 
 /**
- * Ranks candidate passages for a question's terms by bm25 with FTS5's formula (idf ln((N − n + 0.5)/(n + 0.5)),
- * floored at 1e-6; k1 1.2, b 0.75), every term counted, from the passages' own terms. An engine may find the
- * candidates with fewer terms (the rare ones); this gives them the score of all (docs/adr/0016). Best first, ties by
- * the order given.
- */
-export function rankPassages<T>(candidates: { item: T; passage: string }[], terms: string[], stats: PassageStats): { item: T; score: number }[] {
-  const weights = new Map<string, number>();
-  for (const t of new Set(terms)) {
-    const n = stats.df.get(t) ?? 0;
-    if (n === 0) continue;
-    const v = Math.log((stats.rows - n + 0.5) / (n + 0.5));
-    weights.set(t, v <= 0 ? 1e-6 : v);
-  }
-  const words = new Set([...weights.keys()].flatMap((t) => t.split(PAIR_JOINER)));
-  const scored = candidates.map((c, order) => {
-    const { length, tf } = termCounts(c.passage, weights, words);
-    const norm = K1 * (1 - B + (B * length) / (stats.avgdl || 1));
-    let score = 0;
-    for (const [t, f] of tf) score += (weights.get(t) as number) * ((f * (K1 + 1)) / (f + norm));
-    return { item: c.item, score, order };
-  });
-  return scored.sort((a, b) => b.score - a.score || a.order - b.order).map(({ item, score }) => ({ item, score }));
-}
-
-/**
  * What passageTerms(text) counts, without building every term: the number of terms and the frequency of the wanted
- * ones. A pair is built only when both its syllables are among `words` (the syllables of the wanted terms).
+ * ones (and of wanted runs of three syllables). A pair or a run is built only when its syllables are among `words`
+ * (the syllables of the wanted terms).
  */
 export function termCounts(text: string, wanted: ReadonlyMap<string, unknown>, words: ReadonlySet<string>): { length: number; tf: Map<string, number> } {
   const tf = new Map<string, number>();
   let length = 0;
   for (const stretch of fold(normalizeText(text)).split(STRETCH_BREAK)) {
     let prev: string | null = null;
+    let before: string | null = null;
     let count = 0;
     for (const w of stretch.split(/[^\p{L}\p{N}]+/u)) {
       if (w.length === 0) continue;
@@ -147,7 +129,13 @@ export function termCounts(text: string, wanted: ReadonlyMap<string, unknown>, w
       if (known && prev !== null) {
         const p = `${prev}${PAIR_JOINER}${w}`;
         if (wanted.has(p)) tf.set(p, (tf.get(p) ?? 0) + 1);
+        // A run of three (QuestionTerms.triples): counted when asked for, never part of the passage's length.
+        if (before !== null) {
+          const t = `${before}${PAIR_JOINER}${p}`;
+          if (wanted.has(t)) tf.set(t, (tf.get(t) ?? 0) + 1);
+        }
       }
+      before = known ? prev : null;
       prev = known ? w : null;
     }
     // A stretch of n syllables has n − 1 pairs.

@@ -1,6 +1,7 @@
 /** Question terms (domain/text/question.ts): syllables and pairs of syllables, folded, filler pairs left out. */
 import fc from 'fast-check';
-import { MAX_QUESTION_TERMS, passageTerms, questionTerms, rankPassages, termCounts } from '../../domain/text/question';
+import { MAX_QUESTION_TERMS, passageTerms, questionTerms, termCounts } from '../../domain/text/question';
+import { BM25_ONLY, rankPassages } from '../../domain/text/ranking';
 
 describe('questionTerms', () => {
   it('reads a real question as its syllables and the pairs that carry its meaning, without the asking words', () => {
@@ -99,14 +100,15 @@ describe('rankPassages', () => {
     };
     const ranked = rankPassages(
       [
-        { item: 'a', passage: 'giấy và phép' },
-        { item: 'b', passage: 'giấy phép' },
-        { item: 'c', passage: 'giấy phép karaoke' },
-        { item: 'd', passage: 'không liên quan' },
-        { item: 'e', passage: 'không liên quan' },
+        { item: 'a', heading: null, text: 'giấy và phép', title: null, typeRank: 1 },
+        { item: 'b', heading: null, text: 'giấy phép', title: null, typeRank: 1 },
+        { item: 'c', heading: null, text: 'giấy phép karaoke', title: null, typeRank: 1 },
+        { item: 'd', heading: null, text: 'không liên quan', title: null, typeRank: 1 },
+        { item: 'e', heading: null, text: 'không liên quan', title: null, typeRank: 1 },
       ],
-      ['giay', 'phep', 'giay_phep', 'karaoke'],
+      { words: ['giay', 'phep', 'karaoke'], pairs: ['giay_phep'], triples: [] },
       stats,
+      BM25_ONLY,
     );
     expect(ranked.map((r) => r.item)).toEqual(['c', 'b', 'a', 'd', 'e']);
     // "giấy phép": 3 terms (2 syllables, 1 pair); idf(n) = ln((N − n + 0.5)/(n + 0.5)); tf 1 each.
