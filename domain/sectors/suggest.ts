@@ -55,14 +55,36 @@ export function sectorTerms(sector: Sector): { term: string; weight: number }[] 
   return out;
 }
 
-/** Positions of each word of a text, so that a many-word name is found by walking its first word's positions. */
-function wordIndex(tokens: string[]): Map<string, number[]> {
+/** A catalogue's names as folded words, per sector, and the words a name starts with: read once per catalogue. */
+interface CatalogueTerms {
+  terms: Map<Sector, { term: string; weight: number; phrase: string[] }[]>;
+  firsts: Set<string>;
+}
+const catalogueTerms = new WeakMap<readonly Sector[], CatalogueTerms>();
+
+function termsOf(catalogue: readonly Sector[]): CatalogueTerms {
+  let c = catalogueTerms.get(catalogue);
+  if (!c) {
+    const terms = new Map(catalogue.map((s) => [s, sectorTerms(s).map((t) => ({ ...t, phrase: words(t.term) }))]));
+    c = { terms, firsts: new Set([...terms.values()].flatMap((ts) => ts.map((t) => t.phrase[0] as string))) };
+    catalogueTerms.set(catalogue, c);
+  }
+  return c;
+}
+
+/**
+ * Positions of the words a name starts with (`firsts`) in a text, so that a many-word name is found by walking its
+ * first word's positions.
+ */
+function wordIndex(tokens: string[], firsts: ReadonlySet<string>): Map<string, number[]> {
   const index = new Map<string, number[]>();
-  tokens.forEach((t, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as string;
+    if (!firsts.has(t)) continue;
     const list = index.get(t);
     if (list) list.push(i);
     else index.set(t, [i]);
-  });
+  }
   return index;
 }
 
@@ -86,10 +108,11 @@ const round = (x: number) => Math.round(x * 10) / 10;
 
 /** Ranked sector suggestions (best first, at most five), each with its evidence; empty when nothing points anywhere. */
 export function suggestSectors(input: SuggestInput, catalogue: readonly Sector[] = SECTORS): SectorSuggestion[] {
+  const { terms, firsts } = termsOf(catalogue);
   const titleTokens = words(input.title ?? '');
   const textTokens = words(input.text);
-  const titleIndex = wordIndex(titleTokens);
-  const textIndex = wordIndex(textTokens);
+  const titleIndex = wordIndex(titleTokens, firsts);
+  const textIndex = wordIndex(textTokens, firsts);
   const byTopic = new Map<number, string[]>();
   for (const a of input.codified) byTopic.set(a.topic, [...(byTopic.get(a.topic) ?? []), a.code]);
 
@@ -104,8 +127,7 @@ export function suggestSectors(input: SuggestInput, catalogue: readonly Sector[]
       score += CODIFIED_BASE + CODIFIED_PER_ARTICLE * Math.min(unique.length, CODIFIED_CAP);
     }
     let textScore = 0;
-    for (const { term, weight } of sectorTerms(sector)) {
-      const phrase = words(term);
+    for (const { term, weight, phrase } of terms.get(sector) ?? []) {
       const inTitle = countPhrase(titleTokens, titleIndex, phrase);
       if (inTitle > 0) {
         evidence.push({ kind: 'keyword', term, where: 'title', count: inTitle });

@@ -9,6 +9,7 @@ import type { Diagnostic, SourceFile, SourceFormat, Work } from '../model';
 import { lint } from '../lint';
 import { readDocument } from '../parse/formats';
 import type { WorkMetadata } from '../parse/metadata';
+import { keepParse } from '../parse/memo';
 import { parseDocument } from '../parse/parse';
 import { effectiveDate } from '../parse/effective';
 import { flattenUnits } from '../units';
@@ -80,6 +81,7 @@ export async function ingestDocument(ports: Ports, input: IngestInput): Promise<
   }
 
   const parsed = parseDocument(read.text, format);
+  keepParse({ sha256, fileName: baseName(input.fileName) }, parsed);
   const { metadata } = parsed;
   const diagnostics = [...read.diagnostics, ...parsed.diagnostics];
   if (!metadata.number && metadata.type === 'unknown' && parsed.units.length === 0)

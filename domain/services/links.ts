@@ -6,20 +6,26 @@
 import { parseInstructions } from '../effects/instructions';
 import { applyReviews, relationEvents } from '../history/derive';
 import { DomainError } from '../errors';
-import type { Work } from '../model';
+import type { SourceFile, Work } from '../model';
 import { readDocument } from '../parse/formats';
+import { keptParse } from '../parse/memo';
 import { parseDocument } from '../parse/parse';
 import type { Links, Ports } from '../ports';
 import { extractRelations } from '../relations/extract';
 
-/** Relations and effects read from one work's text. */
+/** The original's parse, read back from the blob store. */
+async function parseOriginal(ports: Pick<Ports, 'blobs'>, id: string, source: SourceFile) {
+  const bytes = await ports.blobs.get(source.blobKey);
+  if (!bytes) throw new DomainError('dependency_unavailable', `Original ${source.blobKey} of ${id} is missing from the blob store`);
+  const { text, format } = await readDocument(source.fileName, bytes);
+  return parseDocument(text, format);
+}
+
+/** Relations and effects read from one work's text (the parse ingestion kept, when this process made it). */
 export async function readLinks(ports: Pick<Ports, 'blobs'>, work: Work): Promise<Links> {
   const primary = work.sources[0];
   if (!primary) return { relations: [], effects: [] };
-  const bytes = await ports.blobs.get(primary.blobKey);
-  if (!bytes) throw new DomainError('dependency_unavailable', `Original ${primary.blobKey} of ${work.id} is missing from the blob store`);
-  const { text, format } = await readDocument(primary.fileName, bytes);
-  const parsed = parseDocument(text, format);
+  const parsed = keptParse(primary) ?? (await parseOriginal(ports, work.id, primary));
   const { relations } = extractRelations(work, parsed);
   // The document an amending text is named after ("... sửa đổi, bổ sung một số điều của Thông tư số 09/2022/...").
   const amended =
