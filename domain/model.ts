@@ -11,40 +11,11 @@ export interface Diagnostic {
   line?: number;
 }
 
-export type DocumentType =
-  | 'hien_phap'
-  | 'bo_luat'
-  | 'luat'
-  | 'phap_lenh'
-  | 'lenh'
-  | 'nghi_quyet'
-  | 'nghi_quyet_lien_tich'
-  | 'nghi_dinh'
-  | 'quyet_dinh'
-  | 'chi_thi'
-  | 'thong_tu'
-  | 'thong_tu_lien_tich'
-  | 'van_ban_hop_nhat'
-  | 'sac_lenh'
-  | 'unknown';
+import type { DocumentType } from './document-types';
 
-export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
-  hien_phap: 'Hiến pháp',
-  bo_luat: 'Bộ luật',
-  luat: 'Luật',
-  phap_lenh: 'Pháp lệnh',
-  lenh: 'Lệnh',
-  nghi_quyet: 'Nghị quyết',
-  nghi_quyet_lien_tich: 'Nghị quyết liên tịch',
-  nghi_dinh: 'Nghị định',
-  quyet_dinh: 'Quyết định',
-  chi_thi: 'Chỉ thị',
-  thong_tu: 'Thông tư',
-  thong_tu_lien_tich: 'Thông tư liên tịch',
-  van_ban_hop_nhat: 'Văn bản hợp nhất',
-  sac_lenh: 'Sắc lệnh',
-  unknown: 'Chưa xác định',
-};
+/** The document types and their labels live in their registry (document-types.ts). */
+export type { DocumentType };
+export { DOCUMENT_TYPE_LABELS } from './document-types';
 
 export type SourceFormat = 'text' | 'markdown' | 'html' | 'docx';
 

@@ -3,6 +3,7 @@
  * generated from them (schemas/openapi.ts); response schemas are checked in tests. zod/mini keeps Lambda bundles small.
  */
 import * as z from 'zod/mini';
+import { DOCUMENT_TYPES, type DocumentType as DocumentTypeCode } from '../domain/document-types';
 
 export const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
@@ -34,25 +35,7 @@ export const SourceFile = z.object({
   receivedAt: z.string(),
 });
 
-export const DOCUMENT_TYPES = [
-  'hien_phap',
-  'bo_luat',
-  'luat',
-  'phap_lenh',
-  'lenh',
-  'nghi_quyet',
-  'nghi_quyet_lien_tich',
-  'nghi_dinh',
-  'quyet_dinh',
-  'chi_thi',
-  'thong_tu',
-  'thong_tu_lien_tich',
-  'van_ban_hop_nhat',
-  'sac_lenh',
-  'unknown',
-] as const;
-
-export const DocumentType = z.enum(DOCUMENT_TYPES);
+export const DocumentType = z.enum(DOCUMENT_TYPES as [DocumentTypeCode, ...DocumentTypeCode[]]);
 
 export const Reference = z.object({
   type: z.nullable(z.string()),

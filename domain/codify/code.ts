@@ -3,29 +3,15 @@
  * . [ordinal of the source document in the heading .] source article. Decoding, encoding and the lookup form of a
  * code typed by a person.
  */
-import type { DocumentType } from '../model';
+import { CODIFICATION_CODES, type DocumentType } from '../document-types';
 import { fold, normalizeText } from '../text/normalize';
 
-/** The source-type codes the export uses, with the document type each stands for. */
-export const SOURCE_TYPES: Record<string, { label: string; documentType: DocumentType }> = {
-  LQ: { label: 'Luật, Bộ luật', documentType: 'luat' },
-  PL: { label: 'Pháp lệnh', documentType: 'phap_lenh' },
-  NQ: { label: 'Nghị quyết', documentType: 'nghi_quyet' },
-  NL: { label: 'Nghị quyết liên tịch', documentType: 'nghi_quyet_lien_tich' },
-  NĐ: { label: 'Nghị định', documentType: 'nghi_dinh' },
-  QĐ: { label: 'Quyết định', documentType: 'quyet_dinh' },
-  CT: { label: 'Chỉ thị', documentType: 'chi_thi' },
-  TT: { label: 'Thông tư', documentType: 'thong_tu' },
-  TL: { label: 'Thông tư liên tịch', documentType: 'thong_tu_lien_tich' },
-  SL: { label: 'Sắc lệnh', documentType: 'sac_lenh' },
-};
+/** The source-type codes the export uses, with the document types each stands for (the registry's CODIFICATION_CODES). */
+export const SOURCE_TYPES: Readonly<Record<string, readonly DocumentType[]>> = Object.fromEntries(CODIFICATION_CODES);
 
 /** Document types a source-type code accepts in the source note (a `LQ` article may come from a Bộ luật). */
 export function typeCodeAccepts(typeCode: string, type: DocumentType): boolean {
-  const expected = SOURCE_TYPES[typeCode]?.documentType;
-  if (!expected) return false;
-  if (expected === type) return true;
-  return typeCode === 'LQ' && (type === 'bo_luat' || type === 'hien_phap');
+  return SOURCE_TYPES[typeCode]?.includes(type) ?? false;
 }
 
 export interface CodeParts {

@@ -2,29 +2,14 @@
  * The notes printed around a codified article: the source note (pGhiChu) and the amendment notes printed inside its
  * text. Strings in, data out; every regex here is anchored or bounded (no nested unbounded quantifiers).
  */
-import type { DocumentType } from '../model';
+import { type DocumentType, PRINTED_TYPES } from '../document-types';
 import { findReferences } from '../parse/references';
 import { workIdFor } from '../refs';
 import { fold } from '../text/normalize';
 import type { InlineNote, NoteReference, SourceAmendment, SourceChange, SourceChangeKind, SourceNote } from './types';
 
-/** Document type words as the notes print them, folded (length-preserving, so indices map back to the note). */
-const TYPE_WORDS: [string, DocumentType][] = [
-  ['hien phap', 'hien_phap'],
-  ['bo luat', 'bo_luat'],
-  ['luat', 'luat'],
-  ['phap lenh', 'phap_lenh'],
-  ['nghi quyet lien tich', 'nghi_quyet_lien_tich'],
-  ['nghi quyet', 'nghi_quyet'],
-  ['nghi dinh', 'nghi_dinh'],
-  ['quyet dinh', 'quyet_dinh'],
-  ['chi thi', 'chi_thi'],
-  ['thong tu lien tich', 'thong_tu_lien_tich'],
-  ['thong tu so lien tich', 'thong_tu_lien_tich'],
-  ['thong tu', 'thong_tu'],
-  ['sac lenh', 'sac_lenh'],
-  ['lenh', 'lenh'],
-];
+/** Document type words as the notes print them (the registry's PRINTED_TYPES), folded (length-preserving, so indices map back to the note). */
+const TYPE_WORDS: [string, DocumentType][] = PRINTED_TYPES.map(([w, t]) => [fold(w), t]);
 const TYPE_ALT = TYPE_WORDS.map(([w]) => w).join('|');
 
 /**

@@ -3,7 +3,8 @@
  * Works on the normalised text of Công báo extractions and web renditions. Returns diagnostics for what it
  * could not find instead of guessing.
  */
-import type { Diagnostic, DocumentType, Scope } from '../model';
+import { DOCUMENT_TYPE_LABELS, type DocumentType, isNamedType, PRINTED_TYPES, typeFromSymbol } from '../document-types';
+import type { Diagnostic, Scope } from '../model';
 import { isLocalNumber } from '../refs';
 import type { ConsolidatedSource, Reference } from './references';
 
@@ -22,37 +23,8 @@ export interface WorkMetadata {
   scope: Scope;
 }
 
-/** Type words as printed in the title block, longest first so `THÔNG TƯ LIÊN TỊCH` wins over `THÔNG TƯ`. */
-const TYPE_HEADINGS: [string, DocumentType][] = [
-  ['VĂN BẢN HỢP NHẤT', 'van_ban_hop_nhat'],
-  ['THÔNG TƯ LIÊN TỊCH', 'thong_tu_lien_tich'],
-  ['NGHỊ QUYẾT LIÊN TỊCH', 'nghi_quyet_lien_tich'],
-  ['HIẾN PHÁP', 'hien_phap'],
-  ['BỘ LUẬT', 'bo_luat'],
-  ['PHÁP LỆNH', 'phap_lenh'],
-  ['NGHỊ QUYẾT', 'nghi_quyet'],
-  ['NGHỊ ĐỊNH', 'nghi_dinh'],
-  ['QUYẾT ĐỊNH', 'quyet_dinh'],
-  ['CHỈ THỊ', 'chi_thi'],
-  ['THÔNG TƯ', 'thong_tu'],
-  ['SẮC LỆNH', 'sac_lenh'],
-  ['LUẬT', 'luat'],
-  ['LỆNH', 'lenh'],
-];
-
-/** Symbol codes in the number (`/TT-`, `/NĐ-CP`) and the type they mean. */
-const SYMBOL_TYPES: [RegExp, DocumentType][] = [
-  [/\/VBHN-/, 'van_ban_hop_nhat'],
-  [/\/TTLT-/, 'thong_tu_lien_tich'],
-  [/\/NQLT-/, 'nghi_quyet_lien_tich'],
-  [/\/TT-/, 'thong_tu'],
-  [/\/NĐ-/, 'nghi_dinh'],
-  [/\/QĐ-/, 'quyet_dinh'],
-  [/\/CT-/, 'chi_thi'],
-  [/\/NQ-|\/UBTVQH\d+$/, 'nghi_quyet'],
-  [/\/PL-/, 'phap_lenh'],
-  [/\/L-CTN$/, 'lenh'],
-];
+/** Type words as printed in the title block (upper case), longest first so `THÔNG TƯ LIÊN TỊCH` wins over `THÔNG TƯ`. */
+const TYPE_HEADINGS: [string, DocumentType][] = PRINTED_TYPES.map(([w, t]) => [w.toLocaleUpperCase('vi'), t]);
 
 const NUMBER_BODY = String.raw`\d{1,5}[a-zA-Z]?(?:[/\-][A-Za-zĐđ0-9.]+)+`;
 /** The number line of the title block: `Số: 09/2022/TT-BLĐTBXH`, `Luật số: 58/2014/QH13`, `SỐ 101-SL/L.003 NGÀY ...`. */
@@ -119,8 +91,7 @@ function findNumber(lines: string[]): { number: string; line: number; text: stri
 
 function typeFromNumber(number: string | null): DocumentType | null {
   if (!number) return null;
-  for (const [re, t] of SYMBOL_TYPES) if (re.test(number)) return t;
-  return null;
+  return typeFromSymbol(number);
 }
 
 /** The type heading line (`THÔNG TƯ`, `LUẬT`) and the title lines that follow it, up to the preamble. */
@@ -256,12 +227,12 @@ export function extractMetadata(text: string): { metadata: WorkMetadata; diagnos
 /** `LUẬT` + `DOANH NGHIỆP` → `Luật Doanh nghiệp`; a sentence-case title is kept as printed after the type word. */
 function titleCase(type: DocumentType, title: string | null): string | null {
   if (!title) return null;
-  const word = TYPE_HEADINGS.find(([, t]) => t === type)?.[0] ?? '';
+  const word = type === 'unknown' ? '' : DOCUMENT_TYPE_LABELS[type];
   const typeWord = word.charAt(0) + word.slice(1).toLowerCase();
   // An upper-case title is a name (`DOANH NGHIỆP` → `Doanh nghiệp`); a sentence-case one continues the type word
   // (`Hướng dẫn ...` → `Thông tư hướng dẫn ...`).
   const lower = title === title.toUpperCase() ? title.toLowerCase() : title;
-  const isName = type === 'luat' || type === 'bo_luat' || type === 'phap_lenh' || type === 'hien_phap';
+  const isName = isNamedType(type);
   const body = isName ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower.charAt(0).toLowerCase() + lower.slice(1);
   return `${typeWord} ${body}`.trim();
 }

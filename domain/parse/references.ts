@@ -3,7 +3,7 @@
  * Chính phủ ...", "Bộ luật Tố tụng hình sự ngày 27 tháng 11 năm 2015". Used for the legal bases (căn cứ) of a
  * document, the documents a consolidated text (VBHN) merges, and later for relations.
  */
-import type { DocumentType } from '../model';
+import { type DocumentType, PRINTED_TYPES } from '../document-types';
 
 export interface Reference {
   type: DocumentType | null;
@@ -16,22 +16,8 @@ export interface Reference {
   text: string;
 }
 
-/** Document types as printed, longest first where one starts another (`Nghị quyết liên tịch` before `Nghị quyết`). */
-export const TYPES: [string, DocumentType][] = [
-  ['Hiến pháp', 'hien_phap'],
-  ['Bộ luật', 'bo_luat'],
-  ['Luật', 'luat'],
-  ['Pháp lệnh', 'phap_lenh'],
-  ['Nghị quyết liên tịch', 'nghi_quyet_lien_tich'],
-  ['Nghị quyết', 'nghi_quyet'],
-  ['Nghị định', 'nghi_dinh'],
-  ['Quyết định', 'quyet_dinh'],
-  ['Chỉ thị', 'chi_thi'],
-  ['Thông tư liên tịch', 'thong_tu_lien_tich'],
-  ['Thông tư', 'thong_tu'],
-  ['Văn bản hợp nhất', 'van_ban_hop_nhat'],
-  ['Lệnh', 'lenh'],
-];
+/** Document types as printed (the registry's PRINTED_TYPES: longest first, `Nghị quyết liên tịch` before `Nghị quyết`). */
+export const TYPES = PRINTED_TYPES;
 export const TYPE_ALT = TYPES.map(([w]) => w).join('|');
 /**
  * `27/2022/NĐ-CP`; a stray space after a hyphen is part of the number when upper-case letters follow

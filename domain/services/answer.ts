@@ -18,7 +18,7 @@ import type { Work } from '../model';
 import { STATUS_LABELS, type Reason, type StatusCode, type StatusInput, statusAt, unitStatusAt } from '../status/engine';
 import { passageText, type QuestionTerms, questionTerms, termCounts } from '../text/question';
 import { type RankCandidate, type RankingModel, rankPassages } from '../text/ranking';
-import { typeRank } from '../systematize';
+import { typeRank } from '../document-types';
 import { RANKING_MODEL } from '../text/ranking-model';
 import { citationFromEId, type StoredUnit } from '../units';
 import { consolidatedDocument } from './consolidation';

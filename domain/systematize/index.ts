@@ -5,7 +5,7 @@
  * reasons: which document, which unit, from which date). Pure: the service (domain/services/systematization.ts)
  * gathers the works and their statuses; render.ts writes CSV and printable HTML.
  */
-import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../model';
+import { DOCUMENT_TYPE_LABELS, type DocumentType, typeRank } from '../document-types';
 import type { Flag, Reason, StatusCode, StatusResult } from '../status/engine';
 
 export type ListKey = 'in_force' | 'expired' | 'partially_expired' | 'to_review' | 'other';
@@ -81,31 +81,10 @@ export interface Systematization {
   lists: SystematizationList[];
 }
 
-/** Order within a list: by the type's rank in the system of legal documents, then date of issue, then number. */
-const TYPE_RANK: Record<DocumentType, number> = {
-  hien_phap: 0,
-  bo_luat: 1,
-  luat: 2,
-  nghi_quyet: 3,
-  phap_lenh: 4,
-  lenh: 5,
-  sac_lenh: 6,
-  nghi_dinh: 7,
-  nghi_quyet_lien_tich: 8,
-  quyet_dinh: 9,
-  chi_thi: 10,
-  thong_tu: 11,
-  thong_tu_lien_tich: 12,
-  van_ban_hop_nhat: 13,
-  unknown: 14,
-};
-
-/** A document type's place in the system of legal documents, from 0 (the Constitution) to 1 (unknown). */
-export const typeRank = (type: string): number => (TYPE_RANK[type as DocumentType] ?? TYPE_RANK.unknown) / TYPE_RANK.unknown;
-
+/** Order within a list: by the type's rank in the system of legal documents (typeRank), then date of issue, then number. */
 export function compareWorks(a: Pick<SystematizedWork, 'type' | 'issued' | 'number' | 'id'>, b: Pick<SystematizedWork, 'type' | 'issued' | 'number' | 'id'>) {
   return (
-    TYPE_RANK[a.type] - TYPE_RANK[b.type] ||
+    typeRank(a.type) - typeRank(b.type) ||
     (a.issued ?? '9999').localeCompare(b.issued ?? '9999') ||
     (a.number ?? '').localeCompare(b.number ?? '', 'vi') ||
     a.id.localeCompare(b.id)
