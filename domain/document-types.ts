@@ -63,10 +63,17 @@ export const PRINTED_TYPES: readonly [string, DocumentType][] = NAMED_TYPES.flat
   [entry(t).label, ...(entry(t).alsoPrinted ?? [])].map((p): [string, DocumentType] => [p, t]),
 ).sort((a, b) => b[0].length - a[0].length);
 
-/** The type a number's symbol says (`09/2022/TT-BLĐTBXH` → thong_tu), or null. */
+/**
+ * The type a number's symbol says (`09/2022/TT-BLĐTBXH` → thong_tu), or null; the longest symbol found wins
+ * (`24/TT-LB` is a Thông tư liên bộ, not a Thông tư).
+ */
 export function typeFromSymbol(number: string): DocumentType | null {
-  for (const t of NAMED_TYPES) if (entry(t).symbol?.test(number)) return t;
-  return null;
+  let best: { type: DocumentType; length: number } | null = null;
+  for (const t of NAMED_TYPES) {
+    const m = entry(t).symbol?.exec(number);
+    if (m && (!best || m[0].length > best.length)) best = { type: t, length: m[0].length };
+  }
+  return best?.type ?? null;
 }
 
 /** The Bộ pháp điển's source-type letters and the types each stands for (the first is its own). */
