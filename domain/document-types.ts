@@ -39,6 +39,7 @@ export const DOCUMENT_TYPE_REGISTRY = {
   chi_thi: { label: 'Chỉ thị', symbol: /\/CT-/, codificationCode: 'CT' },
   thong_tu: { label: 'Thông tư', symbol: /\/TT-/, codificationCode: 'TT' },
   thong_tu_lien_tich: { label: 'Thông tư liên tịch', alsoPrinted: ['Thông tư số liên tịch'], symbol: /\/TTLT-/, codificationCode: 'TL' },
+  thong_tu_lien_bo: { label: 'Thông tư liên bộ', alsoPrinted: ['Thông tư liên Bộ'], symbol: /\/TT-?LB\b/ },
   van_ban_hop_nhat: { label: 'Văn bản hợp nhất', symbol: /\/VBHN-/ },
   unknown: { label: 'Chưa xác định' },
 } as const satisfies Record<string, DocumentTypeEntry>;

@@ -80,6 +80,7 @@ export const TYPE_LABELS = {
   chi_thi: 'Chỉ thị',
   thong_tu: 'Thông tư',
   thong_tu_lien_tich: 'Thông tư liên tịch',
+  thong_tu_lien_bo: 'Thông tư liên bộ',
   van_ban_hop_nhat: 'Văn bản hợp nhất',
   sac_lenh: 'Sắc lệnh',
   unknown: 'Loại khác',

@@ -64,3 +64,15 @@ describe('the registry of document types', () => {
     );
   });
 });
+
+describe('a type added by one entry: Thông tư liên bộ (joint circulars of ministries before 1996)', () => {
+  it('is read in a citation, with its number and date (18/2022/TT-BLĐTBXH repeals one)', () => {
+    const [ref] = findReferences(
+      '1. Thông tư liên bộ số 24/TT-LB ngày 19/9/1994 của liên Bộ Lao động - Thương binh và Xã hội và Bộ Tài chính hướng dẫn sửa đổi, bổ sung một số điểm',
+    );
+    expect(ref).toMatchObject({ type: 'thong_tu_lien_bo', number: '24/TT-LB', date: '1994-09-19' });
+    expect(findReferences('trong Thông tư liên Bộ số 12/TT-LB ngày 03/8/1992 của liên Bộ')[0]).toMatchObject({ type: 'thong_tu_lien_bo', number: '12/TT-LB' });
+    expect(typeFromSymbol('24/TT-LB')).toBe('thong_tu_lien_bo');
+    expect(DOCUMENT_TYPE_LABELS.thong_tu_lien_bo).toBe('Thông tư liên bộ');
+  });
+});
