@@ -3,7 +3,7 @@
  * its stored status is an append-only event saying who, what, when and why. Events are derived by the stream consumer
  * (domain/services/history.ts) and by reviewer edits; they are never updated or deleted.
  */
-import type { DocumentType } from '../model';
+import type { DocumentType } from '../document-types';
 import type { Relation } from '../relations/types';
 
 export type HistoryKind = 'document.created' | 'document.updated' | 'relations.changed' | 'relation.reviewed' | 'status.changed';

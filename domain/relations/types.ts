@@ -1,5 +1,5 @@
 /** Relations between documents (ARCHITECTURE.md §3): typed edges read from texts or entered by reviewers. */
-import type { DocumentType } from '../model';
+import type { DocumentType } from '../document-types';
 
 export type RelationType =
   | 'legal_basis'
