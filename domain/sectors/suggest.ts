@@ -4,7 +4,7 @@
  * codifier placed them there), and the names of each sector and of its đề mục found in the document's title and
  * text, compared without case or diacritics (domain/text fold).
  */
-import { fold, normalizeText } from '../text/normalize';
+import { fold, normalizeText, wordsOf } from '../text/normalize';
 import { SECTORS } from './catalogue';
 import type { Sector, SectorEvidence, SectorSuggestion } from './types';
 
@@ -27,10 +27,7 @@ const TEXT_CAP = 20;
 const MAX_SUGGESTIONS = 5;
 const MAX_ARTICLES_LISTED = 10;
 
-const words = (s: string) =>
-  fold(normalizeText(s))
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+const words = (s: string) => wordsOf(fold(normalizeText(s)));
 
 /**
  * The names a sector is recognised by, with their weight: its own name and its đề mục's titles (1), and each

@@ -9,7 +9,7 @@
  * particular answer. Its syllables are kept (a question of two words would otherwise be empty), and their weight is
  * left to the inverse document frequency of the ranking.
  */
-import { fold, normalizeText } from './normalize';
+import { fold, normalizeText, wordsOf } from './normalize';
 
 /** Joins the two syllables of a pair; never inside a word (words are letters and digits). */
 export const PAIR_JOINER = '_';
@@ -52,7 +52,7 @@ const STRETCH_BREAK = /[.,;:!?()[\]{}"“”'‘’«»…\n\r\t|/\\–—-]+/u;
 function stretches(text: string): string[][] {
   return fold(normalizeText(text))
     .split(STRETCH_BREAK)
-    .map((s) => s.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0))
+    .map(wordsOf)
     .filter((s) => s.length > 0);
 }
 
@@ -121,8 +121,7 @@ export function termCounts(text: string, wanted: ReadonlyMap<string, unknown>, w
     let prev: string | null = null;
     let before: string | null = null;
     let count = 0;
-    for (const w of stretch.split(/[^\p{L}\p{N}]+/u)) {
-      if (w.length === 0) continue;
+    for (const w of wordsOf(stretch)) {
       count++;
       const known = words.has(w);
       if (known && wanted.has(w)) tf.set(w, (tf.get(w) ?? 0) + 1);

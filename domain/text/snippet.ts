@@ -1,5 +1,5 @@
 /** Snippets and highlights cut by the domain, so both search engines show the same thing for the same hit. */
-import { fold, normalizeText } from './normalize';
+import { fold, normalizeText, wordsOf } from './normalize';
 
 export interface Snippet {
   text: string;
@@ -20,9 +20,7 @@ export const SNIPPET_TEXT_CHARS = SNIPPET_SCAN_CHARS + 16;
 
 /** Splits text into the words both engines index: normalised, folded runs of letters and digits. */
 export function foldedWords(text: string): string[] {
-  return fold(normalizeText(text))
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 0);
+  return wordsOf(fold(normalizeText(text)));
 }
 
 /** The searchable words of a query: distinct folded words, at most MAX_QUERY_TERMS. */
