@@ -64,6 +64,9 @@ export const PRINTED_TYPES: readonly [string, DocumentType][] = NAMED_TYPES.flat
   [entry(t).label, ...(entry(t).alsoPrinted ?? [])].map((p): [string, DocumentType] => [p, t]),
 ).sort((a, b) => b[0].length - a[0].length);
 
+/** PRINTED_TYPES as a regex alternation (the names hold no regex syntax), longest first. */
+export const PRINTED_ALT = PRINTED_TYPES.map(([w]) => w).join('|');
+
 /**
  * The type a number's symbol says (`09/2022/TT-BLĐTBXH` → thong_tu), or null; the longest symbol found wins
  * (`24/TT-LB` is a Thông tư liên bộ, not a Thông tư).

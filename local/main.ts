@@ -10,7 +10,8 @@ import { createLocalServer, rateLimitFromEnv } from './server';
 import { devSecret, verifyDevToken } from './devtoken';
 import { drainOutbox, startStream } from './stream';
 import { localImportPorts, openEmbedded } from './wiring';
-import { indexWorks, vietnamDate } from '../domain/services/search';
+import { vietnamDate } from '../domain/dates';
+import { indexWorks } from '../domain/services/search';
 import { sweepStatuses } from '../domain/services/status';
 import { msUntilNext0005Ict } from './schedule';
 

@@ -2,6 +2,7 @@
  * The notes printed around a codified article: the source note (pGhiChu) and the amendment notes printed inside its
  * text. Strings in, data out; every regex here is anchored or bounded (no nested unbounded quantifiers).
  */
+import { isoDate } from '../dates';
 import { type DocumentType, PRINTED_TYPES } from '../document-types';
 import { findReferences } from '../parse/references';
 import { workIdFor } from '../refs';
@@ -24,16 +25,6 @@ const EFFECTIVE_RE = /,?\s*có hiệu lực(?: thi hành)?(?: kể)? từ ngày\
 const DATE_RE = /(\d{1,2})\s*(?:\/|-|\s+tháng\s+)(\d{1,2})\s*(?:\/|-|\s+năm\s+)(\d{4})/u;
 const UNTIL_RE = /có hiệu lực(?: thi hành)? đến ngày\s*(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})/u;
 const ISSUED_AT_END_RE = /^(.*?)\s*ngày (\d{1,2})\/(\d{1,2})\/(\d{4}) của ([^,()]{2,160})$/u;
-
-/** A valid ISO date from day, month, year strings, else null. */
-export function isoDate(d: string, m: string, y: string): string | null {
-  const day = Number(d);
-  const month = Number(m);
-  const date = new Date(Date.UTC(Number(y), month - 1, day));
-  return date.getUTCDate() === day && date.getUTCMonth() === month - 1 && date.getUTCFullYear() === Number(y)
-    ? `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-    : null;
-}
 
 function firstDate(text: string): string | null {
   const m = DATE_RE.exec(text);

@@ -5,6 +5,8 @@
  * at a bounded number of times; regexes have no nested quantifiers over unbounded text.
  */
 import type { Diagnostic, Unit, UnitKind } from '../model';
+import { isoDate } from '../dates';
+import { PRINTED_ALT } from '../document-types';
 import { DOCUMENT_TYPE_LABELS } from '../model';
 import { cleanLines } from '../parse/clean';
 import { eIdPart } from '../parse/eid';
@@ -14,6 +16,9 @@ import { isLocalNumber, numberHasYear, referenceKey, workIdFor } from '../refs';
 import { findPayloadUnit, parsePayload, reroot, unquote } from './payload';
 import { type RefPath, readRefs, refEId } from './refs';
 import type { Effect, EffectOperation, EffectPayload, ParseInstructionsResult } from './types';
+
+/** Nothing, or "(của) <type> này": what may follow the references of a commencement clause. */
+const THIS_DOCUMENT_RE = new RegExp(String.raw`^(?:(?:của )?(?:${PRINTED_ALT}) này\s*)?$`, 'u');
 
 export interface AmendingWork {
   id: string;
@@ -765,8 +770,8 @@ function noteOwnDates(text: string, out: Map<string, string>): void {
       .trim()
       .replace(/^(?:Riêng|Quy định tại|Các quy định tại|Riêng quy định tại)\s+/iu, '');
     const r = readRefs(subject, null);
-    if (r.refs.length === 0 || !/^(?:(?:của )?(?:Luật|Bộ luật|Nghị định|Thông tư|Nghị quyết|Quyết định|Pháp lệnh) này\s*)?$/u.test(r.rest.trim())) continue;
-    const iso = `${date[3]}-${date[2].padStart(2, '0')}-${date[1].padStart(2, '0')}`;
-    for (const ref of r.refs) out.set(refEId(ref), iso);
+    if (r.refs.length === 0 || !THIS_DOCUMENT_RE.test(r.rest.trim())) continue;
+    const iso = isoDate(date[1], date[2], date[3]);
+    if (iso) for (const ref of r.refs) out.set(refEId(ref), iso);
   }
 }

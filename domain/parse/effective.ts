@@ -8,6 +8,8 @@
  * kể từ ngày ký kết", "nghị quyết của Hội đồng thành viên có hiệu lực kể từ ngày được thông qua"), and those dates are
  * not its own.
  */
+import { isoDate } from '../dates';
+import { PRINTED_ALT } from '../document-types';
 import type { Unit } from '../model';
 
 const EFFECT = 'có hiệu lực(?: thi hành)?(?: kể)? từ ngày';
@@ -16,16 +18,7 @@ const DATE_SLASH = new RegExp(String.raw`${EFFECT} (\d{1,2})[/.-](\d{1,2})[/.-](
 /** The date of issue: "kể từ ngày ký", "ký ban hành", "ban hành", "thông qua"; not "ngày ký kết" (a contract). */
 const FROM_SIGNING = new RegExp(String.raw`${EFFECT} (?:ký ban hành|ký|ban hành|thông qua)(?![\p{L}\p{N}])(?! kết)`, 'u');
 /** A sentence whose subject is the document itself. */
-const OWN_SUBJECT =
-  /^(?:Bộ luật|Luật|Pháp lệnh|Hiến pháp|Lệnh|Nghị quyết liên tịch|Nghị quyết|Nghị định|Thông tư liên tịch|Thông tư|Quyết định|Chỉ thị) này(?![\p{L}\p{N}])/u;
-
-function iso(d: string, m: string, y: string): string | null {
-  const day = Number(d);
-  const month = Number(m);
-  const year = Number(y);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCDate() === day && date.getUTCMonth() === month - 1 ? `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : null;
-}
+const OWN_SUBJECT = new RegExp(String.raw`^(?:${PRINTED_ALT}) này(?![\p{L}\p{N}])`, 'u');
 
 function* walk(units: Unit[]): Generator<Unit> {
   for (const u of units) {
@@ -39,7 +32,7 @@ const ownText = (text: string) => text.replace(/“[^”]*”/gu, '').replace(/\
 
 function dateIn(own: string, issued: string | null): string | null {
   const w = DATE_WORDS.exec(own) ?? DATE_SLASH.exec(own);
-  if (w?.[1] && w[2] && w[3]) return iso(w[1], w[2], w[3]);
+  if (w?.[1] && w[2] && w[3]) return isoDate(w[1], w[2], w[3]);
   return FROM_SIGNING.test(own) ? issued : null;
 }
 

@@ -3,6 +3,7 @@
  * Works on the normalised text of Công báo extractions and web renditions. Returns diagnostics for what it
  * could not find instead of guessing.
  */
+import { isoDate } from '../dates';
 import { DOCUMENT_TYPE_LABELS, type DocumentType, isNamedType, PRINTED_TYPES, typeFromSymbol } from '../document-types';
 import type { Diagnostic, Scope } from '../model';
 import { isLocalNumber } from '../refs';
@@ -58,14 +59,10 @@ function cleanShort(l: string): string {
   return s;
 }
 
-function isoDate(d: string, m: string, y: string): string | null {
-  const day = Number(d);
-  const month = Number(m);
+/** A date of the title block: a real calendar date, in 1900–2200 (anything else is a slip in the text). */
+function titleDate(d: string, m: string, y: string): string | null {
   const year = Number(y);
-  if (month < 1 || month > 12 || day < 1 || year < 1900 || year > 2200) return null;
-  // A real calendar date only: "ngày 30 tháng 2" is a slip in the text, not a date.
-  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
-  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return year < 1900 || year > 2200 ? null : isoDate(d, m, y);
 }
 
 function findNumber(lines: string[]): { number: string; line: number; text: string } | null {
@@ -193,23 +190,23 @@ export function extractMetadata(text: string): { metadata: WorkMetadata; diagnos
           .replace(/^.*Hạnh\s+phúc\s*/u, '')
           .replace(/^(?:[\p{Lu}\d]+[-/])+[\p{Lu}\d]+\s+/u, '')
           .trim() || null;
-      issued = isoDate(m[2], m[3], m[4]);
+      issued = titleDate(m[2], m[3], m[4]);
       break;
     }
     if (WEB_DATE_LABEL_RE.test(l)) {
       const w = WEB_DATE_RE.exec(head[i + 1] ?? '');
-      if (w?.[1] && w[2] && w[3]) issued = isoDate(w[1], w[2], w[3]);
+      if (w?.[1] && w[2] && w[3]) issued = titleDate(w[1], w[2], w[3]);
     }
   }
   if (!issued && num) {
     const d = DATE_RE.exec(num.text) ?? /NGÀY\s+(\d{1,2})-(\d{1,2})-(\d{4})/u.exec(num.text);
-    if (d?.[1] && d[2] && d[3]) issued = isoDate(d[1], d[2], d[3]);
+    if (d?.[1] && d[2] && d[3]) issued = titleDate(d[1], d[2], d[3]);
   }
   if (!issued) {
     // Laws print the date they were passed at the end: "... thông qua ngày 29 tháng 6 năm 2024."
     const tail = tailLines.slice(-60).join(' ');
     const d = PASSED_ON_RE.exec(tail);
-    if (d?.[1] && d[2] && d[3]) issued = isoDate(d[1], d[2], d[3]);
+    if (d?.[1] && d[2] && d[3]) issued = titleDate(d[1], d[2], d[3]);
   }
   if (!issued) diagnostics.push({ code: 'metadata.date_missing', severity: 'warning', message: 'No date of issue (ngày ... tháng ... năm ...) found' });
 

@@ -3,7 +3,8 @@
  * Chính phủ ...", "Bộ luật Tố tụng hình sự ngày 27 tháng 11 năm 2015". Used for the legal bases (căn cứ) of a
  * document, the documents a consolidated text (VBHN) merges, and later for relations.
  */
-import { type DocumentType, PRINTED_TYPES } from '../document-types';
+import { isoDate } from '../dates';
+import { type DocumentType, PRINTED_ALT, PRINTED_TYPES } from '../document-types';
 
 export interface Reference {
   type: DocumentType | null;
@@ -18,7 +19,7 @@ export interface Reference {
 
 /** Document types as printed (the registry's PRINTED_TYPES: longest first, `Nghị quyết liên tịch` before `Nghị quyết`). */
 export const TYPES = PRINTED_TYPES;
-export const TYPE_ALT = TYPES.map(([w]) => w).join('|');
+export const TYPE_ALT = PRINTED_ALT;
 /**
  * `27/2022/NĐ-CP`; a stray space after a hyphen is part of the number when upper-case letters follow
  * (`52/2024/QĐ- UBND`, also a symbol wrapped after its hyphen), never before a word (`QĐ- của`, `QĐ- Ủy ban`).
@@ -30,13 +31,6 @@ const ISSUER = String.raw`(?:\s+của\s+([^,;.]{2,80}?)(?=\s+(?:quy định|hư�
 const WITH_NUMBER_RE = new RegExp(String.raw`(${TYPE_ALT})(?![\p{L}])([^;]{0,160}?)\s+(?:số\s+)?(${NUMBER})(?:${DATE})?${ISSUER}`, 'u');
 /** Without a number: "Bộ luật Tố tụng hình sự ngày 27 tháng 11 năm 2015". */
 const WITH_DATE_RE = new RegExp(String.raw`(${TYPE_ALT})(?![\p{L}])([^;]{0,160}?)${DATE}${ISSUER}`, 'u');
-
-function iso(d: string, m: string, y: string): string | null {
-  const day = Number(d);
-  const month = Number(m);
-  const date = new Date(Date.UTC(Number(y), month - 1, day));
-  return date.getUTCDate() === day && date.getUTCMonth() === month - 1 ? `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : null;
-}
 
 /** Every reference in a text that names a number or a date (a bare "Luật này" is not a reference), one per clause. */
 export function findReferences(text: string): Reference[] {
@@ -52,7 +46,7 @@ export function findReferences(text: string): Reference[] {
       out.push({
         type: TYPES.find(([w]) => w === n[1])?.[1] ?? null,
         number: n[3].replace(/- /gu, '-').replace(/[.\-/]+$/, ''),
-        date: n[4] && n[5] && n[6] ? iso(n[4], n[5], n[6]) : null,
+        date: n[4] && n[5] && n[6] ? isoDate(n[4], n[5], n[6]) : null,
         issuer: n[7]?.trim() ?? null,
         text: n[0].trim(),
       });
@@ -63,7 +57,7 @@ export function findReferences(text: string): Reference[] {
       out.push({
         type: TYPES.find(([w]) => w === d[1])?.[1] ?? null,
         number: null,
-        date: iso(d[3], d[4], d[5]),
+        date: isoDate(d[3], d[4], d[5]),
         issuer: d[6]?.trim() ?? null,
         text: d[0].trim(),
       });
@@ -112,7 +106,7 @@ export function consolidatedSources(headLines: string[]): ConsolidatedSource[] {
     const [ref] = findReferences(piece);
     if (!ref?.number) continue;
     const eff = /có hiệu lực(?: thi hành)?(?: kể)? từ ngày (\d{1,2}) tháng (\d{1,2}) năm (\d{4})/u.exec(piece);
-    out.push({ ...ref, effective: eff?.[1] && eff[2] && eff[3] ? iso(eff[1], eff[2], eff[3]) : null });
+    out.push({ ...ref, effective: eff?.[1] && eff[2] && eff[3] ? isoDate(eff[1], eff[2], eff[3]) : null });
   }
   return out;
 }

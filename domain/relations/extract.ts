@@ -4,6 +4,7 @@
  * official list announces as expired, and the other documents it cites. Pure: parsed data in, data and diagnostics
  * out. Every pattern is linear; long paragraphs are cut before matching.
  */
+import { isoDate } from '../dates';
 import type { Diagnostic, DocumentType, Work } from '../model';
 import { findReferences, type Reference } from '../parse/references';
 import type { ParsedUnit, ParseResult } from '../parse/types';
@@ -42,13 +43,6 @@ interface Paragraph {
   own: string;
   /** Set when a paragraph began inside a quote that never closed. */
   reset?: boolean;
-}
-
-function iso(d: string, m: string, y: string): string | null {
-  const day = Number(d);
-  const month = Number(m);
-  const date = new Date(Date.UTC(Number(y), month - 1, day));
-  return date.getUTCDate() === day && date.getUTCMonth() === month - 1 ? `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : null;
 }
 
 /** The lines of the body (inside units), joined into paragraphs, with quoted text blanked. */
@@ -348,7 +342,7 @@ export function extractRelations(work: ExtractWork, parsed: ParseResult): Extrac
     const ex = EXPIRES_RE.exec(s);
     if (ex) {
       const dw = DATE_WORDS_RE.exec(s) ?? DATE_SLASH_RE.exec(s);
-      const date = FROM_OWN_EFFECT_RE.test(s) ? work.effective : dw ? iso(dw[1] as string, dw[2] as string, dw[3] as string) : work.effective;
+      const date = FROM_OWN_EFFECT_RE.test(s) ? work.effective : dw ? isoDate(dw[1] as string, dw[2] as string, dw[3] as string) : work.effective;
       const sentenceStart = Math.max(0, s.lastIndexOf('. ', ex.index) + 1);
       const subject = s.slice(sentenceStart, ex.index).replace(new RegExp(`^\\s*${MARKER}`, 'u'), '');
       if (/:\s*$/u.test(s)) list = { type: 'repeals', date };
@@ -409,10 +403,11 @@ export function extractRelations(work: ExtractWork, parsed: ParseResult): Extrac
       let to: string | null | undefined;
       if (type === 'suspends' || type === 'annuls') {
         const range = /từ\s+ngày\s+(\d{1,2})[/-](\d{1,2})[/-](\d{4})|từ\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(rest);
-        if (range) from = range[1] ? iso(range[1], range[2] as string, range[3] as string) : iso(range[4] as string, range[5] as string, range[6] as string);
+        if (range)
+          from = range[1] ? isoDate(range[1], range[2] as string, range[3] as string) : isoDate(range[4] as string, range[5] as string, range[6] as string);
         const until = /đến\s+(hết\s+)?ngày\s+(?:(\d{1,2})[/-](\d{1,2})[/-](\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))/u.exec(rest);
         if (until) {
-          const d = until[2] ? iso(until[2], until[3] as string, until[4] as string) : iso(until[5] as string, until[6] as string, until[7] as string);
+          const d = until[2] ? isoDate(until[2], until[3] as string, until[4] as string) : isoDate(until[5] as string, until[6] as string, until[7] as string);
           to = d && until[1] ? nextDay(d) : d;
         }
       }
@@ -610,7 +605,7 @@ function readExpiredList(parsed: ParseResult, consumed: Set<number>, onRow: (row
     if (!row || l === '' || FURNITURE_RE.test(l) || LIST_HEADER_LINE_RE.test(l) || /^[IVXLC]+\.\s/u.test(l)) continue;
     const d = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(l);
     if (d && !row.date) {
-      row.date = iso(d[1] as string, d[2] as string, d[3] as string);
+      row.date = isoDate(d[1] as string, d[2] as string, d[3] as string);
       continue;
     }
     (row.date ? row.after : row.before).push(l);

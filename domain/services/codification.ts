@@ -13,7 +13,8 @@ import { normalizeText } from '../text/normalize';
 import type { ConsolidatedUnit } from '../consolidate/engine';
 import type { Effect } from '../effects/types';
 import { consolidatedDocument } from './consolidation';
-import { datedStatus, vietnamDate } from './search';
+import { vietnamDate } from '../dates';
+import { datedStatus } from './search';
 
 /** The search index's "work" for a heading's codified articles: removing it drops all their entries at once. */
 export const headingWorkId = (headingId: string) => `phapdien/${headingId}`;

@@ -1,4 +1,5 @@
 /** Building index entries from stored works, and answering searches with snippets cut the same way on every engine. */
+import { vietnamDate } from '../dates';
 import { DomainError } from '../errors';
 import type { Work } from '../model';
 import { citationFromEId, type StoredUnit } from '../units';
@@ -19,11 +20,6 @@ export const MAX_QUERY_CHARS = 1000;
 const oneLine = (text: string) => normalizeText(text).replace(/\s+/g, ' ').trim();
 /** Units that get their own entry: what people cite and what answers a question. */
 const UNIT_ENTRY_KINDS = new Set(['article', 'clause', 'point']);
-
-/** The calendar date (ISO) in Vietnam (UTC+7, no daylight saving) at an instant: statuses change at local midnight. */
-export function vietnamDate(at: Date): string {
-  return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /**
  * The status a search filter sees, from the work's own dates. Relations (repeal, replacement, suspension) refine

@@ -1,5 +1,5 @@
 import { type Answer, answerQuestion } from '../../domain/services/answer';
-import { vietnamDate } from '../../domain/services/search';
+import { vietnamDate } from '../../domain/dates';
 import { AnswerQuery } from '../../schemas/search';
 import { httpHandler, json, type AppContext } from '../_shared/http';
 

@@ -1,5 +1,5 @@
 import { staleArticles } from '../../domain/services/codification';
-import { vietnamDate } from '../../domain/services/search';
+import { vietnamDate } from '../../domain/dates';
 import { httpHandler, json, type AppContext } from '../_shared/http';
 
 /** The codifiers' work list: codified articles whose source article has changed since the codified text. */

@@ -1,7 +1,7 @@
 import { type RenderedUnit, unitLabel, unitsText } from '../../domain/consolidate/render';
 import { DomainError } from '../../domain/errors';
 import { consolidatedDocument } from '../../domain/services/consolidation';
-import { vietnamDate } from '../../domain/services/search';
+import { vietnamDate } from '../../domain/dates';
 import { ConsolidatedQuery, DocumentParams } from '../../schemas/status';
 import { isCalendarDate } from '../../domain/dates';
 import { httpHandler, json, type AppContext } from '../_shared/http';

@@ -1,6 +1,6 @@
 import { isCalendarDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
-import { vietnamDate } from '../../domain/services/search';
+import { vietnamDate } from '../../domain/dates';
 import { documentStatus } from '../../domain/services/status';
 import { DocumentParams, StatusQuery } from '../../schemas/status';
 import { httpHandler, json, type AppContext } from '../_shared/http';

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/errors';
-import { vietnamDate } from '../../domain/services/search';
+import { vietnamDate } from '../../domain/dates';
 import { checkCitations } from '../../domain/services/status';
 import { StatusCheckRequest } from '../../schemas/status';
 import { isCalendarDate } from '../../domain/dates';

@@ -3,7 +3,8 @@
  * yesterday — an effective date reached, a repeal taking effect — get their stored status (search index) refreshed.
  */
 import middy from '@middy/core';
-import { indexWorks, vietnamDate } from '../../domain/services/search';
+import { vietnamDate } from '../../domain/dates';
+import { indexWorks } from '../../domain/services/search';
 import { sweepStatuses } from '../../domain/services/status';
 import type { AppContext } from '../_shared/http';
 

@@ -1,4 +1,4 @@
-import { vietnamDate } from '../../domain/services/search';
+import { vietnamDate } from '../../domain/dates';
 import { systematization } from '../../domain/services/systematization';
 import { systematizationCsv, systematizationHtml } from '../../domain/systematize/render';
 import { SystematizationQuery } from '../../schemas/systematization';
