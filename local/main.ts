@@ -11,7 +11,7 @@ import { devSecret, verifyDevToken } from './devtoken';
 import { drainOutbox, startStream } from './stream';
 import { localImportPorts, openEmbedded } from './wiring';
 import { vietnamDate } from '../domain/dates';
-import { indexWorks } from '../domain/services/search';
+import { refreshWorks } from '../domain/services/changes';
 import { sweepStatuses } from '../domain/services/status';
 import { msUntilNext0005Ict } from './schedule';
 
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
     try {
       await drainOutbox(embedded);
       const today = vietnamDate(new Date());
-      const refreshed = await sweepStatuses(embedded.ports, today, since, (ids) => indexWorks(embedded.ports, ids));
+      const refreshed = await sweepStatuses(embedded.ports, today, since, (ids) => refreshWorks(embedded.ports, ids));
       logger.info('Status sweep', { today, refreshed: refreshed.length });
     } catch (e) {
       logger.error('Status sweep failed', { error: e as Error });

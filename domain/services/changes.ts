@@ -1,18 +1,117 @@
 /**
- * What happens after a work is written, on every runtime (the DynamoDB stream Lambda on AWS, the outbox locally):
- * its new version goes into its history (domain/history), its links (relations, effects) are re-read from its text, then the search index is brought up to date for it and
- * for every work whose incoming links changed (their status may have changed: a repeal, an amendment).
+ * What happens after works are written, on every runtime (the DynamoDB stream Lambda on AWS, the outbox locally), in
+ * four steps (docs/adr/0017):
+ * 1. each work's new version goes into its history (services/history.ts);
+ * 2. its links (relations, effects) are re-read from its text (services/links.ts): the original is parsed once,
+ *    and not at all in the process that ingested it (domain/parse/memo.ts);
+ * 3. the status of it and of every work whose incoming links changed is refreshed, a change of status being a
+ *    history event (services/status.ts, refreshStatus);
+ * 4. their index entries are written with that status (services/search.ts, indexWork).
+ * The steps read through one cache for the change: each work and each history is read once, and read again only
+ * after this change wrote it.
  */
+import type { HistoryEvent } from '../history/types';
+import type { Work } from '../model';
 import type { Ports } from '../ports';
 import { recordDocumentVersions } from './history';
 import { linkWorks } from './links';
-import { indexWorks } from './search';
+import { indexWork } from './search';
+import { refreshStatus } from './status';
+
+/**
+ * The ports with reads of works and histories kept for the life of one change: a second read of the same work or
+ * history is the first's, with what this change wrote since (a saved work, appended events) applied to it.
+ */
+export function readOnce(ports: Ports): Ports {
+  const works = new Map<string, Promise<Work | null>>();
+  const histories = new Map<string, Promise<HistoryEvent[]>>();
+  return {
+    ...ports,
+    works: {
+      ...ports.works,
+      get: (id) => {
+        let w = works.get(id);
+        if (!w) {
+          w = ports.works.get(id);
+          works.set(id, w);
+          w.catch(() => works.delete(id));
+        }
+        return w;
+      },
+      save: async (work, expectedVersion) => {
+        works.delete(work.id);
+        const saved = await ports.works.save(work, expectedVersion);
+        works.set(work.id, Promise.resolve(saved));
+        return saved;
+      },
+    },
+    history: {
+      ...ports.history,
+      forWork: (id) => {
+        let h = histories.get(id);
+        if (!h) {
+          h = ports.history.forWork(id);
+          histories.set(id, h);
+          h.catch(() => histories.delete(id));
+        }
+        return h;
+      },
+      append: async (events) => {
+        await ports.history.append(events);
+        // Appending is idempotent by event id: the kept history takes the events it does not hold yet, at its end.
+        for (const id of new Set(events.map((e) => e.workId))) {
+          const kept = histories.get(id);
+          if (!kept) continue;
+          const held = await kept;
+          const ids = new Set(held.map((e) => e.id));
+          histories.set(id, Promise.resolve([...held, ...events.filter((e) => e.workId === id && !ids.has(e.id))]));
+        }
+      },
+    },
+  };
+}
+
+/** Refreshes the status (step 3) and the index entries (step 4) of these works; a work no longer stored leaves the index. */
+export async function refreshWorks(ports: Ports, ids: string[]): Promise<{ indexed: string[]; removed: string[] }> {
+  const indexed: string[] = [];
+  const removed: string[] = [];
+  for (const id of [...new Set(ids)]) {
+    const work = await ports.works.get(id);
+    if (!work) {
+      await ports.search.removeWork(id);
+      removed.push(id);
+      continue;
+    }
+    const status = await refreshStatus(ports, work);
+    await indexWork(ports, work, status.status);
+    indexed.push(id);
+  }
+  return { indexed, removed };
+}
 
 export async function processWorkChanges(ports: Ports, ids: string[]): Promise<{ indexed: string[]; removed: string[]; affected: string[] }> {
-  await recordDocumentVersions(ports, ids);
-  const { affected } = await linkWorks(ports, ids);
+  const once = readOnce(ports);
+  await recordDocumentVersions(once, ids);
+  const { affected } = await linkWorks(once, ids);
   const existing: string[] = [];
-  for (const id of affected) if (!ids.includes(id) && (await ports.works.get(id))) existing.push(id);
-  const res = await indexWorks(ports, [...ids, ...existing]);
+  for (const id of affected) if (!ids.includes(id) && (await once.works.get(id))) existing.push(id);
+  const res = await refreshWorks(once, [...ids, ...existing]);
   return { ...res, affected: existing };
+}
+
+/** Rebuilds the index (and the stored statuses) from the store, page by page: after a mapping change or a lost index. */
+export async function reindexAll(ports: Ports, onProgress?: (done: number) => void): Promise<number> {
+  let done = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await ports.works.list({ limit: 50, ...(cursor ? { cursor } : {}) });
+    await refreshWorks(
+      ports,
+      page.items.map((w) => w.id),
+    );
+    done += page.items.length;
+    onProgress?.(done);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return done;
 }

@@ -1,16 +1,11 @@
-/** Building index entries from stored works, and answering searches with snippets cut the same way on every engine. */
-import { vietnamDate } from '../dates';
 import { DomainError } from '../errors';
 import type { Work } from '../model';
 import { citationFromEId, type StoredUnit } from '../units';
-import { statusEvent } from '../history/derive';
 import type { Facets, Ports, SearchEntry, SearchHit, SearchQuery, Suggestion } from '../ports';
 import { makeSnippet, queryTerms } from '../text/snippet';
 import { normalizeText } from '../text/normalize';
 import { readDocument } from '../parse/formats';
 import { issuerLabel, provinceOf } from '../issuers';
-import { statusAt } from '../status/engine';
-import { statusInputFor } from './status';
 import { filedSectors, suggestSectors } from '../sectors';
 import { unitsText } from './sectors';
 import { depthWithNamed, namedDocuments, pageWithNamed } from './known-items';
@@ -48,7 +43,7 @@ export function searchEntriesFor(work: Work, units: StoredUnit[], fallbackText: 
     effective: work.effective,
     expiry: null,
     status,
-    // Sector codes (domain/sectors): confirmed by a reviewer, else the top suggestions (indexWorks computes them).
+    // Sector codes (domain/sectors): confirmed by a reviewer, else the top suggestions (indexWork computes them).
     sectors,
     scope: work.scope,
     province: provinceOf(work),
@@ -72,44 +67,28 @@ export function searchEntriesFor(work: Work, units: StoredUnit[], fallbackText: 
   ];
 }
 
-/** (Re)indexes works from the store; returns the ids it indexed and those that no longer exist (removed). */
-export async function indexWorks(ports: Ports, ids: string[]): Promise<{ indexed: string[]; removed: string[] }> {
-  const indexed: string[] = [];
-  const removed: string[] = [];
-  for (const id of [...new Set(ids)]) {
-    const work = await ports.works.get(id);
-    if (!work) {
-      await ports.search.removeWork(id);
-      removed.push(id);
-      continue;
-    }
-    const units = work.unitSet ? await ports.units.listUnits(work.unitSet) : [];
-    let fallback = '';
-    if (units.length === 0) {
-      // A work stored without units (nothing parsed out of it): index its original text.
-      const primary = work.sources[0];
-      if (!primary) continue;
-      const bytes = await ports.blobs.get(primary.blobKey);
-      if (!bytes) throw new DomainError('dependency_unavailable', `Original ${primary.blobKey} of ${id} is missing from the blob store`);
-      const { text, format } = await readDocument(primary.fileName, bytes);
-      fallback = format === 'markdown' ? text.replace(/\*+/g, '') : text;
-    }
-    // The stored status: what the status engine says today (Vietnam's date), from the relations that point here.
-    const today = vietnamDate(ports.clock.now());
-    const result = statusAt(await statusInputFor(ports, work), today);
-    const suggestions = suggestSectors({
-      title: work.title,
-      text: units.length > 0 ? unitsText(units) : fallback,
-      codified: (await ports.codification.findBySource(work.id)).map((a) => ({ topic: a.topic, code: a.code })),
-    });
-    await ports.search.upsert(searchEntriesFor(work, units, fallback, result.status, filedSectors(work, suggestions).codes));
-    // A change of the stored status is an event of the document's history.
-    const last = (await ports.history.forWork(id)).filter((e) => e.status).pop()?.status?.to ?? null;
-    const event = statusEvent(id, last, result, today, ports.clock.now().toISOString());
-    if (event) await ports.history.append([event]);
-    indexed.push(id);
+/**
+ * Writes a work's index entries (services/changes.ts calls it for every change, with the status it just refreshed):
+ * its units, or its original's text when nothing was parsed out of it, with its sector codes.
+ */
+export async function indexWork(ports: Pick<Ports, 'units' | 'blobs' | 'codification' | 'search'>, work: Work, status: string): Promise<void> {
+  const units = work.unitSet ? await ports.units.listUnits(work.unitSet) : [];
+  let fallback = '';
+  if (units.length === 0) {
+    // A work stored without units (nothing parsed out of it): index its original text.
+    const primary = work.sources[0];
+    if (!primary) return;
+    const bytes = await ports.blobs.get(primary.blobKey);
+    if (!bytes) throw new DomainError('dependency_unavailable', `Original ${primary.blobKey} of ${work.id} is missing from the blob store`);
+    const { text, format } = await readDocument(primary.fileName, bytes);
+    fallback = format === 'markdown' ? text.replace(/\*+/g, '') : text;
   }
-  return { indexed, removed };
+  const suggestions = suggestSectors({
+    title: work.title,
+    text: units.length > 0 ? unitsText(units) : fallback,
+    codified: (await ports.codification.findBySource(work.id)).map((a) => ({ topic: a.topic, code: a.code })),
+  });
+  await ports.search.upsert(searchEntriesFor(work, units, fallback, status, filedSectors(work, suggestions).codes));
 }
 
 export type SearchRequest = SearchQuery;
@@ -190,21 +169,4 @@ export async function suggestDocuments(ports: Pick<Ports, 'search'>, prefix: str
 export function articleNumOf(eId: string | null): string | null {
   const m = eId ? /(?:^|__)art_([0-9a-z]+)/.exec(eId) : null;
   return m?.[1] ? m[1].replace(/dd/g, 'đ') : null;
-}
-
-/** Rebuilds the index from the store, page by page: after a mapping change or a lost index. */
-export async function reindexAll(ports: Ports, onProgress?: (done: number) => void): Promise<number> {
-  let done = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await ports.works.list({ limit: 50, ...(cursor ? { cursor } : {}) });
-    await indexWorks(
-      ports,
-      page.items.map((w) => w.id),
-    );
-    done += page.items.length;
-    onProgress?.(done);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return done;
 }

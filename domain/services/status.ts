@@ -4,7 +4,8 @@
  */
 import type { Work } from '../model';
 import type { LinkRepository, Ports, WorkRepository } from '../ports';
-import { relationId } from '../history/derive';
+import { vietnamDate } from '../dates';
+import { relationId, statusEvent } from '../history/derive';
 import { notFound } from '../errors';
 import { RELATION_LABELS, type Relation, type RelationType } from '../relations/types';
 import { findReferences } from '../parse/references';
@@ -236,6 +237,20 @@ export async function checkCitations(ports: Pick<Ports, 'works' | 'links'>, text
  * suspension beginning or ending — get their stored status (the search index's) refreshed. `since` null: every
  * change date up to today (the local runtime at start). Returns the ids refreshed.
  */
+/**
+ * The status of a work today (Vietnam's date) from the relations that point at it, and, when it differs from the last
+ * one its history records, a `status.changed` event there: the status refresh of the change stream and of the daily
+ * sweep (services/changes.ts). Returns the status the search index stores.
+ */
+export async function refreshStatus(ports: Pick<Ports, 'works' | 'links' | 'history' | 'clock'>, work: Work): Promise<StatusResult> {
+  const today = vietnamDate(ports.clock.now());
+  const result = statusAt(await statusInputFor(ports, work), today);
+  const last = (await ports.history.forWork(work.id)).filter((e) => e.status).pop()?.status?.to ?? null;
+  const event = statusEvent(work.id, last, result, today, ports.clock.now().toISOString());
+  if (event) await ports.history.append([event]);
+  return result;
+}
+
 export async function sweepStatuses(ports: Ports, today: string, since: string | null, refresh: (ids: string[]) => Promise<unknown>): Promise<string[]> {
   const due: string[] = [];
   let cursor: string | undefined;

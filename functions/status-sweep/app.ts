@@ -4,7 +4,7 @@
  */
 import middy from '@middy/core';
 import { vietnamDate } from '../../domain/dates';
-import { indexWorks } from '../../domain/services/search';
+import { refreshWorks } from '../../domain/services/changes';
 import { sweepStatuses } from '../../domain/services/status';
 import type { AppContext } from '../_shared/http';
 
@@ -15,7 +15,7 @@ export const create = (ctx: AppContext) =>
     const today = vietnamDate(now);
     // Two days back: a sweep missed once (a failed invocation retried after midnight) is caught up by the next.
     const since = vietnamDate(new Date(now.getTime() - 2 * 86_400_000));
-    const refreshed = await sweepStatuses(ports, today, since, (ids) => indexWorks(ports, ids));
+    const refreshed = await sweepStatuses(ports, today, since, (ids) => refreshWorks(ports, ids));
     ctx.logger.info('Status sweep', { today, since, refreshed: refreshed.length });
     return { today, refreshed: refreshed.length };
   });

@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Ports } from '../../domain/ports';
 import { ingestDocument } from '../../domain/services/ingest';
-import { indexWorks, searchDocuments } from '../../domain/services/search';
+import { refreshWorks } from '../../domain/services/changes';
+import { searchDocuments } from '../../domain/services/search';
 import { fold } from '../../domain/text/normalize';
 import { SAMPLE_DIR } from './fixtures';
 
@@ -24,7 +25,7 @@ export async function loadSample(ports: Ports): Promise<void> {
     .filter((x) => x.endsWith('.txt'))
     .sort()) {
     const r = await ingestDocument(ports, { fileName: f, bytes: readFileSync(join(SAMPLE_DIR, f)) });
-    await indexWorks(ports, [r.work.id]);
+    await refreshWorks(ports, [r.work.id]);
   }
 }
 

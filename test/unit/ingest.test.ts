@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestDocument, originalBlobKey, sha256Hex } from '../../domain/services/ingest';
-import { indexWorks, searchDocuments } from '../../domain/services/search';
+import { refreshWorks } from '../../domain/services/changes';
+import { searchDocuments } from '../../domain/services/search';
 import { resolveWork } from '../../domain/services/documents';
 import { tempEmbedded } from '../support/embedded';
 import { sampleFile } from '../support/fixtures';
@@ -115,7 +116,7 @@ describe('ingestDocument', () => {
     const { ports } = tempEmbedded();
     for (const f of ['59-2020-QH14.txt', '84-2015-QH13.txt', '58-2014-QH13.txt']) {
       const r = await ingestDocument(ports, { fileName: f, bytes: sampleFile(f) });
-      await indexWorks(ports, [r.work.id]);
+      await refreshWorks(ports, [r.work.id]);
     }
     for (const q of ['59/2020', '59-2020-qh14', 'Luật số 59/2020/QH14'])
       expect((await searchDocuments(ports, { q, limit: 3, offset: 0, scope: 'documents' })).hits[0]?.workId).toBe('59-2020-QH14');
@@ -124,7 +125,7 @@ describe('ingestDocument', () => {
   it('makes ingested documents findable with and without diacritics once indexed', async () => {
     const { ports } = tempEmbedded();
     const r = await ingestDocument(ports, { fileName: 'f.txt', bytes: sampleFile('84-2015-QH13.txt') });
-    await indexWorks(ports, [r.work.id]);
+    await refreshWorks(ports, [r.work.id]);
     for (const q of ['an toàn vệ sinh lao động', 'an toan ve sinh lao dong']) {
       const res = await searchDocuments(ports, { q, limit: 5, offset: 0 });
       expect(res.hits[0]?.workId).toBe('84-2015-QH13');
