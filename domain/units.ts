@@ -2,6 +2,7 @@
  * Units as stored: the parsed tree flattened into rows (one per unit, with its parent and order) and rebuilt on
  * read. Citations ("Điều 5, khoản 2, điểm a") are built here, once, for every reader.
  */
+import { numOfEId } from './eid';
 import type { Unit, UnitKind, UnitNote } from './model';
 
 export interface StoredUnit {
@@ -117,7 +118,7 @@ export function citationFromEId(eId: string): string {
     .split('__')
     .map((seg) => /^([a-z]+)_(.+)$/.exec(seg))
     .filter((m): m is RegExpExecArray => !!m && !!SEGMENT_KINDS[m[1] as string])
-    .map((m) => ({ kind: SEGMENT_KINDS[m[1] as string] as UnitKind, num: (m[2] as string).replace(/^dd/, 'đ') }));
+    .map((m) => ({ kind: SEGMENT_KINDS[m[1] as string] as UnitKind, num: numOfEId(m[2] as string) }));
   const last = parts[parts.length - 1];
   return last ? citationOf(last.kind, last.num, parts.slice(0, -1)) : eId;
 }

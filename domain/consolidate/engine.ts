@@ -4,10 +4,10 @@
  * ambiguous, already repealed, in conflict with another document's change the same day, no payload) is reported in
  * `unapplied` with the reason, never dropped.
  */
+import { numOfEId } from '../eid';
 import type { Unit, UnitKind } from '../model';
 import type { Effect, EffectOperation } from '../effects/types';
-import { toRoman } from '../lint/numbers';
-import { romanToInt } from '../parse/parse';
+import { romanToInt, toRoman } from '../text/numerals';
 import { type DiffOp, wordDiff } from './diff';
 import { noteFor } from './notes';
 
@@ -136,7 +136,7 @@ const KIND_OF_PREFIX: Record<string, UnitKind> = {
 function lastSegment(eId: string): { kind: UnitKind | null; num: string } {
   const seg = eId.split('__').pop() ?? '';
   const m = /^([a-z]+)_(.+)$/.exec(seg);
-  return { kind: m?.[1] ? (KIND_OF_PREFIX[m[1]] ?? null) : null, num: (m?.[2] ?? '').replace(/^dd/, 'đ') };
+  return { kind: m?.[1] ? (KIND_OF_PREFIX[m[1]] ?? null) : null, num: numOfEId(m?.[2] ?? '') };
 }
 
 function addSource(u: ConsolidatedUnit, e: Effect): void {

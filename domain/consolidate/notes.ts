@@ -1,4 +1,5 @@
 /** VBHN-style notes ("Khoản này được bổ sung theo quy định tại khoản 1 Điều 1 Thông tư số ..., có hiệu lực kể từ ngày ..."). */
+import { numOfEId } from '../eid';
 import type { UnitKind } from '../model';
 import type { Effect } from '../effects/types';
 
@@ -31,7 +32,7 @@ export function citeInnermostFirst(eId: string): string {
     .split('__')
     .map((seg) => /^([a-z]+)_(.+)$/.exec(seg))
     .filter((m): m is RegExpExecArray => !!m && !!WORDS[m[1] as string])
-    .map((m) => `${WORDS[m[1] as string]} ${(m[2] as string).replace(/^dd/, 'đ')}`);
+    .map((m) => `${WORDS[m[1] as string]} ${numOfEId(m[2] as string)}`);
   return parts.reverse().join(' ') || eId;
 }
 

@@ -9,7 +9,7 @@ import { isoDate } from '../dates';
 import { PRINTED_ALT } from '../document-types';
 import { DOCUMENT_TYPE_LABELS } from '../model';
 import { cleanLines } from '../parse/clean';
-import { eIdPart } from '../parse/eid';
+import { eIdPart, numOfEId } from '../eid';
 import { findReferences } from '../parse/references';
 import type { ParseResult, ParsedUnit } from '../parse/types';
 import { isLocalNumber, numberHasYear, referenceKey, workIdFor } from '../refs';
@@ -741,7 +741,7 @@ function pickUnit(payload: { units: Unit[]; lead: string }, kind: UnitKind, eId:
   text = text.replace(/^([a-zđ]\d{0,2}|\d{1,3}[a-zđ]?)[.)]\s+/u, '');
   if (!text) return null;
   const children = payload.units.map((u) => reroot(u, '', `${eId}__`));
-  return { kind, num: num.replace(/^dd/, 'đ'), eId, heading: null, text, children };
+  return { kind, num: numOfEId(num), eId, heading: null, text, children };
 }
 
 function headingOf(u: Unit): string {

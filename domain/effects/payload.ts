@@ -4,8 +4,9 @@
  * under the target. Linear: each line is classified once.
  */
 import type { Unit, UnitKind } from '../model';
-import { eIdPart } from '../parse/eid';
-import { joinWrapped, romanToInt } from '../parse/parse';
+import { eIdPart } from '../eid';
+import { joinWrapped } from '../parse/parse';
+import { romanToInt } from '../text/numerals';
 
 const ARTICLE_RE = /^(?:Điều|ĐIỀU)\s+(\d{1,4}[a-zđ]?)\s*(?:[.:]\s*(.*))?$/u;
 const CHAPTER_RE = /^(?:Chương|CHƯƠNG)\s+([IVXLC]+|\d{1,3})(?![\p{L}\p{N}])\s*[.:\-–]?\s*(.*)$/u;

@@ -4,8 +4,8 @@
  * A token scanner (no backtracking regex): linear in the length of the text.
  */
 import type { UnitKind } from '../model';
-import { eIdPart } from '../parse/eid';
-import { romanToInt } from '../parse/parse';
+import { eIdPart } from '../eid';
+import { romanToInt } from '../text/numerals';
 
 /** One unit reference, outermost first: [{article, 32}, {clause, 3}, {point, a}]. */
 export interface RefPath {

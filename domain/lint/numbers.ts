@@ -4,6 +4,9 @@
  * order (a b c d đ e g h i k l m n o p q r s t u v x y) with inserted digits (`c1`, `đ1`).
  */
 import type { UnitKind } from '../model';
+import { parseRoman, toRoman } from '../text/numerals';
+
+export { parseRoman, toRoman };
 
 /** The letters a point may carry, in order. f, j, w and z are not in the Vietnamese alphabet. */
 export const POINT_LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'] as const;
@@ -21,47 +24,6 @@ export interface NumKey {
   base: number;
   sub: number;
   invalidLetter?: string;
-}
-
-const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
-
-/** A Roman numeral in canonical form (`IV`, not `IIII` nor `IIV`), 1..3999; null otherwise. */
-export function parseRoman(s: string): number | null {
-  if (!/^[IVXLCDM]+$/.test(s) || s.length > 15) return null;
-  let total = 0;
-  for (let i = 0; i < s.length; i++) {
-    const v = ROMAN[s.charAt(i)] ?? 0;
-    const next = ROMAN[s.charAt(i + 1)] ?? 0;
-    total += v < next ? -v : v;
-  }
-  return total > 0 && total < 4000 && toRoman(total) === s ? total : null;
-}
-
-export function toRoman(n: number): string {
-  const table: [number, string][] = [
-    [1000, 'M'],
-    [900, 'CM'],
-    [500, 'D'],
-    [400, 'CD'],
-    [100, 'C'],
-    [90, 'XC'],
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ];
-  let out = '';
-  let rest = n;
-  for (const [v, r] of table) {
-    while (rest >= v) {
-      out += r;
-      rest -= v;
-    }
-  }
-  return out;
 }
 
 const ORDINAL_WORDS: Record<string, number> = {

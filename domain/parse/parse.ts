@@ -4,10 +4,11 @@
  * head, the preamble, a unit, a footnote or the signature block. Never throws on any input: what it cannot place
  * it reports as a diagnostic.
  */
+import { romanToInt } from '../text/numerals';
 import type { Diagnostic, SourceFormat, UnitKind, UnitNote } from '../model';
 import { normalizeText } from '../text/normalize';
 import { cleanLines, type Line } from './clean';
-import { eIdPart } from './eid';
+import { eIdPart } from '../eid';
 import { extractMetadata } from './metadata';
 import { consolidatedSources, legalBases, signerOf } from './references';
 import type { ParsedUnit, ParseResult, PreambleLine } from './types';
@@ -71,18 +72,6 @@ function markerBody(t: string): string {
   return m ? (m[2] ?? '').trim() : t;
 }
 const WEB_NOTE_RE = /^\[(\d{1,3})\]\s*(.*)$/u;
-
-const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
-export function romanToInt(s: string): number | null {
-  if (!/^[IVXLC]+$/.test(s)) return null;
-  let total = 0;
-  for (let i = 0; i < s.length; i++) {
-    const v = ROMAN[s[i] as string] as number;
-    const next = ROMAN[s[i + 1] as string] ?? 0;
-    total += v < next ? -v : v;
-  }
-  return total;
-}
 
 const ORDINALS = ['nhất', 'hai', 'ba', 'tư', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'];
 /** `thứ nhất` → 1, `THỨ HAI` → 2, `IV` → 4, `3` → 3. */

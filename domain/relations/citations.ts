@@ -5,7 +5,7 @@
  * Every pattern here is a single pass with bounded repetition: linear in the text.
  */
 import type { UnitKind } from '../model';
-import { eIdPart } from '../parse/eid';
+import { eIdPart } from '../eid';
 
 const WORDS: [RegExp, UnitKind][] = [
   [/^phần$/iu, 'part'],

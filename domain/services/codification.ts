@@ -3,6 +3,7 @@
  * back. Re-importing an unchanged heading writes nothing; a changed one is replaced whole and reported as
  * added / removed / changed articles.
  */
+import { eIdPart } from '../eid';
 import { diffImports } from '../codify/diff';
 import { parseHeadingHtml, parseTree } from '../codify/export';
 import type { CodifiedArticle, CodifiedHeading, Topic } from '../codify/types';
@@ -224,7 +225,7 @@ export function codifiedFrom(a: CodifiedArticle): string | null {
   return dates.length ? (dates.sort().at(-1) ?? null) : null;
 }
 
-const articleEId = (num: string) => `art_${num.toLowerCase().replace(/đ/g, 'dd')}`;
+const articleEId = (num: string) => eIdPart('article', num);
 const within = (eId: string, of: string) => eId === of || eId.startsWith(`${of}__`);
 
 /** Text of a consolidated unit and everything under it, one unit a line. */

@@ -1,4 +1,5 @@
 import { DomainError } from '../errors';
+import { numOfEId } from '../eid';
 import type { Work } from '../model';
 import { citationFromEId, type StoredUnit } from '../units';
 import type { Facets, Ports, SearchEntry, SearchHit, SearchQuery, Suggestion } from '../ports';
@@ -168,5 +169,5 @@ export async function suggestDocuments(ports: Pick<Ports, 'search'>, prefix: str
 /** The article number an eId points into, as printed: `art_6a__para_2` → `6a`; inside an attachment too. */
 export function articleNumOf(eId: string | null): string | null {
   const m = eId ? /(?:^|__)art_([0-9a-z]+)/.exec(eId) : null;
-  return m?.[1] ? m[1].replace(/dd/g, 'đ') : null;
+  return m?.[1] ? numOfEId(m[1]) : null;
 }

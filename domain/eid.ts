@@ -1,6 +1,6 @@
 /** eIds (docs/adr/0002-ids-and-eids.md): path-like, ASCII-safe, from the article down. */
-import type { UnitKind } from '../model';
-import { asciiKeepCase } from '../text/normalize';
+import type { UnitKind } from './model';
+import { asciiKeepCase } from './text/normalize';
 
 /** `đ` → `dd` (point đ must not collide with point d); other letters folded; anything else dropped. */
 export function eIdNum(num: string): string {
@@ -25,4 +25,9 @@ const PREFIX: Record<UnitKind, string> = {
 export function eIdPart(kind: UnitKind, num: string): string {
   const n = eIdNum(num);
   return `${PREFIX[kind]}_${kind === 'chapter' || kind === 'part' || kind === 'appendix' ? n : n.toLowerCase()}`;
+}
+
+/** A number as an eId carries it, back as printed: `dd` → `đ` (`point_dd` is point đ), `DD` → `Đ`. */
+export function numOfEId(n: string): string {
+  return n.replace(/DD/g, 'Đ').replace(/dd/g, 'đ');
 }
