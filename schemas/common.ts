@@ -3,9 +3,11 @@
  * generated from them (schemas/openapi.ts); response schemas are checked in tests. zod/mini keeps Lambda bundles small.
  */
 import * as z from 'zod/mini';
+import { isCalendarDate } from '../domain/dates';
 import { DOCUMENT_TYPES, type DocumentType as DocumentTypeCode } from '../domain/document-types';
 
-export const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+/** A calendar date, YYYY-MM-DD, that exists (`2023-02-30` is refused with the request, before any handler runs). */
+export const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/), z.refine(isCalendarDate, { message: 'not a calendar date (YYYY-MM-DD)' }));
 
 export const Problem = z.object({
   type: z.string(),

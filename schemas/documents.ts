@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ConsolidatedUnit } from './status';
-import { Cursor, Diagnostic, Document, DocumentType, Limit, Unit } from './common';
+import { Cursor, Diagnostic, Document, DocumentType, Limit, Unit, isoDate } from './common';
 
 export const CreateDocumentRequest = z.object({
   /** The original file name; only its last segment is kept. */
@@ -55,7 +55,7 @@ export const UnitParams = z.object({
 
 export const UnitQuery = z.object({
   /** The unit as in force on this date (amendments applied), with its notes; absent: as promulgated. */
-  at: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  at: z.optional(isoDate),
 });
 
 export const UnitResponse = z.object({

@@ -1,13 +1,11 @@
-import { DomainError, notFound } from '../../domain/errors';
+import { notFound } from '../../domain/errors';
 import { headingAt } from '../../domain/services/codification';
 import { HeadingParams, HeadingQuery } from '../../schemas/codification';
-import { isCalendarDate } from '../../domain/dates';
 import { httpHandler, json, type AppContext } from '../_shared/http';
 
 /** A đề mục with its structure and codified articles; with `at`, texts from the sources' consolidated versions. */
 export const create = (ctx: AppContext) =>
   httpHandler(ctx, { fn: 'codification-heading', params: HeadingParams, query: HeadingQuery }, async ({ params, query, ports }) => {
-    if (query.at && !isCalendarDate(query.at)) throw new DomainError('validation', `at: ${query.at} is not a calendar date`);
     const h = await headingAt(ports, params.id, query.at ?? null);
     if (!h) throw notFound(`Đề mục ${params.id}`, { id: params.id });
     return json(h);

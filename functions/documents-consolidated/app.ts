@@ -1,9 +1,7 @@
 import { type RenderedUnit, unitLabel, unitsText } from '../../domain/consolidate/render';
-import { DomainError } from '../../domain/errors';
 import { consolidatedDocument } from '../../domain/services/consolidation';
 import { vietnamDate } from '../../domain/dates';
 import { ConsolidatedQuery, DocumentParams } from '../../schemas/status';
-import { isCalendarDate } from '../../domain/dates';
 import { httpHandler, json, type AppContext } from '../_shared/http';
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -24,7 +22,6 @@ function asHtml(title: string, units: RenderedUnit[], unapplied: { targetEId: st
 export const create = (ctx: AppContext) =>
   httpHandler(ctx, { fn: 'documents-consolidated', params: DocumentParams, query: ConsolidatedQuery }, async ({ params, query, ports }) => {
     const at = query.at ?? vietnamDate(ports.clock.now());
-    if (!isCalendarDate(at)) throw new DomainError('validation', `at: ${at} is not a calendar date`);
     const c = await consolidatedDocument(ports, params.id, at);
     const units = c.units as unknown as RenderedUnit[];
     if (query.format === 'text') return json(unitsText(units), 200, { 'content-type': 'text/plain; charset=utf-8' });

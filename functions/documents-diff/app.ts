@@ -1,12 +1,9 @@
-import { DomainError } from '../../domain/errors';
 import { documentDiff } from '../../domain/services/consolidation';
 import { DiffQuery, DocumentParams } from '../../schemas/status';
-import { isCalendarDate } from '../../domain/dates';
 import { httpHandler, json, type AppContext } from '../_shared/http';
 
 /** Units whose text differs between two dates, with a word diff. */
 export const create = (ctx: AppContext) =>
   httpHandler(ctx, { fn: 'documents-diff', params: DocumentParams, query: DiffQuery }, async ({ params, query, ports }) => {
-    for (const d of [query.from, query.to]) if (!isCalendarDate(d)) throw new DomainError('validation', `${d} is not a calendar date`);
     return json(await documentDiff(ports, params.id, query.from, query.to));
   });

@@ -1,5 +1,3 @@
-import { isCalendarDate } from '../../domain/dates';
-import { DomainError } from '../../domain/errors';
 import { vietnamDate } from '../../domain/dates';
 import { documentStatus } from '../../domain/services/status';
 import { DocumentParams, StatusQuery } from '../../schemas/status';
@@ -9,6 +7,5 @@ import { httpHandler, json, type AppContext } from '../_shared/http';
 export const create = (ctx: AppContext) =>
   httpHandler(ctx, { fn: 'documents-status', params: DocumentParams, query: StatusQuery }, async ({ params, query, ports }) => {
     const at = query.at ?? vietnamDate(ports.clock.now());
-    if (!isCalendarDate(at)) throw new DomainError('validation', `at: ${at} is not a calendar date`);
     return json(await documentStatus(ports, params.id, at, query.eId, query.asRecordedAt));
   });

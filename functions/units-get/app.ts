@@ -5,8 +5,6 @@ import { consolidatedDocument, type UnitPresence, unitOverTime } from '../../dom
 import { vietnamDate } from '../../domain/dates';
 import { articleNumOf } from '../../domain/services/search';
 import { UnitParams, UnitQuery } from '../../schemas/documents';
-import { isCalendarDate } from '../../domain/dates';
-import { DomainError } from '../../domain/errors';
 import type { ConsolidatedUnit } from '../../domain/consolidate/engine';
 import type { Ports } from '../../domain/ports';
 import type { Work } from '../../domain/model';
@@ -15,7 +13,6 @@ import { HttpProblem } from '../_shared/problem';
 
 export const create = (ctx: AppContext) =>
   httpHandler(ctx, { fn: 'units-get', params: UnitParams, query: UnitQuery }, async ({ params, query, ports }) => {
-    if (query.at && !isCalendarDate(query.at)) throw new DomainError('validation', `at: ${query.at} is not a calendar date`);
     const work = await resolveWork(ports.works, params.id);
     const rows = work.unitSet ? await ports.units.listUnits(work.unitSet) : [];
     const byEId = new Map(rows.map((r) => [r.eId, r]));
