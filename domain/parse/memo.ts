@@ -32,3 +32,8 @@ export function keptParse(file: { sha256: string; fileName: string }): Parsed | 
   }
   return parsed;
 }
+
+/** Forgets every kept parse: what a new process starts with (tests of a Lambda that did not ingest). */
+export function forgetParses(): void {
+  kept.clear();
+}

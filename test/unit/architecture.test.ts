@@ -93,7 +93,10 @@ const RULES: Rule[] = [
   {
     folder: 'schemas',
     says: 'schemas/README.md: zod/mini, functions/_shared/routes.ts, domain/document-types.ts and domain/dates.ts',
-    allows: (i) => (i.file ? under(i.file, 'schemas') || ['functions/_shared/routes.ts', 'domain/document-types.ts', 'domain/dates.ts'].includes(i.file) : i.spec === 'zod/mini'),
+    allows: (i) =>
+      i.file
+        ? under(i.file, 'schemas') || ['functions/_shared/routes.ts', 'domain/document-types.ts', 'domain/dates.ts'].includes(i.file)
+        : i.spec === 'zod/mini',
   },
   {
     folder: 'local',

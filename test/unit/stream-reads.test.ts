@@ -3,8 +3,7 @@
  * each history is read once, the original is not read back in the process that ingested it and parsed at most once
  * elsewhere — and the result is the same as reading everything afresh.
  */
-import { PARSES_KEPT, keepParse } from '../../domain/parse/memo';
-import { parseDocument } from '../../domain/parse/parse';
+import { forgetParses } from '../../domain/parse/memo';
 import { processWorkChanges, readOnce } from '../../domain/services/changes';
 import { ingestDocument } from '../../domain/services/ingest';
 import type { Ports } from '../../domain/ports';
@@ -32,10 +31,6 @@ function counted(ports: Ports) {
   };
   return reads;
 }
-
-const forgetParses = () => {
-  for (let i = 0; i < PARSES_KEPT; i++) keepParse({ sha256: `other${i}`, fileName: 'x.txt' }, parseDocument('Điều 1. X', 'text'));
-};
 
 it('reads each work and history once per change, and the original once at most', async () => {
   const embedded = tempEmbedded();

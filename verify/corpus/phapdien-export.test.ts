@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { parseHeadingHtml, parseTree } from '../../../domain/codify/export';
+import { parseHeadingHtml, parseTree } from '../../domain/codify/export';
 
 const DIR = join(process.env.CSDL_CORPUS ?? join(__dirname, '..', '..', '..', 'shared', 'corpus'), 'phapdien');
 
