@@ -3,6 +3,7 @@
  * With --json the last line of stdout is one JSON value. Errors name the file (and line where there is one)
  * and exit non-zero; a failed file never stops the others from being ingested.
  */
+import { type RenderedUnit, unitsText } from '../domain/consolidate/render';
 import { exportFileId, findExportFiles, readExportFile } from '../local/phapdien-files';
 import { consolidatedDocument, documentTimeline } from '../domain/services/consolidation';
 import { documentRelations, documentStatus } from '../domain/services/status';
@@ -73,23 +74,6 @@ function dateOption(value: string | undefined, name: string): string | undefined
   if (value === undefined) return undefined;
   if (!isCalendarDate(value)) throw new UsageError(`${name} must be a date YYYY-MM-DD, got ${value}`);
   return value;
-}
-
-/** A consolidated tree as plain text: each unit's label line and text, notes in parentheses. */
-function consolidatedText(
-  units: { kind: string; num: string; heading: string | null; text: string; children: unknown[]; sources?: { note: string }[] }[],
-): string {
-  const lines: string[] = [];
-  const walk = (us: typeof units, depth: number) => {
-    for (const u of us) {
-      const label = u.kind === 'article' ? `Điều ${u.num}.` : u.kind === 'clause' ? `${u.num}.` : u.kind === 'point' ? `${u.num})` : `${u.kind} ${u.num}`;
-      lines.push(`${'  '.repeat(depth)}${label}${u.heading ? ` ${u.heading}` : ''}${u.text ? ` ${u.text}` : ''}`);
-      for (const s of u.sources ?? []) lines.push(`${'  '.repeat(depth)}  (${s.note})`);
-      walk(u.children as typeof units, depth + 1);
-    }
-  };
-  walk(units, 0);
-  return lines.join('\n');
 }
 
 /** One JSON value on one line: U+2028, U+2029 and U+0085 escaped too, so no line splitter can cut it. */
@@ -224,7 +208,7 @@ async function main(argv: string[]): Promise<number> {
         out(
           [
             `${c.documentNumber ?? c.documentId} as in force on ${at}: ${c.applied.length} effects applied, ${c.unapplied.length} not applied`,
-            consolidatedText(c.units),
+            unitsText(c.units as unknown as RenderedUnit[]),
             ...c.unapplied.map((u) => `! not applied: ${u.targetEId} (${u.sourceNumber ?? u.sourceWorkId ?? '?'}): ${u.reason}`),
           ].join('\n'),
           c,

@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
-import { BACKGROUND_FUNCTIONS, FUNCTIONS } from '../functions/_shared/routes';
+import { BACKGROUND_FUNCTIONS, FUNCTIONS } from '../schemas/routes';
 import { ESBUILD_TARGET, EXTERNAL_MODULES, functionEntry, REPO_ROOT } from './bundling';
 
 const OUT_ROOT = path.join(REPO_ROOT, 'dist', 'functions');

@@ -1,9 +1,9 @@
 /**
  * One row per Lambda function: what it may touch and how big it is. Keyed by every name in FUNCTIONS and
- * BACKGROUND_FUNCTIONS (functions/_shared/routes.ts), so adding a function there without a row here is a compile
+ * BACKGROUND_FUNCTIONS (schemas/routes.ts), so adding a function there without a row here is a compile
  * error, and a row grants nothing that is not written in it.
  */
-import type { BackgroundFunctionName, FunctionName } from '../functions/_shared/routes';
+import type { BackgroundFunctionName, FunctionName } from '../schemas/routes';
 
 export type CsdlFunctionName = FunctionName | BackgroundFunctionName;
 

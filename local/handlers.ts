@@ -44,7 +44,7 @@ import { create as draftsPromote } from '../functions/drafts-promote/app';
 import { create as checkingFindingsAdd } from '../functions/checking-findings-add/app';
 import { create as checkingFindingsList } from '../functions/checking-findings-list/app';
 import type { AppContext, HttpEvent, HttpResult } from '../functions/_shared/http';
-import type { FunctionName } from '../functions/_shared/routes';
+import type { FunctionName } from '../schemas/routes';
 
 export type LocalHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
 

@@ -9,9 +9,9 @@ import { extname, join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import { problem, problemResponse, type ProblemCode } from '../functions/_shared/problem';
 import type { HttpEvent, HttpResult } from '../functions/_shared/http';
-import { ROUTES, type RouteDef } from '../functions/_shared/routes';
+import { ROUTES, type RouteDef } from '../schemas/routes';
 import type { LocalHandler } from './handlers';
-import type { FunctionName } from '../functions/_shared/routes';
+import type { FunctionName } from '../schemas/routes';
 
 /** API Gateway HTTP APIs refuse bodies over 10 MB before any Lambda runs. */
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;

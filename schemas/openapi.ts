@@ -1,6 +1,6 @@
 /** The OpenAPI 3.1 document, generated from the route table and the zod schemas (JSON Schema 2020-12). */
 import * as z from 'zod/mini';
-import { type FunctionName, ROUTES } from '../functions/_shared/routes';
+import { type FunctionName, ROUTES } from './routes';
 import { DocumentWithUnits, Health, Problem } from './common';
 import {
   CreateDocumentRequest,

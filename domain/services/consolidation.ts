@@ -1,18 +1,20 @@
 /** Point-in-time text of a document (hợp nhất): its units with the effects that target it applied up to a date. */
 import { type ConsolidatedUnit, consolidate, diffAt, timeline, versionsOf } from '../consolidate/engine';
+import type { Work } from '../model';
 import type { Ports } from '../ports';
 import { buildTree } from '../units';
 import { resolveWork } from './documents';
 
-async function baseOf(ports: Pick<Ports, 'works' | 'units' | 'links'>, ref: string) {
-  const work = await resolveWork(ports.works, ref);
+/** A document's units and the effects on it; `ref` is an id or number to resolve, or the work already read. */
+async function baseOf(ports: Pick<Ports, 'works' | 'units' | 'links'>, ref: string | Work) {
+  const work = typeof ref === 'string' ? await resolveWork(ports.works, ref) : ref;
   const rows = work.unitSet ? await ports.units.listUnits(work.unitSet) : [];
   const effects = (await ports.links.incoming(work.id)).effects.filter((e) => e.source.workId !== work.id);
   return { work, base: { workId: work.id, units: buildTree(rows), effective: work.effective }, effects };
 }
 
 /** The document as in force on `at`: units (with VBHN-style notes on changed ones) and the effects not applied. */
-export async function consolidatedDocument(ports: Pick<Ports, 'works' | 'units' | 'links'>, ref: string, at: string) {
+export async function consolidatedDocument(ports: Pick<Ports, 'works' | 'units' | 'links'>, ref: string | Work, at: string) {
   const { work, base, effects } = await baseOf(ports, ref);
   const result = consolidate(base, effects, at);
   const byId = new Map(effects.map((e) => [e.id, e]));
@@ -89,7 +91,7 @@ function findWithPath(units: ConsolidatedUnit[], eId: string): ConsolidatedUnit[
  * `khoản 4a`, or a clause a replaced article brings): the unit as in force on `at` with its path (null when it does
  * not exist that day), and the stretches of dates in which it exists, each with the effect that brought it.
  */
-export async function unitOverTime(ports: Pick<Ports, 'works' | 'units' | 'links'>, ref: string, eId: string, at: string) {
+export async function unitOverTime(ports: Pick<Ports, 'works' | 'units' | 'links'>, ref: string | Work, eId: string, at: string) {
   const { work, base, effects } = await baseOf(ports, ref);
   const byId = new Map(effects.map((e) => [e.id, e]));
   const path = findWithPath(consolidate(base, effects, at).units, eId);

@@ -10,7 +10,7 @@ import type * as z from 'zod/mini';
 import { isDomainError } from '../../domain/errors';
 import type { ImportPorts, Ports } from '../../domain/ports';
 import { HttpProblem, problem, problemResponse, type ProblemCode } from './problem';
-import { type Access, type FunctionName, ROUTES } from './routes';
+import { type Access, type FunctionName, ROUTES } from '../../schemas/routes';
 
 export type HttpEvent = APIGatewayProxyEventV2 & {
   requestContext: APIGatewayProxyEventV2['requestContext'] & {

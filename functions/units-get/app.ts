@@ -27,7 +27,7 @@ export const create = (ctx: AppContext) =>
     const [unit] = buildTree(subtree.map((r) => (r.eId === target.eId ? { ...r, parent: null } : r)));
     let consolidated: ConsolidatedUnit | null | undefined;
     if (query.at) {
-      const c = await consolidatedDocument(ports, work.id, query.at);
+      const c = await consolidatedDocument(ports, work, query.at);
       const find = (us: ConsolidatedUnit[]): ConsolidatedUnit | null => {
         for (const u of us) {
           if (u.eId === params.eId) return u;
@@ -60,7 +60,7 @@ async function inserted(
   codified: { code: string; headingId: string; heading: string }[],
 ) {
   const day = at ?? vietnamDate(ports.clock.now());
-  const r = await unitOverTime(ports, work.id, eId, day);
+  const r = await unitOverTime(ports, work, eId, day);
   if (!r.unit || !r.path) {
     if (r.presence.length === 0) throw notFound(`Unit ${eId} of ${work.id}`, { id: work.id, eId });
     throw new HttpProblem('not_found', `Unit ${eId} of ${work.id} is not in the text in force on ${day}: ${r.presence.map(describe).join('; ')}`, {

@@ -1,5 +1,5 @@
 /**
- * The public HTTP API, built from the one route table (functions/_shared/routes.ts). Routes whose access is not
+ * The public HTTP API, built from the one route table (schemas/routes.ts). Routes whose access is not
  * `public` get the Cognito JWT authorizer (token validation only; handlers check `cognito:groups`); public routes get
  * none. Default-stage throttling, JSON access logs, CORS for the public GET routes.
  */
@@ -12,7 +12,7 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import type { FunctionName, RouteDef } from '../../functions/_shared/routes';
+import type { FunctionName, RouteDef } from '../../schemas/routes';
 import { acknowledge } from '../nag';
 
 export interface CsdlHttpApiProps {

@@ -1,12 +1,12 @@
 /**
  * Who may write: a Cognito user pool of staff accounts (no self sign-up), one group per non-public access level of
- * functions/_shared/routes.ts, and the app client whose tokens the HTTP API's JWT authorizer accepts. Handlers read
+ * schemas/routes.ts, and the app client whose tokens the HTTP API's JWT authorizer accepts. Handlers read
  * `cognito:groups` from the validated token and decide per route.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccountRecovery, FeaturePlan, Mfa, StandardThreatProtectionMode, UserPool, type UserPoolClient, UserPoolGroup } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import type { Access } from '../../functions/_shared/routes';
+import type { Access } from '../../schemas/routes';
 
 /** One Cognito group per access level that needs an identity; the compiler keeps it in step with `Access`. */
 export const USER_GROUPS = ['editor', 'reviewer', 'drafter', 'appraiser', 'commenter'] as const satisfies readonly Exclude<Access, 'public'>[];
@@ -49,7 +49,7 @@ export class UserDirectory extends Construct {
       new UserPoolGroup(this, `Group-${groupName}`, {
         userPool: this.userPool,
         groupName,
-        description: `Members may call the routes whose access is "${groupName}" (functions/_shared/routes.ts)`,
+        description: `Members may call the routes whose access is "${groupName}" (schemas/routes.ts)`,
       });
     }
 

@@ -9,7 +9,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IDomain } from 'aws-cdk-lib/aws-opensearchservice';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { BACKGROUND_FUNCTIONS, FUNCTIONS, type FunctionName, ROUTES } from '../../functions/_shared/routes';
+import { BACKGROUND_FUNCTIONS, FUNCTIONS, type FunctionName, ROUTES } from '../../schemas/routes';
 import type { CsdlConfig } from '../config';
 import { grantBucket, grantSearch, grantTable } from '../constructs/access-grants';
 import { OperationalAlarms } from '../constructs/alarms';

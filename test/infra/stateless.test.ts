@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
-import { BACKGROUND_FUNCTIONS, FUNCTIONS, ROUTES } from '../../functions/_shared/routes';
+import { BACKGROUND_FUNCTIONS, FUNCTIONS, ROUTES } from '../../schemas/routes';
 import { type CsdlFunctionName, FUNCTION_SPECS } from '../../infra/function-specs';
 import { STREAM_SETTINGS } from '../../infra/constructs/stream-indexing';
 import { functionRoleName } from '../../infra/naming';

@@ -92,11 +92,9 @@ const RULES: Rule[] = [
   },
   {
     folder: 'schemas',
-    says: 'schemas/README.md: zod/mini, functions/_shared/routes.ts, domain/document-types.ts and domain/dates.ts',
+    says: 'schemas/README.md: zod/mini, schemas/routes.ts, domain/document-types.ts and domain/dates.ts',
     allows: (i) =>
-      i.file
-        ? under(i.file, 'schemas') || ['functions/_shared/routes.ts', 'domain/document-types.ts', 'domain/dates.ts'].includes(i.file)
-        : i.spec === 'zod/mini',
+      i.file ? under(i.file, 'schemas') || ['schemas/routes.ts', 'domain/document-types.ts', 'domain/dates.ts'].includes(i.file) : i.spec === 'zod/mini',
   },
   {
     folder: 'local',
@@ -115,10 +113,10 @@ const RULES: Rule[] = [
   },
   {
     folder: 'infra',
-    says: 'infra/README.md: from the project only functions/_shared/routes.ts and adapters/dynamodb/table-design.ts (custom-resource handlers apart)',
+    says: 'infra/README.md: from the project only schemas/routes.ts and adapters/dynamodb/table-design.ts (custom-resource handlers apart)',
     allows: (i, from) =>
       i.file
-        ? under(i.file, 'infra') || ['functions/_shared/routes.ts', 'adapters/dynamodb/table-design.ts'].includes(i.file) || from.includes('/custom-resources/')
+        ? under(i.file, 'infra') || ['schemas/routes.ts', 'adapters/dynamodb/table-design.ts'].includes(i.file) || from.includes('/custom-resources/')
         : true,
   },
   {

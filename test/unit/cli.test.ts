@@ -1,4 +1,5 @@
 /** The CLI contract: --json puts one JSON value on the last stdout line, errors included; exit codes are stable. */
+import { unitsText } from '../../domain/consolidate/render';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -61,6 +62,12 @@ describe('csdl', () => {
     expect(amended?.sources?.[0]?.note).toBe(
       'Điều này được sửa đổi, bổ sung theo quy định tại Điều 1 Thông tư số 02/2023/TT-BLĐTBXH, có hiệu lực kể từ ngày 01 tháng 6 năm 2023',
     );
+    // The text is the API's (one renderer, domain/consolidate/render.ts): "Chương I", "Điều 1. …", the notes.
+    const json = JSON.parse(csdl('consolidate', '09/2022/TT-BLĐTBXH', '--at', '2023-06-01', '--data', f1, '--json').last) as { units: U[] };
+    const text = csdl('consolidate', '09/2022/TT-BLĐTBXH', '--at', '2023-06-01', '--data', f1).stdout;
+    expect(text).toContain(unitsText(json.units));
+    expect(text).toMatch(/^Chương I /m);
+    expect(text).not.toMatch(/^\s*chapter /m);
     const bad = csdl('status', '09/2022/TT-BLĐTBXH', '--at', '2023-02-30', '--data', f1, '--json');
     expect(bad.status).not.toBe(0);
     expect(bad.last).toContain('--at must be a date');
