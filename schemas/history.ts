@@ -1,5 +1,6 @@
 /** The history of a document, the change feed, and reviewers' edits of relations (domain/history). */
 import * as z from 'zod/mini';
+import { RELATION_TYPES, type RelationType } from '../domain/relations/types';
 import { Cursor, isoDate } from './common';
 
 const docRef = z.string().check(z.minLength(1), z.maxLength(200));
@@ -91,23 +92,7 @@ export const ChangesResponse = z.object({
 });
 
 const RelationEdit = z.object({
-  type: z.optional(
-    z.enum([
-      'legal_basis',
-      'guides',
-      'details',
-      'amends',
-      'replaces',
-      'repeals',
-      'annuls',
-      'suspends',
-      'consolidates',
-      'corrects',
-      'cites',
-      'interprets',
-      'announces',
-    ]),
-  ),
+  type: z.optional(z.enum(RELATION_TYPES as [RelationType, ...RelationType[]])),
   /** Seen from the document in the path: `outgoing` (it acts on the other) or `incoming` (the other acts on it). */
   direction: z.optional(z.enum(['outgoing', 'incoming'])),
   /** The other document, by id or official number; it need not be in the database. */

@@ -1,53 +1,67 @@
 /** Relations between documents (ARCHITECTURE.md §3): typed edges read from texts or entered by reviewers. */
 import type { DocumentType } from '../document-types';
 
-export type RelationType =
-  | 'legal_basis'
-  | 'guides'
-  | 'details'
-  | 'amends'
-  | 'replaces'
-  | 'repeals'
-  | 'annuls'
-  | 'suspends'
-  | 'consolidates'
-  | 'corrects'
-  | 'cites'
-  | 'interprets'
-  | 'announces';
+/**
+ * What each relation type means, in one table: its labels, and what it does to the status of the document (or unit)
+ * it points to (domain/status/engine.ts reads these flags; nothing else lists relation types by meaning). Adding a
+ * type is one row here and its rule in the extractor.
+ */
+export interface RelationMeaning {
+  outgoing: string;
+  incoming: string;
+  /** Ends the target's validity from its date: whole when it names no unit, else the unit (ENDING). */
+  ends?: boolean;
+  /** Changes the target's text or validity without ending it (with the ending ones: what the status reads). */
+  changes?: boolean;
+  /** Holds the target's validity for a time (effectiveFrom to effectiveTo). */
+  suspends?: boolean;
+  /** Two of these ending one target (or unit) at different dates contradict each other: flagged for review. */
+  conflicts?: boolean;
+  /** Ends a unit it names outright. */
+  endsUnit?: boolean;
+  /** Ends a unit it names when its note says so ("bãi bỏ", "hết hiệu lực", "hết thời hạn"): an announcement. */
+  endsUnitIfNoted?: boolean;
+  /** Ends the part of a unit it names inside another: that unit is then partially expired. */
+  endsPart?: boolean;
+  /** Gives a unit it names new wording, the unit staying in force. */
+  rewords?: boolean;
+  /** Rewords a part inside the unit asked about: the unit stays in force, with this as a reason. */
+  rewordsPart?: boolean;
+  /** The target is the source's parent (a law a decree details or guides): the status looks up to it. */
+  parent?: boolean;
+}
 
-export const RELATION_TYPES: readonly RelationType[] = [
-  'legal_basis',
-  'guides',
-  'details',
-  'amends',
-  'replaces',
-  'repeals',
-  'annuls',
-  'suspends',
-  'consolidates',
-  'corrects',
-  'cites',
-  'interprets',
-  'announces',
-];
-
-/** The Vietnamese wording of each relation, seen from the source and from the target. */
-export const RELATION_LABELS: Record<RelationType, { outgoing: string; incoming: string }> = {
+const TABLE = {
   legal_basis: { outgoing: 'Căn cứ', incoming: 'Là căn cứ của' },
-  guides: { outgoing: 'Hướng dẫn', incoming: 'Được hướng dẫn bởi' },
-  details: { outgoing: 'Quy định chi tiết', incoming: 'Được quy định chi tiết bởi' },
-  amends: { outgoing: 'Sửa đổi, bổ sung', incoming: 'Được sửa đổi, bổ sung bởi' },
-  replaces: { outgoing: 'Thay thế', incoming: 'Bị thay thế bởi' },
-  repeals: { outgoing: 'Bãi bỏ', incoming: 'Bị bãi bỏ bởi' },
-  annuls: { outgoing: 'Đình chỉ', incoming: 'Bị đình chỉ bởi' },
-  suspends: { outgoing: 'Ngưng hiệu lực', incoming: 'Bị ngưng hiệu lực bởi' },
+  guides: { outgoing: 'Hướng dẫn', incoming: 'Được hướng dẫn bởi', parent: true },
+  details: { outgoing: 'Quy định chi tiết', incoming: 'Được quy định chi tiết bởi', parent: true },
+  amends: { outgoing: 'Sửa đổi, bổ sung', incoming: 'Được sửa đổi, bổ sung bởi', changes: true, rewords: true, rewordsPart: true },
+  replaces: { outgoing: 'Thay thế', incoming: 'Bị thay thế bởi', ends: true, conflicts: true, endsPart: true, rewords: true },
+  repeals: { outgoing: 'Bãi bỏ', incoming: 'Bị bãi bỏ bởi', ends: true, conflicts: true, endsUnit: true, endsPart: true },
+  annuls: { outgoing: 'Đình chỉ', incoming: 'Bị đình chỉ bởi', ends: true, conflicts: true, endsUnit: true, endsPart: true },
+  suspends: { outgoing: 'Ngưng hiệu lực', incoming: 'Bị ngưng hiệu lực bởi', changes: true, suspends: true, endsPart: true },
   consolidates: { outgoing: 'Hợp nhất', incoming: 'Được hợp nhất bởi' },
   corrects: { outgoing: 'Đính chính', incoming: 'Được đính chính bởi' },
   cites: { outgoing: 'Dẫn chiếu', incoming: 'Được dẫn chiếu bởi' },
   interprets: { outgoing: 'Giải thích', incoming: 'Được giải thích bởi' },
-  announces: { outgoing: 'Công bố hết hiệu lực', incoming: 'Được công bố hết hiệu lực bởi' },
-};
+  announces: { outgoing: 'Công bố hết hiệu lực', incoming: 'Được công bố hết hiệu lực bởi', ends: true, endsUnitIfNoted: true, rewords: true },
+} satisfies Record<string, RelationMeaning>;
+
+/** The relation types: the table's keys. */
+export type RelationType = keyof typeof TABLE;
+
+export const RELATIONS: Record<RelationType, RelationMeaning> = TABLE;
+
+export const RELATION_TYPES = Object.keys(RELATIONS) as readonly RelationType[];
+
+/** The types whose relations have this meaning. */
+export const relationTypesWhere = (flag: keyof Omit<RelationMeaning, 'outgoing' | 'incoming'>): RelationType[] =>
+  RELATION_TYPES.filter((t) => RELATIONS[t][flag] === true);
+
+/** Labels for the relations diagram (lược đồ): outgoing (this document → target) and incoming. */
+export const RELATION_LABELS: Record<RelationType, { outgoing: string; incoming: string }> = Object.fromEntries(
+  RELATION_TYPES.map((t) => [t, { outgoing: RELATIONS[t].outgoing, incoming: RELATIONS[t].incoming }]),
+) as Record<RelationType, { outgoing: string; incoming: string }>;
 
 /** The document (and unit) a relation starts from: always a work of the database. */
 export interface RelationSource {

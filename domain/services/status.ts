@@ -7,7 +7,7 @@ import type { LinkRepository, Ports, WorkRepository } from '../ports';
 import { vietnamDate } from '../dates';
 import { relationId, statusEvent } from '../history/derive';
 import { notFound } from '../errors';
-import { RELATION_LABELS, type Relation, type RelationType } from '../relations/types';
+import { RELATION_LABELS, type Relation, type RelationType, relationTypesWhere } from '../relations/types';
 import { findReferences } from '../parse/references';
 import { referenceKey } from '../refs';
 import { STATUS_LABELS, type StatusInput, type StatusResult, statusAt, statusChangeDates, unitStatusAt } from '../status/engine';
@@ -17,7 +17,7 @@ import { recordedView, resolveOrPlaceholder } from './history';
 
 /** How far up the chain of parents (the law a decree details) a status looks. */
 const PARENT_DEPTH = 2;
-const PARENT_TYPES: RelationType[] = ['details', 'guides'];
+const PARENT_TYPES = relationTypesWhere('parent');
 
 /** The status engine's input for a work: its dates, its incoming relations, and its parents' inputs. */
 /** What the status needs to read: the store, or the history's view of it at an earlier moment (services/history.ts). */

@@ -4,7 +4,7 @@
  * README.md in this folder records the rules and why amendments count as partial expiry.
  */
 import type { DocumentType } from '../model';
-import type { Relation, RelationType } from '../relations/types';
+import { RELATIONS, type Relation, relationTypesWhere } from '../relations/types';
 import { referenceKey } from '../refs';
 import { citationFromEId } from '../units';
 
@@ -83,8 +83,13 @@ export interface StatusResult {
 }
 
 const ISO_RE = /^\d{4}-\d{2}-\d{2}$/;
-const ENDING: RelationType[] = ['repeals', 'replaces', 'annuls', 'announces'];
-const CHANGING: RelationType[] = [...ENDING, 'amends', 'suspends'];
+/** What each relation type does to a status: one table (domain/relations/types.ts RELATIONS). */
+const ENDING = relationTypesWhere('ends');
+const CHANGING = [...ENDING, ...relationTypesWhere('changes')];
+const meaning = (r: Relation) => RELATIONS[r.type] ?? { outgoing: r.type, incoming: r.type };
+const holds = (r: Relation) => meaning(r).suspends === true;
+/** An announcement's note says the unit ended. */
+const NOTED_END_RE = /bãi bỏ|hết hiệu lực|hết thời hạn/iu;
 const MAX_PARENT_DEPTH = 3;
 
 function validDate(d: string | null | undefined): d is string {
@@ -132,8 +137,9 @@ function reasonOf(r: Relation): Reason {
   const by = r.source.number ?? r.source.workId;
   const where = sourceCitation ? ` (${sourceCitation})` : '';
   const what = citation ? `${citation}: ` : r.partial ? 'Một phần: ' : '';
-  const until = r.type === 'suspends' && r.effectiveTo ? ` đến ngày ${r.effectiveTo}` : '';
-  const note = r.type === 'announces' && r.note ? ` — ${r.note}` : '';
+  const until = holds(r) && r.effectiveTo ? ` đến ngày ${r.effectiveTo}` : '';
+  // An announcement's note (what it says ended, and why) is part of its reason.
+  const note = meaning(r).endsUnitIfNoted && r.note ? ` — ${r.note}` : '';
   return {
     code: v.code,
     message: `${what}${v.verb} bởi ${by}${where}, từ ngày ${r.effectiveFrom ?? '(chưa rõ)'}${until}${note}`,
@@ -176,7 +182,7 @@ function flagsAt(input: StatusInput, at: string, depth: number): Flag[] {
   return flags;
 }
 
-const CONFLICTING: readonly string[] = ['replaces', 'repeals', 'annuls'];
+const CONFLICTING = relationTypesWhere('conflicts');
 
 /**
  * Contradictory evidence: two documents ending the same document (or the same unit) at different dates. The engine
@@ -238,13 +244,11 @@ function statusAtDepth(input: StatusInput, at: string, depth: number): StatusRes
   if (at < w.effective)
     return result('not_yet_in_force', [{ code: 'effective_from', message: `Có hiệu lực từ ngày ${w.effective}`, date: w.effective }], flags);
 
-  const suspended = rels.filter((r) => r.type === 'suspends' && !r.target.eId && (r.effectiveFrom as string) <= at && (!r.effectiveTo || at < r.effectiveTo));
+  const suspended = rels.filter((r) => holds(r) && !r.target.eId && (r.effectiveFrom as string) <= at && (!r.effectiveTo || at < r.effectiveTo));
   if (suspended.length > 0) return result('suspended', suspended.map(reasonOf), flags);
 
-  const partial = rels.filter((r) => !isWhole(r) && r.type !== 'suspends' && (r.effectiveFrom as string) <= at);
-  const unitSuspended = rels.filter(
-    (r) => r.type === 'suspends' && r.target.eId && (r.effectiveFrom as string) <= at && (!r.effectiveTo || at < r.effectiveTo),
-  );
+  const partial = rels.filter((r) => !isWhole(r) && !holds(r) && (r.effectiveFrom as string) <= at);
+  const unitSuspended = rels.filter((r) => holds(r) && r.target.eId && (r.effectiveFrom as string) <= at && (!r.effectiveTo || at < r.effectiveTo));
   if (partial.length > 0 || unitSuspended.length > 0) return result('partially_expired', [...partial, ...unitSuspended].map(reasonOf).sort(byDate), flags);
 
   return result('in_force', [{ code: 'in_force_since', message: `Có hiệu lực từ ngày ${w.effective}`, date: w.effective }], flags);
@@ -273,21 +277,19 @@ export function unitStatusAt(input: StatusInput, eId: string, at: string): Statu
   const own = rels.filter((r) => within(eId, r.target.eId as string));
   const inside = rels.filter((r) => r.target.eId !== eId && within(r.target.eId as string, eId));
   const citation = citationFromEId(eId);
-  const suspended = own.filter((r) => r.type === 'suspends' && (!r.effectiveTo || at < r.effectiveTo));
+  const suspended = own.filter((r) => holds(r) && (!r.effectiveTo || at < r.effectiveTo));
   if (suspended.length > 0) return result('suspended', suspended.map(reasonOf), whole.flags);
-  const ended = own.filter(
-    (r) => r.type === 'repeals' || r.type === 'annuls' || (r.type === 'announces' && /bãi bỏ|hết hiệu lực|hết thời hạn/iu.test(r.note ?? '')),
-  );
+  const ended = own.filter((r) => meaning(r).endsUnit || (meaning(r).endsUnitIfNoted && NOTED_END_RE.test(r.note ?? '')));
   if (ended.length > 0) return result('expired', ended.map(reasonOf).sort(byDate), whole.flags);
-  const endedInside = inside.filter((r) => r.type === 'repeals' || r.type === 'annuls' || r.type === 'replaces' || r.type === 'suspends');
-  const changed = own.filter((r) => r.type === 'amends' || r.type === 'replaces' || r.type === 'announces');
+  const endedInside = inside.filter((r) => meaning(r).endsPart);
+  const changed = own.filter((r) => meaning(r).rewords);
   if (endedInside.length > 0) return result('partially_expired', [...endedInside, ...changed].map(reasonOf).sort(byDate), whole.flags);
   const w = input.work;
   return result(
     'in_force',
     [
       { code: 'in_force_since', message: `${citation}: có hiệu lực từ ngày ${w.effective}`, eId, citation, date: w.effective },
-      ...[...changed, ...inside.filter((r) => r.type === 'amends')].map(reasonOf).sort(byDate),
+      ...[...changed, ...inside.filter((r) => meaning(r).rewordsPart)].map(reasonOf).sort(byDate),
     ],
     whole.flags,
   );
