@@ -3,7 +3,7 @@
  * and the symbol in a number (parse/metadata), the types a citation names (parse/references), the type words of the
  * Bộ pháp điển's notes and the source-type letters of its codes (codify/notes, codify/code), the order of the system
  * of legal documents (systematize), the labels (model, API, CLI) and the schemas' enum. Adding a type is one entry
- * here and its parser test; the web page's labels (web/common.js) are checked against it by a test.
+ * here and its parser test; the web page's labels (web/common.js) are checked against it by test/unit/copied-lists.test.ts.
  *
  * Plain data: imports nothing.
  */

@@ -1,6 +1,7 @@
 /**
- * Lists the schemas and the web pages keep by hand because their folders may not import the domain (their
- * READMEs): each must stay equal to the domain's.
+ * Lists the web pages keep by hand because web/ may not import the server side (its README): each must stay equal to
+ * the domain's. The schemas read the domain's tables (document types, relation types); what they accept is checked
+ * here too.
  */
 import { DOCUMENT_TYPE_LABELS } from '../../domain/model';
 import { RELATION_TYPES } from '../../domain/relations/types';

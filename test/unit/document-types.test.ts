@@ -2,8 +2,6 @@
  * The registry of document types (domain/document-types.ts) is the one list: the parsers, codification, the order of
  * systematization, the schemas and the web page read it or are checked against it.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { SOURCE_TYPES, typeCodeAccepts } from '../../domain/codify/code';
 import { parseSourceNote } from '../../domain/codify/notes';
 import { CODIFICATION_CODES, DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES, PRINTED_TYPES, typeFromSymbol, typeRank } from '../../domain/document-types';
@@ -46,14 +44,6 @@ describe('the registry of document types', () => {
 
   it('is what the schemas accept', () => {
     expect(DocumentType.options).toEqual(DOCUMENT_TYPES);
-  });
-
-  it('is what the web page labels (web/common.js), unknown aside', () => {
-    const js = readFileSync(join(__dirname, '..', '..', 'web', 'common.js'), 'utf8');
-    const block = /export const TYPE_LABELS = \{([^}]*)\}/.exec(js)?.[1] ?? '';
-    const web = Object.fromEntries([...block.matchAll(/(\w+): '([^']*)'/g)].map((m) => [m[1], m[2]]));
-    expect(Object.keys(web).sort()).toEqual([...DOCUMENT_TYPES].sort());
-    for (const t of DOCUMENT_TYPES) if (t !== 'unknown') expect({ t, label: web[t] }).toEqual({ t, label: DOCUMENT_TYPE_LABELS[t] });
   });
 
   it('lets a citation and a codification note name every type (sắc lệnh was missing from citations)', () => {

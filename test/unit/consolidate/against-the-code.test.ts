@@ -1,5 +1,5 @@
 /**
- * F8: Luật 04/2007/QH12 (thuế thu nhập cá nhân) amended by 26/2012/QH13 has no official consolidated text (VBHN) in
+ * The consolidated text checked against the Code: Luật 04/2007/QH12 (thuế thu nhập cá nhân) amended by 26/2012/QH13 has no official consolidated text (VBHN) in
  * the corpus; the Bộ pháp điển đề mục 33.10 carries the amended articles, each with notes naming the amending unit.
  * Both documents are ingested and the heading imported into an embedded store; the consolidated text at 01/01/2014
  * is compared, article by article, with the codified text. 71/2014/QH13 (in force 01/01/2015) amended the same law
@@ -113,7 +113,7 @@ const CODE_DEVIATIONS: Record<string, { diff: [string, string][]; why: string[] 
   },
 };
 
-describe('F8: 04/2007/QH12 + 26/2012/QH13 against the Bộ pháp điển đề mục 33.10', () => {
+describe('a consolidated text against the Bộ pháp điển: 04/2007/QH12 amended by 26/2012/QH13, đề mục 33.10', () => {
   const embedded = tempEmbedded();
   let consolidated: Awaited<ReturnType<typeof consolidatedDocument>>;
   let codified: Map<string, CodifiedArticleView>;
