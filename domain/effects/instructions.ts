@@ -314,106 +314,144 @@ function inherit(ref: RefPath, outer: RefPath): RefPath {
   return { ...ref, segments: [...add, ...ref.segments] };
 }
 
-export function parseInstructions(amending: AmendingWork, parsed: ParseResult, defaultTarget: DefaultTarget | null): ParseInstructionsResult {
-  const diagnostics: Diagnostic[] = [];
-  const effects: Effect[] = [];
-  if (parsed.metadata.type === 'van_ban_hop_nhat') {
-    diagnostics.push({ code: 'effects.consolidated_text', severity: 'info', message: 'A consolidated text (VBHN) carries no instructions of its own' });
-    return { effects, diagnostics };
+/** A line of the body: its text and 1-based line number. */
+interface BodyLine {
+  text: string;
+  line: number;
+}
+
+/** What a paragraph starts: its verb, the text after it, and the units a passive sentence names before its verb. */
+interface Start {
+  verb: Verb;
+  rest: string;
+  passive: RefPath[] | null;
+}
+
+/**
+ * Reads the instructions of an amending document, paragraph by paragraph, its state in one object: the body's lines,
+ * the unit of the document being read (its own article, clause, point), the open contexts (the document, article and
+ * verb an intro gives the instructions under it), and what was found.
+ */
+class InstructionReader {
+  readonly effects: Effect[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly body: BodyLine[] = [];
+  private readonly appendices: ParsedUnit[];
+  private readonly typeLabel: string | null;
+  /** Clause-specific effective dates ("Khoản 3 Điều 1 có hiệu lực từ ngày ..."), keyed by own eId. */
+  private readonly ownDates = new Map<string, string>();
+  private ownArticle: string | null = null;
+  private ownClause: string | null = null;
+  private ownPoint: string | null = null;
+  private readonly contexts: Context[] = [];
+  private readonly ordinals = new Map<string, number>();
+
+  constructor(
+    private readonly amending: AmendingWork,
+    private readonly parsed: ParseResult,
+    private readonly defaultTarget: DefaultTarget | null,
+  ) {
+    this.typeLabel = parsed.metadata.type && parsed.metadata.type !== 'unknown' ? DOCUMENT_TYPE_LABELS[parsed.metadata.type] : null;
+    this.appendices = parsed.units.filter((u) => u.kind === 'appendix');
   }
-  const typeLabel = parsed.metadata.type && parsed.metadata.type !== 'unknown' ? DOCUMENT_TYPE_LABELS[parsed.metadata.type] : null;
 
-  // The body: from the first unit to the signature or the first appendix; furniture and blank lines left out.
-  const firstUnit = parsed.units.find((u) => u.kind !== 'appendix' && u.kind !== 'attachment');
-  if (!firstUnit) return { effects, diagnostics };
-  const stop = Math.min(
-    parsed.signature?.line ?? Number.POSITIVE_INFINITY,
-    ...parsed.units.filter((u) => u.kind === 'appendix' || u.kind === 'attachment').map((u) => u.line),
-    parsed.lines.length + 1,
-  );
-  const classified = cleanLines(parsed.lines.join('\n'), 'text');
-  const body: { text: string; line: number }[] = [];
-  let pending: { text: string; line: number } | null = null;
-  for (let i = firstUnit.line - 1; i < stop - 1 && i < classified.length; i++) {
-    const l = classified[i];
-    if (l?.cls !== 'text') continue;
-    const text = l.text.replace(/^\*+/, '').trim();
-    if (!text) continue;
-    // A marker alone on its line ("Điều" / "1. ...", "“b)" / "Chủ trì ..."): Markdown renditions wrap there.
-    const merged: { text: string; line: number } = pending ? { text: `${pending.text} ${text}`, line: pending.line } : { text, line: l.no };
-    pending = null;
-    if (LONE_MARKER.test(merged.text)) pending = merged;
-    else body.push(merged);
+  read(): ParseInstructionsResult {
+    if (this.parsed.metadata.type === 'van_ban_hop_nhat') {
+      this.diagnostics.push({ code: 'effects.consolidated_text', severity: 'info', message: 'A consolidated text (VBHN) carries no instructions of its own' });
+      return { effects: this.effects, diagnostics: this.diagnostics };
+    }
+    if (!this.readBody()) return { effects: this.effects, diagnostics: this.diagnostics };
+    let i = 0;
+    while (i < this.body.length) i = this.readParagraph(i);
+    this.finish();
+    return { effects: this.effects, diagnostics: this.diagnostics };
   }
-  if (pending) body.push(pending);
-  const appendices = parsed.units.filter((u) => u.kind === 'appendix');
 
-  // Clause-specific effective dates ("Khoản 3 Điều 1 có hiệu lực từ ngày ..."), keyed by own eId.
-  const ownDates = new Map<string, string>();
+  /** The body: from the first unit to the signature or the first appendix; furniture and blank lines left out. */
+  private readBody(): boolean {
+    const parsed = this.parsed;
+    const firstUnit = parsed.units.find((u) => u.kind !== 'appendix' && u.kind !== 'attachment');
+    if (!firstUnit) return false;
+    const stop = Math.min(
+      parsed.signature?.line ?? Number.POSITIVE_INFINITY,
+      ...parsed.units.filter((u) => u.kind === 'appendix' || u.kind === 'attachment').map((u) => u.line),
+      parsed.lines.length + 1,
+    );
+    const classified = cleanLines(parsed.lines.join('\n'), 'text');
+    let pending: BodyLine | null = null;
+    for (let i = firstUnit.line - 1; i < stop - 1 && i < classified.length; i++) {
+      const l = classified[i];
+      if (l?.cls !== 'text') continue;
+      const text = l.text.replace(/^\*+/, '').trim();
+      if (!text) continue;
+      // A marker alone on its line ("Điều" / "1. ...", "“b)" / "Chủ trì ..."): Markdown renditions wrap there.
+      const merged: BodyLine = pending ? { text: `${pending.text} ${text}`, line: pending.line } : { text, line: l.no };
+      pending = null;
+      if (LONE_MARKER.test(merged.text)) pending = merged;
+      else this.body.push(merged);
+    }
+    if (pending) this.body.push(pending);
+    return true;
+  }
 
-  let ownArticle: string | null = null;
-  let ownClause: string | null = null;
-  let ownPoint: string | null = null;
-  const contexts: Context[] = [];
-  const ordinals = new Map<string, number>();
+  private ownEId(): string {
+    return (
+      [
+        this.ownArticle && eIdPart('article', this.ownArticle),
+        this.ownClause && eIdPart('clause', this.ownClause),
+        this.ownPoint && eIdPart('point', this.ownPoint),
+      ]
+        .filter(Boolean)
+        .join('__') || 'preamble'
+    );
+  }
 
-  const ownEId = () =>
-    [ownArticle && eIdPart('article', ownArticle), ownClause && eIdPart('clause', ownClause), ownPoint && eIdPart('point', ownPoint)]
-      .filter(Boolean)
-      .join('__') || 'preamble';
+  private line(i: number): string {
+    return (this.body[i] as BodyLine).text;
+  }
 
   /** Reads the paragraph that starts at body[i]: wrapped lines joined while unfinished (or inside quotes). */
-  const paragraphAt = (i: number): Paragraph => {
-    const first = body[i] as { text: string; line: number };
+  private paragraphAt(i: number): Paragraph {
+    const first = this.body[i] as BodyLine;
     let text = first.text;
     let depth = Math.max(0, quoteDelta(text));
     let j = i;
-    while (j + 1 < body.length && j - i < MAX_PARAGRAPH_LINES) {
-      const next = (body[j + 1] as { text: string }).text;
+    while (j + 1 < this.body.length && j - i < MAX_PARAGRAPH_LINES) {
+      const next = this.line(j + 1);
       const unfinished = !ENDS_SENTENCE.test(text.slice(-8));
       if (!(depth > 0 || (unfinished && !MARKER_LINE.test(next) && !/:$/u.test(text)))) break;
       if (depth === 0 && next.startsWith('“') && /:\s*$/u.test(text)) break;
       // "Điều 1. Sửa đổi, bổ sung một số điều của Thông tư số ..." then "Bổ sung Điều 9a vào sau Điều 9 như sau:": an
       // article's heading line, left unpunctuated, is not wrapped onto an instruction that starts a new sentence.
-      if (j === i && depth === 0 && OWN_ARTICLE_RE.test(text) && /^\p{Lu}/u.test(next) && instructionStart(next)) break;
+      if (j === i && depth === 0 && OWN_ARTICLE_RE.test(text) && /^\p{Lu}/u.test(next) && this.instructionStart(next)) break;
       text += ` ${next}`;
       depth = Math.max(0, depth + quoteDelta(next));
       j++;
     }
     return { line: first.line, last: j, text, ...markerOf(text) };
-  };
+  }
 
-  const markerOf = (text: string): Pick<Paragraph, 'marker' | 'body'> => {
-    const a = OWN_ARTICLE_RE.exec(text);
-    if (a?.[1]) return { marker: { kind: 'article', num: a[1] + (a[2] ?? '') }, body: (a[3] ?? '').trim() };
-    const c = OWN_CLAUSE_RE.exec(text);
-    if (c?.[1]) return { marker: { kind: 'clause', num: c[1] }, body: (c[2] ?? '').trim() };
-    const p = OWN_POINT_RE.exec(text);
-    if (p?.[1]) return { marker: { kind: 'point', num: p[1] }, body: (p[2] ?? '').trim() };
-    return { marker: null, body: text };
-  };
+  private contextRef(): RefPath | null {
+    for (let k = this.contexts.length - 1; k >= 0; k--) if ((this.contexts[k] as Context).article) return (this.contexts[k] as Context).article;
+    return null;
+  }
 
-  const levelOf = (m: Paragraph['marker']) => (m ? { article: 0, clause: 1, point: 2 }[m.kind] : 3);
+  private contextDoc(): string | null {
+    for (let k = this.contexts.length - 1; k >= 0; k--) if ((this.contexts[k] as Context).docNumber) return (this.contexts[k] as Context).docNumber;
+    return null;
+  }
 
-  const contextRef = (): RefPath | null => {
-    for (let k = contexts.length - 1; k >= 0; k--) if ((contexts[k] as Context).article) return (contexts[k] as Context).article;
+  private contextVerb(): Verb | null {
+    for (let k = this.contexts.length - 1; k >= 0; k--) if ((this.contexts[k] as Context).verb) return (this.contexts[k] as Context).verb;
     return null;
-  };
-  const contextDoc = (): string | null => {
-    for (let k = contexts.length - 1; k >= 0; k--) if ((contexts[k] as Context).docNumber) return (contexts[k] as Context).docNumber;
-    return null;
-  };
-  const contextVerb = (): Verb | null => {
-    for (let k = contexts.length - 1; k >= 0; k--) if ((contexts[k] as Context).verb) return (contexts[k] as Context).verb;
-    return null;
-  };
+  }
 
   /** Is this paragraph body an instruction (verb first, or references then a passive verb)? */
-  const instructionStart = (text: string): { verb: Verb; rest: string; passive: RefPath[] | null } | null => {
+  private instructionStart(text: string): Start | null {
     const v = VERB_RE.exec(text);
     if (v?.[1]) return { verb: verbOf(v[1]), rest: text.slice(v[0].length), passive: null };
     if (!/^(?:Tên\s|Các\s|các\s|Toàn bộ\s)?(?:Phần|Chương|Mục|Tiểu mục|Điều|Khoản|Điểm|Phụ lục|phần|chương|mục|điều|khoản|điểm)\s/u.test(text)) return null;
-    const r = readRefs(text, contextRef());
+    const r = readRefs(text, this.contextRef());
     if (r.refs.length === 0) return null;
     // "Khoản 2 Điều 3 của Luật ... được sửa đổi": skip a document named between the references and the verb.
     let rest = r.rest;
@@ -425,66 +463,102 @@ export function parseInstructions(amending: AmendingWork, parsed: ParseResult, d
     if (!p?.[1]) return null;
     const verb = p[1].toLowerCase() === 'thay bằng' ? 'replace' : verbOf(p[1]);
     return { verb, rest: `${docPart} ${rest.slice(p[0].length)}`, passive: r.refs };
-  };
-
-  /** Looks like an instruction we could not read: a verb and unit words, or "như sau:". */
-  const looksLikeInstruction = (text: string) =>
-    VERB_RE.test(text) && (/(?:^|\s)(?:Điều|điều|khoản|Khoản|điểm|Điểm|Chương|Mục|Phụ lục|cụm từ|từ “)(?:\s|$)/u.test(text) || /như sau\s*:\s*$/u.test(text));
+  }
 
   /** The index after the quoted block that starts at body[from]. */
-  const skipQuoted = (from: number): number => {
+  private skipQuoted(from: number): number {
     let depth = 0;
     let j = from;
-    for (; j < body.length; j++) {
-      const t = (body[j] as { text: string }).text;
+    for (; j < this.body.length; j++) {
+      const t = this.line(j);
       depth += quoteDelta(t);
       if (depth <= 0) break;
       // An unbalanced inner quote: the block ends where a line closes a quote and the next one is an instruction.
-      if (/”[\s.;,*]*$/u.test(t) && j + 1 < body.length) {
-        const nx = markerOf((body[j + 1] as { text: string }).text);
-        if (nx.marker && (instructionStart(nx.body) || nx.marker.kind === 'article')) break;
+      if (/”[\s.;,*]*$/u.test(t) && j + 1 < this.body.length) {
+        const nx = markerOf(this.line(j + 1));
+        if (nx.marker && (this.instructionStart(nx.body) || nx.marker.kind === 'article')) break;
       }
     }
-    return Math.min(j + 1, body.length);
-  };
+    return Math.min(j + 1, this.body.length);
+  }
 
-  let i = 0;
-  while (i < body.length) {
-    const para = paragraphAt(i);
-    i = para.last + 1;
+  private warn(code: string, message: string, line: number): void {
+    this.diagnostics.push({ code, severity: 'warning', message, line });
+  }
+
+  /** A marker moves the reading into the document's own unit, closing the contexts at its level or below. */
+  private enter(marker: Paragraph['marker'], level: number): void {
+    if (!marker) return;
+    while (this.contexts.length > 0 && (this.contexts[this.contexts.length - 1] as Context).level >= level) this.contexts.pop();
+    if (marker.kind === 'article') {
+      this.ownArticle = marker.num;
+      this.ownClause = null;
+      this.ownPoint = null;
+    } else if (marker.kind === 'clause') {
+      this.ownClause = marker.num;
+      this.ownPoint = null;
+    } else this.ownPoint = marker.num;
+  }
+
+  /** Reads the paragraph at body[i] (and the new text after it); returns where the next one starts. */
+  private readParagraph(at: number): number {
+    const para = this.paragraphAt(at);
+    let i = para.last + 1;
     const level = levelOf(para.marker);
-    if (para.marker) {
-      while (contexts.length > 0 && (contexts[contexts.length - 1] as Context).level >= level) contexts.pop();
-      if (para.marker.kind === 'article') {
-        ownArticle = para.marker.num;
-        ownClause = null;
-        ownPoint = null;
-      } else if (para.marker.kind === 'clause') {
-        ownClause = para.marker.num;
-        ownPoint = null;
-      } else ownPoint = para.marker.num;
-    }
-    noteOwnDates(para.body, ownDates);
+    this.enter(para.marker, level);
+    noteOwnDates(para.body, this.ownDates);
 
-    let start = instructionStart(para.body);
+    let start = this.instructionStart(para.body);
     // "2. Bỏ các cụm từ:" then "“huyện đảo” tại Điều 76;" — list items continue the verb of their intro.
     if (!start && (para.body.startsWith('“') || /^(?:các\s+)?cụm từ\s*“/u.test(para.body))) {
-      const v = contextVerb();
+      const v = this.contextVerb();
       if (v) start = { verb: v, rest: para.body, passive: null };
     }
     if (!start) {
-      if (looksLikeInstruction(para.body))
-        diagnostics.push({
-          code: 'effects.unparsed_instruction',
-          severity: 'warning',
-          message: `Instruction not understood: ${para.text.slice(0, 160)}`,
-          line: para.line,
-        });
-      continue;
+      if (looksLikeInstruction(para.body)) this.warn('effects.unparsed_instruction', `Instruction not understood: ${para.text.slice(0, 160)}`, para.line);
+      return i;
     }
-
-    // Segments chained by ";" (each may bring its own verb, or continue the previous one).
     const expectsPayload = /như sau\s*:?\s*$|:\s*$/u.test(para.body);
+    const segments = this.segmentsOf(start);
+    const head = segments[0];
+    if (!head) {
+      this.warn('effects.unparsed_instruction', `Instruction without content: ${para.text.slice(0, 160)}`, para.line);
+      return i;
+    }
+    // A container: "Sửa đổi, bổ sung một số điều của Nghị định số 88/2020/NĐ-CP như sau:", or an article whose
+    // changes follow as sub-instructions ("2. Sửa đổi, bổ sung Điều 32 của Bộ luật ... như sau: a) ...").
+    const onlyArticle = segments.length === 1 && head.refs.length === 1 && head.refs[0]?.segments.length === 1 && head.refs[0].segments[0]?.kind === 'article';
+    const nextPara = i < this.body.length ? this.paragraphAt(i) : null;
+    const childInstructions =
+      !!nextPara?.marker && levelOf(nextPara.marker) > level && level < 3 && !!this.instructionStart(nextPara.body) && !nextPara.body.startsWith('“');
+    const quoteFollows = i < this.body.length && this.line(i).startsWith('“');
+    const bare = segments.every((s) => s.refs.length === 0 && !s.op && !s.problem);
+    const listIntro = bare && /(?:cụm\s+từ|từ ngữ|các từ)(?:\s+như sau)?\s*:\s*$/u.test(para.body);
+    if (bare && expectsPayload && quoteFollows && !listIntro) {
+      this.warn('effects.unparsed_instruction', `No target read in: ${para.text.slice(0, 160)}`, para.line);
+      return this.skipQuoted(i);
+    }
+    if (bare || (onlyArticle && childInstructions && expectsPayload)) {
+      this.contexts.push({ level, docNumber: head.docNumber ?? this.contextDoc(), article: onlyArticle ? (head.refs[0] as RefPath) : null, verb: head.verb });
+      return i;
+    }
+    if (segments.every((s) => s.refs.length === 0 && !s.op) && segments.some((s) => s.problem)) {
+      for (const s of segments) if (s.problem) this.warn('effects.unparsed_instruction', `${s.problem}: ${para.text.slice(0, 160)}`, para.line);
+      return expectsPayload && quoteFollows ? this.skipQuoted(i) : i;
+    }
+    const needsPayload = segments.some(
+      (s) => (s.refs.length > 0 && (s.verb === 'amend' || s.verb === 'add' || s.verb === 'replace')) || s.op === 'replace_appendix',
+    );
+    const read = this.payloadAfter(para, segments, i, expectsPayload && needsPayload);
+    i = read.next;
+    const payload = read.lines.length > 0 ? parsePayload(unquote(read.lines)) : null;
+    if (expectsPayload && needsPayload && !payload) this.warn('effects.payload_missing', `No new text after: ${para.text.slice(0, 120)}`, para.line);
+    this.emit(para, segments, payload);
+    return i;
+  }
+
+  /** Segments chained by ";" (each may bring its own verb, or continue the previous one). */
+  private segmentsOf(start: Start): Segment[] {
     const segments: Segment[] = [];
     let verb = start.verb;
     const parts = splitSegments(start.rest);
@@ -501,19 +575,19 @@ export function parseInstructions(amending: AmendingWork, parsed: ParseResult, d
       const prev = segments[segments.length - 1];
       // "Thay thế cụm từ “X” bằng cụm từ “Y” tại Điều 35 của Luật A; điểm a khoản 3 Điều 23 của Luật B; ...": more places.
       if (k > 0 && prev?.op && prev.op.endsWith('_phrase') && !VERB_RE.test(parts[k] as string) && !text.includes('“')) {
-        const r = readRefs(text.replace(/^(?:quy định\s+)?tại\s+/u, ''), contextRef());
+        const r = readRefs(text.replace(/^(?:quy định\s+)?tại\s+/u, ''), this.contextRef());
         if (r.refs.length > 0) {
           segments.push({ ...prev, where: r.refs, docNumber: firstNumber(r.rest), problem: null });
           continue;
         }
       }
-      const seg = parseSegment(verb, text, contextRef());
+      const seg = parseSegment(verb, text, this.contextRef());
       if (k === 0 && start.passive) {
         seg.refs = start.passive;
         seg.problem = null;
         const after = /^(?:vào\s+)?(sau|vào)\s+/u.exec(text);
         if (after && verb === 'add') {
-          const a = readRefs(text.slice(after[0].length), contextRef());
+          const a = readRefs(text.slice(after[0].length), this.contextRef());
           if (a.refs[0]) {
             if (after[1] === 'sau') seg.anchor = a.refs[0];
             else seg.into = a.refs[0];
@@ -522,114 +596,78 @@ export function parseInstructions(amending: AmendingWork, parsed: ParseResult, d
       }
       segments.push(seg);
     }
+    return segments;
+  }
 
-    // A container: "Sửa đổi, bổ sung một số điều của Nghị định số 88/2020/NĐ-CP như sau:", or an article whose
-    // changes follow as sub-instructions ("2. Sửa đổi, bổ sung Điều 32 của Bộ luật ... như sau: a) ...").
-    const head = segments[0];
-    if (!head) {
-      diagnostics.push({
-        code: 'effects.unparsed_instruction',
-        severity: 'warning',
-        message: `Instruction without content: ${para.text.slice(0, 160)}`,
-        line: para.line,
-      });
-      continue;
+  /**
+   * The new text of an instruction: inline after "như sau:", the quoted lines from body[i], or (no quotes) the
+   * paragraphs up to the next instruction or the next own article. `next`: where reading goes on.
+   */
+  private payloadAfter(para: Paragraph, segments: Segment[], i: number, wanted: boolean): { lines: string[]; next: number } {
+    const inlineAt = /như sau\s*:?\s*$|:\s*$/u.test(para.body) ? -1 : para.body.search(/như sau\s*:\s*“/u);
+    if (inlineAt >= 0) return { lines: [para.body.slice(para.body.indexOf('“', inlineAt))], next: i };
+    if (!wanted || i >= this.body.length) return { lines: [], next: i };
+    const lines: string[] = [];
+    if (this.line(i).startsWith('“')) {
+      const end = this.skipQuoted(i);
+      for (let j = i; j < end; j++) lines.push(this.line(j));
+      return { lines, next: end };
     }
-    const onlyArticle = segments.length === 1 && head.refs.length === 1 && head.refs[0]?.segments.length === 1 && head.refs[0].segments[0]?.kind === 'article';
-    const nextPara = i < body.length ? paragraphAt(i) : null;
-    const childInstructions =
-      !!nextPara?.marker && levelOf(nextPara.marker) > level && level < 3 && !!instructionStart(nextPara.body) && !nextPara.body.startsWith('“');
-    const quoteFollows = i < body.length && (body[i] as { text: string }).text.startsWith('“');
-    const bare = segments.every((s) => s.refs.length === 0 && !s.op && !s.problem);
-    const listIntro = bare && /(?:cụm\s+từ|từ ngữ|các từ)(?:\s+như sau)?\s*:\s*$/u.test(para.body);
-    if (bare && expectsPayload && quoteFollows && !listIntro) {
-      diagnostics.push({
-        code: 'effects.unparsed_instruction',
-        severity: 'warning',
-        message: `No target read in: ${para.text.slice(0, 160)}`,
-        line: para.line,
-      });
-      i = skipQuoted(i);
-      continue;
+    // Unquoted new text (26/2012/QH13): up to the next instruction, the next own article, or the end.
+    const nextOwn = this.ownArticle ? Number.parseInt(this.ownArticle, 10) + 1 : null;
+    const targetsArticle = (n: string) => segments.some((s) => s.refs.some((r) => r.segments.some((x) => x.kind === 'article' && x.num === n)));
+    let j = i;
+    while (j < this.body.length) {
+      const p = this.paragraphAt(j);
+      const a = p.marker?.kind === 'article' ? p.marker.num : null;
+      if (a && nextOwn !== null && Number.parseInt(a, 10) === nextOwn && /^\d+$/.test(a) && !(lines.length === 0 && targetsArticle(a))) break;
+      if (this.instructionStart(p.body) && !(lines.length === 0 && p.marker?.kind === 'article')) break;
+      for (let k = j; k <= p.last; k++) lines.push(this.line(k));
+      j = p.last + 1;
     }
-    if (bare || (onlyArticle && childInstructions && expectsPayload)) {
-      contexts.push({
-        level,
-        docNumber: head.docNumber ?? contextDoc(),
-        article: onlyArticle ? (head.refs[0] as RefPath) : null,
-        verb: head.verb,
-      });
-      continue;
-    }
-    if (segments.every((s) => s.refs.length === 0 && !s.op) && segments.some((s) => s.problem)) {
-      for (const s of segments)
-        if (s.problem)
-          diagnostics.push({ code: 'effects.unparsed_instruction', severity: 'warning', message: `${s.problem}: ${para.text.slice(0, 160)}`, line: para.line });
-      if (expectsPayload && quoteFollows) i = skipQuoted(i);
-      continue;
-    }
+    return { lines, next: j };
+  }
 
-    // The new text: quoted lines from the next line, or (no quotes) the paragraphs up to the next instruction.
-    let payloadLines: string[] = [];
-    const needsPayload = segments.some(
-      (s) => (s.refs.length > 0 && (s.verb === 'amend' || s.verb === 'add' || s.verb === 'replace')) || s.op === 'replace_appendix',
-    );
-    const inlineAt = expectsPayload ? -1 : para.body.search(/như sau\s*:\s*“/u);
-    if (inlineAt >= 0) {
-      payloadLines = [para.body.slice(para.body.indexOf('“', inlineAt))];
-    } else if (expectsPayload && needsPayload && i < body.length) {
-      const first = (body[i] as { text: string }).text;
-      if (first.startsWith('“')) {
-        const end = skipQuoted(i);
-        for (let j = i; j < end; j++) payloadLines.push((body[j] as { text: string }).text);
-        i = end;
-      } else {
-        // Unquoted new text (26/2012/QH13): up to the next instruction, the next own article, or the end.
-        const nextOwn = ownArticle ? Number.parseInt(ownArticle, 10) + 1 : null;
-        const targetsArticle = (n: string) => segments.some((s) => s.refs.some((r) => r.segments.some((x) => x.kind === 'article' && x.num === n)));
-        let j = i;
-        while (j < body.length) {
-          const p = paragraphAt(j);
-          const a = p.marker?.kind === 'article' ? p.marker.num : null;
-          if (a && nextOwn !== null && Number.parseInt(a, 10) === nextOwn && /^\d+$/.test(a) && !(payloadLines.length === 0 && targetsArticle(a))) break;
-          if (instructionStart(p.body) && !(payloadLines.length === 0 && p.marker?.kind === 'article')) break;
-          for (let k = j; k <= p.last; k++) payloadLines.push((body[k] as { text: string }).text);
-          j = p.last + 1;
-        }
-        i = j;
-      }
-    }
-    const payload = payloadLines.length > 0 ? parsePayload(unquote(payloadLines)) : null;
-    if (expectsPayload && needsPayload && !payload)
-      diagnostics.push({ code: 'effects.payload_missing', severity: 'warning', message: `No new text after: ${para.text.slice(0, 120)}`, line: para.line });
+  /** One effect of the paragraph's instruction (numbered per source unit). */
+  private make(
+    para: Paragraph,
+    sourceEId: string,
+    target: { workId: string | null; number: string | null },
+    operation: EffectOperation,
+    eId: string,
+    payload: EffectPayload,
+  ): Effect {
+    const n = (this.ordinals.get(sourceEId) ?? 0) + 1;
+    this.ordinals.set(sourceEId, n);
+    const a = this.amending;
+    const effect: Effect = {
+      id: `${a.id}:${sourceEId}:${n}`,
+      source: { workId: a.id, number: a.number, typeLabel: this.typeLabel, eId: sourceEId, text: para.text, line: para.line },
+      target: { ...target, eId },
+      operation,
+      payload,
+      effectiveFrom: a.effective,
+      state: 'pending',
+    };
+    this.effects.push(effect);
+    return effect;
+  }
 
-    const sourceEId = ownEId();
+  /** The effects of a paragraph's segments: on whole works, on phrases, on units. */
+  private emit(para: Paragraph, segments: Segment[], payload: ReturnType<typeof parsePayload> | null): void {
+    const sourceEId = this.ownEId();
     const missingAppendices: string[] = [];
     for (const seg of segments) {
       if (seg.problem && !seg.op && seg.refs.length === 0) {
-        diagnostics.push({ code: 'effects.unparsed_instruction', severity: 'warning', message: `${seg.problem}: ${para.text.slice(0, 160)}`, line: para.line });
+        this.warn('effects.unparsed_instruction', `${seg.problem}: ${para.text.slice(0, 160)}`, para.line);
         continue;
       }
-      if (seg.problem)
-        diagnostics.push({ code: 'effects.partial_instruction', severity: 'warning', message: `${seg.problem}: ${para.text.slice(0, 160)}`, line: para.line });
-      const docNumber = seg.docNumber ?? contextDoc() ?? defaultTarget?.number ?? null;
-      const target = resolveTarget(docNumber, defaultTarget);
-      const make = (operation: EffectOperation, eId: string, payloadPart: EffectPayload, t = target): void => {
-        const n = (ordinals.get(sourceEId) ?? 0) + 1;
-        ordinals.set(sourceEId, n);
-        effects.push({
-          id: `${amending.id}:${sourceEId}:${n}`,
-          source: { workId: amending.id, number: amending.number, typeLabel, eId: sourceEId, text: para.text, line: para.line },
-          target: { ...t, eId },
-          operation,
-          payload: payloadPart,
-          effectiveFrom: amending.effective,
-          state: 'pending',
-        });
-      };
-
+      if (seg.problem) this.warn('effects.partial_instruction', `${seg.problem}: ${para.text.slice(0, 160)}`, para.line);
+      const docNumber = seg.docNumber ?? this.contextDoc() ?? this.defaultTarget?.number ?? null;
+      const target = resolveTarget(docNumber, this.defaultTarget);
+      const make = (operation: EffectOperation, eId: string, p: EffectPayload, t = target) => this.make(para, sourceEId, t, operation, eId, p);
       if (seg.op === 'replace_work' || seg.op === 'repeal_work' || seg.op === 'suspend') {
-        for (const w of seg.works) make(seg.op, '', {}, resolveTarget(w, defaultTarget));
+        for (const w of seg.works) make(seg.op, '', {}, resolveTarget(w, this.defaultTarget));
         continue;
       }
       if (seg.op === 'replace_phrase' || seg.op === 'delete_phrase' || seg.op === 'insert_phrase') {
@@ -640,79 +678,111 @@ export function parseInstructions(amending: AmendingWork, parsed: ParseResult, d
             if (seg.replacement !== null) p.replacement = seg.replacement;
             if (seg.anchorPhrase !== null) p.anchorPhrase = seg.anchorPhrase;
             if (seg.position) p.position = seg.position;
-            make(seg.op, w, p);
+            const made = make(seg.op, w, p);
             if (seg.whereUnread) {
-              const made = effects[effects.length - 1] as Effect;
               made.state = 'unapplied';
               made.reason = `the place of this phrase edit could not be read (“${seg.whereUnread}”)`;
             }
           }
         continue;
       }
-      let previousNew: string | null = null;
-      for (const ref of seg.refs) {
-        const eId = refEId(ref);
-        const last = ref.segments[ref.segments.length - 1] as { kind: UnitKind; num: string };
-        if (last.kind === 'appendix') {
-          if (seg.verb === 'repeal') make('repeal_unit', eId, {});
-          else {
-            const own = appendices.find((a) => a.eId === eId);
-            make('replace_appendix', eId, own ? { units: [stripParsed(own)] } : {});
-            if (!own) missingAppendices.push(eId);
-          }
-          continue;
-        }
-        if (seg.verb === 'repeal') {
-          make('repeal_unit', eId, {});
-          continue;
-        }
-        const unit = payload ? pickUnit(payload, last.kind, eId, seg.refs.length === 1 && segments.length === 1) : null;
-        if (ref.heading) {
-          const heading = unit ? headingOf(unit) : payload?.lead || null;
-          make('rename_heading', eId, heading ? { heading } : {});
-          continue;
-        }
-        const units = unit ? { units: [unit] } : {};
-        if (seg.verb === 'add' && (seg.anchor || seg.into || !payload || unit)) {
-          if (seg.anchor) {
-            const anchorEId: string = previousNew ?? refEId(seg.anchor);
-            make('insert_after', eId, { ...units, anchorEId });
-            previousNew = eId;
-          } else make('insert_into', eId, units);
-          continue;
-        }
-        make('replace_unit', eId, units);
-        const made = effects[effects.length - 1] as Effect;
-        if (seg.dash) {
-          made.state = 'unapplied';
-          made.reason = `the instruction amends “${seg.dash}” inside ${eId}, which is not a unit: apply by hand`;
-          diagnostics.push({ code: 'effects.sub_unit_target', severity: 'warning', message: `${made.reason}: ${para.text.slice(0, 120)}`, line: para.line });
-        }
-      }
+      this.emitUnits(para, seg, segments.length, payload, make, missingAppendices);
     }
     if (missingAppendices.length > 0)
-      diagnostics.push({
-        code: 'effects.payload_missing',
-        severity: 'warning',
-        message: `The new ${missingAppendices.join(', ')} are not attached to this rendition: the replacements stay unapplied`,
-        line: para.line,
-      });
+      this.warn(
+        'effects.payload_missing',
+        `The new ${missingAppendices.join(', ')} are not attached to this rendition: the replacements stay unapplied`,
+        para.line,
+      );
   }
 
-  // Clause-specific dates override the document's date for the instructions under that unit.
-  if (ownDates.size > 0)
-    for (const e of effects) {
-      let best: string | null = null;
-      for (const eId of ownDates.keys()) if ((e.source.eId === eId || e.source.eId.startsWith(`${eId}__`)) && (!best || eId.length > best.length)) best = eId;
-      if (best) e.effectiveFrom = ownDates.get(best) ?? e.effectiveFrom;
+  /** The effects of a segment on the units it names: repeal, new appendix, new heading, insertion, new wording. */
+  private emitUnits(
+    para: Paragraph,
+    seg: Segment,
+    segmentCount: number,
+    payload: ReturnType<typeof parsePayload> | null,
+    make: (operation: EffectOperation, eId: string, p: EffectPayload) => Effect,
+    missingAppendices: string[],
+  ): void {
+    let previousNew: string | null = null;
+    for (const ref of seg.refs) {
+      const eId = refEId(ref);
+      const last = ref.segments[ref.segments.length - 1] as { kind: UnitKind; num: string };
+      if (last.kind === 'appendix') {
+        if (seg.verb === 'repeal') make('repeal_unit', eId, {});
+        else {
+          const own = this.appendices.find((a) => a.eId === eId);
+          make('replace_appendix', eId, own ? { units: [stripParsed(own)] } : {});
+          if (!own) missingAppendices.push(eId);
+        }
+        continue;
+      }
+      if (seg.verb === 'repeal') {
+        make('repeal_unit', eId, {});
+        continue;
+      }
+      const unit = payload ? pickUnit(payload, last.kind, eId, seg.refs.length === 1 && segmentCount === 1) : null;
+      if (ref.heading) {
+        const heading = unit ? headingOf(unit) : payload?.lead || null;
+        make('rename_heading', eId, heading ? { heading } : {});
+        continue;
+      }
+      const units = unit ? { units: [unit] } : {};
+      if (seg.verb === 'add' && (seg.anchor || seg.into || !payload || unit)) {
+        if (seg.anchor) {
+          const anchorEId: string = previousNew ?? refEId(seg.anchor);
+          make('insert_after', eId, { ...units, anchorEId });
+          previousNew = eId;
+        } else make('insert_into', eId, units);
+        continue;
+      }
+      const made = make('replace_unit', eId, units);
+      if (seg.dash) {
+        made.state = 'unapplied';
+        made.reason = `the instruction amends “${seg.dash}” inside ${eId}, which is not a unit: apply by hand`;
+        this.warn('effects.sub_unit_target', `${made.reason}: ${para.text.slice(0, 120)}`, para.line);
+      }
     }
-  if (!amending.effective)
-    diagnostics.push({
-      code: 'effects.no_effective_date',
-      severity: 'warning',
-      message: 'The amending document has no effective date: its effects cannot be dated',
-    });
-  return { effects, diagnostics };
+  }
+
+  /** Clause-specific dates override the document's date for the instructions under that unit. */
+  private finish(): void {
+    if (this.ownDates.size > 0)
+      for (const e of this.effects) {
+        let best: string | null = null;
+        for (const eId of this.ownDates.keys())
+          if ((e.source.eId === eId || e.source.eId.startsWith(`${eId}__`)) && (!best || eId.length > best.length)) best = eId;
+        if (best) e.effectiveFrom = this.ownDates.get(best) ?? e.effectiveFrom;
+      }
+    if (!this.amending.effective)
+      this.diagnostics.push({
+        code: 'effects.no_effective_date',
+        severity: 'warning',
+        message: 'The amending document has no effective date: its effects cannot be dated',
+      });
+  }
+}
+
+/** A paragraph's own marker (`Điều 5.`, `2.`, `a)`) and the text after it. */
+function markerOf(text: string): Pick<Paragraph, 'marker' | 'body'> {
+  const a = OWN_ARTICLE_RE.exec(text);
+  if (a?.[1]) return { marker: { kind: 'article', num: a[1] + (a[2] ?? '') }, body: (a[3] ?? '').trim() };
+  const c = OWN_CLAUSE_RE.exec(text);
+  if (c?.[1]) return { marker: { kind: 'clause', num: c[1] }, body: (c[2] ?? '').trim() };
+  const p = OWN_POINT_RE.exec(text);
+  if (p?.[1]) return { marker: { kind: 'point', num: p[1] }, body: (p[2] ?? '').trim() };
+  return { marker: null, body: text };
+}
+
+const levelOf = (m: Paragraph['marker']) => (m ? { article: 0, clause: 1, point: 2 }[m.kind] : 3);
+
+/** Looks like an instruction we could not read: a verb and unit words, or "như sau:". */
+const looksLikeInstruction = (text: string) =>
+  VERB_RE.test(text) && (/(?:^|\s)(?:Điều|điều|khoản|Khoản|điểm|Điểm|Chương|Mục|Phụ lục|cụm từ|từ “)(?:\s|$)/u.test(text) || /như sau\s*:\s*$/u.test(text));
+
+export function parseInstructions(amending: AmendingWork, parsed: ParseResult, defaultTarget: DefaultTarget | null): ParseInstructionsResult {
+  return new InstructionReader(amending, parsed, defaultTarget).read();
 }
 
 function resolveTarget(number: string | null, def: DefaultTarget | null): { workId: string | null; number: string | null } {
