@@ -135,379 +135,443 @@ export function joinWrapped(lines: string[]): string {
 
 const ENDS_SENTENCE = /[.:;!?]["”’)]*$/u;
 
-export function parseDocument(input: string, format: SourceFormat = 'text'): ParseResult {
-  const text = normalizeText(input);
-  const all = cleanLines(text, format);
-  const { metadata, diagnostics: metaDiagnostics } = extractMetadata(text);
-  const diagnostics: Diagnostic[] = [...metaDiagnostics];
-  const consolidated =
-    metadata.type === 'van_ban_hop_nhat' ||
-    /\bVBHN\b/u.test(metadata.number ?? '') ||
-    /VĂN BẢN HỢP NHẤT|được sửa đổi, bổ sung bởi\s*:/u.test(text.slice(0, 6000));
+/** Unquoted new text after an instruction ending in "như sau:" (see DocumentParser.payload). */
+interface Payload {
+  unit: ParsedUnit;
+  level: number;
+  nextOwn: number | null;
+  instruction: string;
+  from: number;
+  to: number;
+  lines: number;
+}
 
-  const preamble: PreambleLine[] = [];
-  const top: ParsedUnit[] = [];
-  const docNotes: UnitNote[] = [];
-  let signature: { line: number; text: string } | null = null;
+/** Ends the text of a document: what follows is the signature (and maybe attachments or appendices). */
+const END_OF_TEXT_RE = /\.\/\.\s*$/u;
 
-  const stack: Builder[] = [];
-  const builders = new Map<ParsedUnit, Builder>();
-  const markerOwner = new Map<string, ParsedUnit>();
-  const usedEIds = new Set<string>();
-
-  let phase: 'head' | 'preamble' | 'body' | 'after' = 'head';
-  let attachment: ParsedUnit | null = null;
-  let attachmentCount = 0;
-  let appendixCount = 0;
-  let quoteDepth = 0;
-  let quoteSince = 0;
-  let lastArticle = -1;
+/**
+ * Reads a document line by line into its units, its state in one object: the phase (head, preamble, body, after the
+ * signature), the stack of open units, quotes and unquoted new text, footnotes. Each line goes through small steps in
+ * order — notes, the head, quoted text, what follows the signature, the preamble, then the body's markers — the first
+ * that takes the line ends its turn.
+ */
+class DocumentParser {
+  readonly diagnostics: Diagnostic[];
+  private readonly all: Line[];
+  private readonly consolidated: boolean;
+  private readonly preamble: PreambleLine[] = [];
+  private readonly top: ParsedUnit[] = [];
+  private readonly docNotes: UnitNote[] = [];
+  private signature: { line: number; text: string } | null = null;
+  private readonly stack: Builder[] = [];
+  private readonly builders = new Map<ParsedUnit, Builder>();
+  private readonly markerOwner = new Map<string, ParsedUnit>();
+  private readonly usedEIds = new Set<string>();
+  private phase: 'head' | 'preamble' | 'body' | 'after' = 'head';
+  private attachment: ParsedUnit | null = null;
+  private attachmentPart = '';
+  private attachmentCount = 0;
+  private appendixCount = 0;
+  private quoteDepth = 0;
+  private quoteSince = 0;
+  private lastArticle = -1;
   /**
    * New text printed without quotation marks (26/2012/QH13: "1. Khoản 2 ... Điều 3 được sửa đổi, bổ sung như sau:" then
    * "2. Thu nhập ..."): after an instruction ending in "như sau:", the lines are text of the instructing unit until the
    * next instruction of its level (or above) in the document's own numbering, or the document's next article.
    */
-  let payload: { unit: ParsedUnit; level: number; nextOwn: number | null; instruction: string; from: number; to: number; lines: number } | null = null;
+  private payload: Payload | null = null;
   /** The last line of the body consumed (quoted or not): does it end an instruction with "như sau:"? */
-  let lastBodyLine = '';
+  private lastBodyLine = '';
   /** Did the previous body line end a sentence (or was it a marker)? A wrapped citation ("... khoản 3" / "Điều 19.")
    * starts a line with what looks like a marker, but follows an unfinished sentence. */
-  let closed = true;
+  private closed = true;
+  /** The document head ends at the national motto when there is one (web renditions carry site chrome above it). */
+  private readonly bodyFrom: number;
+  // Footnote bodies (consolidated gazette texts): the lines after a footnote rule, up to a blank line.
+  private inNotes = false;
+  private noteTarget: UnitNote | null = null;
+  /** Notes are numbered through the document: a line "<next number> <Capital>..." starts the next one. */
+  private nextNote = 1;
 
-  // The document head ends at the national motto when there is one (web renditions carry site chrome above it).
-  const mottoAt = all.findIndex((l, i) => i < 400 && MOTTO_RE.test(l.text));
-  const bodyFrom = mottoAt >= 0 ? mottoAt + 1 : 0;
+  constructor(
+    private readonly text: string,
+    private readonly format: SourceFormat,
+    private readonly metadata: ReturnType<typeof extractMetadata>['metadata'],
+    metaDiagnostics: Diagnostic[],
+  ) {
+    this.all = cleanLines(text, format);
+    this.diagnostics = [...metaDiagnostics];
+    this.consolidated =
+      metadata.type === 'van_ban_hop_nhat' ||
+      /\bVBHN\b/u.test(metadata.number ?? '') ||
+      /VĂN BẢN HỢP NHẤT|được sửa đổi, bổ sung bởi\s*:/u.test(text.slice(0, 6000));
+    const mottoAt = this.all.findIndex((l, i) => i < 400 && MOTTO_RE.test(l.text));
+    this.bodyFrom = mottoAt >= 0 ? mottoAt + 1 : 0;
+  }
 
-  const current = () => stack[stack.length - 1];
-  const innermost = (kinds: UnitKind[]) => {
-    for (let i = stack.length - 1; i >= 0; i--) if (kinds.includes((stack[i] as Builder).unit.kind)) return stack[i] as Builder;
+  parse(): ParseResult {
+    for (let i = 0; i < this.all.length; i++) this.readLine(i);
+    this.endPayload();
+    this.close(0, this.all.length);
+    if (this.quoteDepth > 0) this.unterminatedQuote();
+    this.joinUnits();
+    if (this.top.length === 0) this.diagnostics.push({ code: 'parse.no_units', severity: 'warning', message: 'No article, chapter or part was found' });
+    const enriched = {
+      ...this.metadata,
+      legalBases: legalBases(this.preamble),
+      consolidates: this.consolidated ? consolidatedSources(this.textLines(this.bodyFrom, 150)) : [],
+      signer: this.signature ? signerOf(this.textLines(this.signature.line - 1, 12)) : null,
+    };
+    return {
+      format: this.format,
+      metadata: enriched,
+      lines: this.all.map((l) => l.text),
+      preamble: this.preamble,
+      units: this.top,
+      signature: this.signature,
+      notes: this.docNotes,
+      diagnostics: this.diagnostics,
+    };
+  }
+
+  private readLine(i: number): void {
+    const line = this.all[i] as Line;
+    if (this.footnoteLine(line)) return;
+    const t = this.joinLoneMarker(i, line.text);
+    if (!this.pastHead(i, t)) return;
+    if (this.quotedLine(t, line)) return;
+    if (this.afterSignature(i, t, line)) return;
+    if (this.preambleLine(t, line)) return;
+    this.bodyLine(i, t, line);
+  }
+
+  /** Footnote rules, furniture, blank lines and the footnote bodies of consolidated texts. */
+  private footnoteLine(line: Line): boolean {
+    if (line.cls === 'footnote_separator') {
+      this.inNotes = this.consolidated;
+      this.noteTarget = null;
+      return true;
+    }
+    if (line.cls === 'furniture') return true;
+    if (line.cls === 'blank') {
+      this.inNotes = false;
+      this.noteTarget = null;
+      return true;
+    }
+    const t = line.text;
+    if (!this.inNotes && this.consolidated) {
+      const m = NOTE_BODY_RE.exec(t);
+      if (m?.[1] === String(this.nextNote) && /^\p{Lu}/u.test(m[2] ?? '')) this.inNotes = true;
+    }
+    if (!this.inNotes) return false;
+    const m = NOTE_BODY_RE.exec(t);
+    if (m?.[1] && m[2] && Number(m[1]) >= this.nextNote && Number(m[1]) <= this.nextNote + 2) {
+      this.nextNote = Number(m[1]) + 1;
+      this.noteTarget = { marker: m[1], text: m[2] };
+      (this.markerOwner.get(m[1])?.notes ?? (this.current()?.unit.notes || this.docNotes)).push(this.noteTarget);
+    } else if (this.noteTarget) this.noteTarget.text += ` ${t}`;
+    else this.docNotes.push({ marker: '', text: t });
+    return true;
+  }
+
+  /** A marker word alone on its line, its number on the next (Markdown wraps inside bold): join them. */
+  private joinLoneMarker(i: number, t: string): string {
+    if (!LONE_MARKER_WORD_RE.test(t) || i + 1 >= this.all.length || (this.all[i + 1] as Line).cls !== 'text') return t;
+    (this.all[i + 1] as Line).cls = 'furniture';
+    return `${t} ${(this.all[i + 1] as Line).text}`;
+  }
+
+  /** The head (title block) is skipped; the preamble or the body starts it. False: still in the head. */
+  private pastHead(i: number, t: string): boolean {
+    if (i >= this.bodyFrom && this.phase !== 'head') return true;
+    if (i >= this.bodyFrom && PREAMBLE_START_RE.test(t)) this.phase = 'preamble';
+    else if (i >= this.bodyFrom && (ARTICLE_RE.test(t) || CHAPTER_RE.test(t) || PART_RE.test(t))) this.phase = 'body';
+    else return false;
+    return true;
+  }
+
+  /** Quoted text in an amending document is payload of the instruction, never structure. */
+  private quotedLine(t: string, line: Line): boolean {
+    if (!(this.quoteDepth > 0 || t.startsWith('“'))) return false;
+    // A quotation left open by a slip would swallow the rest of the document: after 300 lines, the next article of
+    // the document's own sequence (not itself quoted) closes it.
+    const art = t.startsWith('“') ? null : ARTICLE_RE.exec(t);
+    const runaway = this.quoteDepth > 0 && !!art?.[1] && line.no - this.quoteSince > 300 && numRank(art[1]) > this.lastArticle;
+    if (!runaway) {
+      if (this.quoteDepth === 0) this.quoteSince = line.no;
+      this.quoteDepth = quoteStateAfter(t, this.quoteDepth);
+      this.lastBodyLine = t;
+      if (this.phase === 'preamble') this.preamble.push({ text: t, line: line.no });
+      else this.addText(t, line);
+      return true;
+    }
+    this.unterminatedQuote();
+    this.quoteDepth = 0;
+    return false;
+  }
+
+  private unterminatedQuote(): void {
+    this.diagnostics.push({
+      code: 'parse.quote_unterminated',
+      severity: 'warning',
+      message: `A quotation opened at line ${this.quoteSince} never closes`,
+      line: this.quoteSince,
+    });
+  }
+
+  /** After the signature: attachments (a regulation issued with the document), appendices, web notes. */
+  private afterSignature(i: number, t: string, line: Line): boolean {
+    if (this.phase === 'after' && !this.signature && !ATTACHMENT_TITLE_RE.test(t) && !APPENDIX_RE.test(t)) this.signature = { line: line.no, text: t };
+    if (this.phase !== 'after' && this.phase !== 'preamble' && ATTACHMENT_TITLE_RE.test(t) && isUpper(t) && attachedWithin(this.all, i)) {
+      // An attached regulation whose document's signature we did not recognise.
+      this.phase = 'after';
+    }
+    if (this.phase !== 'after') return false;
+    this.endPayload();
+    this.lastBodyLine = '';
+    const web = WEB_NOTE_RE.exec(t);
+    if (web?.[1]) {
+      const note = { marker: `[${web[1]}]`, text: web[2] ?? '' };
+      (this.markerOwner.get(note.marker)?.notes ?? this.docNotes).push(note);
+      return true;
+    }
+    const ap = APPENDIX_RE.exec(t);
+    if (ap && t === t.toUpperCase()) {
+      this.openAppendix(ap, line);
+      return true;
+    }
+    if (ATTACHMENT_TITLE_RE.test(t) && isUpper(t) && attachedWithin(this.all, i)) {
+      this.attachmentCount++;
+      this.close(0, line.no - 1);
+      const b = this.open('attachment', String(this.attachmentCount), '', t, line, 4);
+      this.attachment = b.unit;
+      this.lastArticle = -1;
+      this.phase = 'body';
+      return true;
+    }
+    const cur = this.current();
+    if (cur && (cur.unit.kind === 'appendix' || cur.unit.kind === 'attachment')) this.addText(t, line);
+    return true;
+  }
+
+  /** The preamble (căn cứ lines, enacting formula) up to the first article, chapter, part or appendix. */
+  private preambleLine(t: string, line: Line): boolean {
+    if (this.phase !== 'preamble') return false;
+    if (ARTICLE_RE.test(t) || CHAPTER_RE.test(t) || PART_RE.test(t) || APPENDIX_RE.test(t)) {
+      this.phase = 'body';
+      this.closed = true;
+      return false;
+    }
+    this.preamble.push({ text: t, line: line.no });
+    return true;
+  }
+
+  /** A line of the body: the signature, unquoted new text, a heading's continuation, a unit's marker, or text. */
+  private bodyLine(i: number, t: string, line: Line): void {
+    if (SIGNATURE_RE.test(t) || CLOSING_FORMULA_RE.test(t)) {
+      this.endPayload();
+      this.close(0, line.no - 1);
+      this.signature ??= { line: line.no, text: t };
+      this.phase = 'after';
+      return;
+    }
+    const previous = this.lastBodyLine;
+    this.lastBodyLine = t;
+    if (!this.payload && AS_FOLLOWS_RE.test(previous)) this.payload = this.payloadAfter(t, line);
+    if (this.payloadLine(t, line)) return;
+    if (this.headingLine(i, t, line)) return;
+    if (this.markerLine(t, line)) return;
+    if (t.includes('“') && quoteStateAfter(t, 0) > 0) {
+      this.quoteDepth = 1;
+      this.quoteSince = line.no;
+    }
+    this.addText(t, line);
+    if (END_OF_TEXT_RE.test(t) && this.quoteDepth === 0) this.endOfText(line.no);
+  }
+
+  private endOfText(lineNo: number): void {
+    this.close(0, lineNo);
+    this.phase = 'after';
+  }
+
+  /** A line of unquoted new text, kept as text of the instructing unit. */
+  private payloadLine(t: string, line: Line): boolean {
+    const p = this.payload;
+    if (!p) return false;
+    if (this.endsPayload(p, t)) {
+      this.endPayload();
+      return false;
+    }
+    this.addText(t, line);
+    p.lines++;
+    p.to = line.no;
+    if (END_OF_TEXT_RE.test(t)) {
+      this.endPayload();
+      this.endOfText(line.no);
+    }
+    return true;
+  }
+
+  /** The continuation of a heading wrapped over several lines. */
+  private headingLine(i: number, t: string, line: Line): boolean {
+    const b = this.current();
+    if (!b || b.headingOpen <= 0 || !(continuesHeading(b.unit, t) || wrapsArticleHeading(b.unit, t, nextText(this.all, i)))) return false;
+    b.unit.heading = `${b.unit.heading ? `${b.unit.heading} ` : ''}${t}`.trim();
+    b.headingOpen--;
+    for (const x of this.stack) x.unit.endLine = line.no;
+    if (END_OF_TEXT_RE.test(t)) this.endOfText(line.no);
+    return true;
+  }
+
+  /** A unit's marker: a part, chapter, section or subsection; an article; a clause or point; an appendix. */
+  private markerLine(t: string, line: Line): boolean {
+    // Markers start with a known letter: test the container patterns only on lines that could be one.
+    const container = CONTAINER_FIRST.has(t.charCodeAt(0)) ? this.containerMarker(t) : null;
+    if (container) {
+      const { kind, m: cm } = container;
+      const num = kind === 'part' ? partNumber(cm[1] as string) : (cm[1] as string);
+      this.open(kind, num, prefixOf(t, cm[2]), stripLead(cm[2] ?? '') || null, line, 3);
+      return true;
+    }
+    if (this.articleLine(t, line) || this.clauseOrPointLine(t, line)) return true;
+    const ap = APPENDIX_RE.exec(t);
+    if (ap && t === t.toUpperCase() && (ap[2] === '' || isUpper(ap[2] ?? ''))) {
+      this.openAppendix(ap, line);
+      this.phase = 'after';
+      return true;
+    }
+    return false;
+  }
+
+  private articleLine(t: string, line: Line): boolean {
+    const m = ARTICLE_RE.exec(t);
+    if (!m?.[1]) return false;
+    const rank = numRank(m[1]);
+    const headingText = (m[2] ?? '').trim();
+    if (!(rank > this.lastArticle && (this.closed || /^\p{Lu}/u.test(headingText)))) return false;
+    this.lastArticle = rank;
+    const { heading, marker } = this.splitHeadingNote((m[2] ?? '').trim());
+    const nb = this.open('article', m[1], prefixOf(t, m[2]), heading || null, line, 3);
+    if (marker) this.markerOwner.set(marker, nb.unit);
+    return true;
+  }
+
+  private clauseOrPointLine(t: string, line: Line): boolean {
+    const article = this.innermost(['article']);
+    if (!article) return false;
+    const noteClause = this.consolidated ? CLAUSE_NOTE_RE.exec(t) : null;
+    const cm = noteClause ? null : CLAUSE_RE.exec(t);
+    const clauseNum = noteClause?.[1] ?? cm?.[1];
+    const clauseRest = noteClause?.[3] ?? cm?.[2] ?? '';
+    if (clauseNum && acceptsClause(article.unit, clauseNum) && (this.closed || clauseRest === '' || /^\p{Lu}/u.test(clauseRest))) {
+      const nb = this.open('clause', clauseNum, `${clauseNum}.`, null, line);
+      if (noteClause?.[2]) this.markerOwner.set(noteClause[2], nb.unit);
+      const rest = noteClause?.[3] ?? cm?.[2];
+      if (rest) this.addText(rest, line);
+      return true;
+    }
+    const notePoint = this.consolidated ? POINT_NOTE_RE.exec(t) : null;
+    const pm = notePoint ? null : POINT_RE.exec(t);
+    const pointNum = notePoint?.[1] ?? pm?.[1];
+    const holder = this.innermost(['clause', 'article']);
+    if (!(pointNum && holder && acceptsPoint(holder.unit, pointNum))) return false;
+    const nb = this.open('point', pointNum, `${pointNum})`, null, line);
+    if (notePoint?.[2]) this.markerOwner.set(notePoint[2], nb.unit);
+    const rest = notePoint?.[3] ?? pm?.[2];
+    if (rest) this.addText(rest, line);
+    return true;
+  }
+
+  /**
+   * Join each unit's lines into paragraphs. An article "heading" that is a whole sentence ("Điều 2. Quyết định này có
+   * hiệu lực thi hành kể từ ngày ký.") is the article's text: headings carry no final punctuation.
+   */
+  private joinUnits(): void {
+    for (const [unit, b] of this.builders) {
+      if (unit.kind === 'article' && unit.heading && (/[.:;…]["”’)]*(\/\.)?$/u.test(unit.heading) || unit.heading.length > 250)) {
+        b.lines.unshift(unit.heading);
+        unit.heading = null;
+      }
+      unit.text = joinWrapped(b.lines);
+    }
+  }
+
+  private textLines(from: number, n: number): string[] {
+    const out: string[] = [];
+    for (let j = Math.max(0, from); j < this.all.length && out.length < n; j++) if ((this.all[j] as Line).cls === 'text') out.push((this.all[j] as Line).text);
+    return out;
+  }
+
+  private current(): Builder | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  private innermost(kinds: UnitKind[]): Builder | undefined {
+    for (let i = this.stack.length - 1; i >= 0; i--) if (kinds.includes((this.stack[i] as Builder).unit.kind)) return this.stack[i] as Builder;
     return undefined;
-  };
+  }
 
-  function close(toLevel: number, line: number): void {
-    while (stack.length > 0 && LEVEL[(current() as Builder).unit.kind] >= toLevel) {
-      const b = stack.pop() as Builder;
+  private close(toLevel: number, line: number): void {
+    while (this.stack.length > 0 && LEVEL[(this.current() as Builder).unit.kind] >= toLevel) {
+      const b = this.stack.pop() as Builder;
       b.unit.endLine = Math.max(b.unit.line, line);
     }
   }
 
-  let attachmentPart = '';
-
-  function eIdFor(kind: UnitKind, num: string): { eId: string; part: string } {
+  private eIdFor(kind: UnitKind, num: string): { eId: string; part: string } {
     const own = eIdPart(kind, num);
     let prefix = '';
     if (kind !== 'attachment' && kind !== 'appendix') {
       // Articles are numbered through the whole document: their eIds start at the article, not the chapter.
       const fromLevel = kind === 'article' || kind === 'clause' || kind === 'point' ? LEVEL.article : 0;
-      for (const b of stack) {
+      for (const b of this.stack) {
         const level = LEVEL[b.unit.kind];
         if (b.unit.kind !== 'attachment' && level >= fromLevel && level < LEVEL[kind]) prefix += `${b.part}__`;
       }
       // Inside a regulation attached to the document, every eId starts with the attachment: numbering restarts there.
-      if (attachment) prefix = `${attachmentPart}__${prefix}`;
+      if (this.attachment) prefix = `${this.attachmentPart}__${prefix}`;
     }
     const path = prefix + own;
     let eId = path;
-    for (let n = 2; usedEIds.has(eId); n++) eId = `${path}__dup${n}`;
-    if (eId !== path) diagnostics.push({ code: 'parse.duplicate_number', severity: 'warning', message: `${path} appears twice; the second is ${eId}` });
-    usedEIds.add(eId);
+    for (let n = 2; this.usedEIds.has(eId); n++) eId = `${path}__dup${n}`;
+    if (eId !== path) this.diagnostics.push({ code: 'parse.duplicate_number', severity: 'warning', message: `${path} appears twice; the second is ${eId}` });
+    this.usedEIds.add(eId);
     return { eId, part: eId.slice(prefix.length) };
   }
 
-  function open(kind: UnitKind, num: string, label: string, heading: string | null, line: Line, headingOpen = 0): Builder {
-    close(LEVEL[kind], line.no - 1);
-    const { eId, part } = eIdFor(kind, num);
+  private open(kind: UnitKind, num: string, label: string, heading: string | null, line: Line, headingOpen = 0): Builder {
+    this.close(LEVEL[kind], line.no - 1);
+    const { eId, part } = this.eIdFor(kind, num);
     const unit: ParsedUnit = { kind, num, eId, heading, text: '', children: [], line: line.no, endLine: line.no, label, notes: [] };
-    closed = true;
-    const parent = current();
+    this.closed = true;
+    const parent = this.current();
     if (parent) parent.unit.children.push(unit);
-    else top.push(unit);
+    else this.top.push(unit);
     const b: Builder = { unit, lines: [], headingOpen, part };
-    if (kind === 'attachment') attachmentPart = part;
-    stack.push(b);
-    builders.set(unit, b);
+    if (kind === 'attachment') this.attachmentPart = part;
+    this.stack.push(b);
+    this.builders.set(unit, b);
     return b;
   }
 
-  function addText(s: string, line: Line): void {
-    const b = current();
+  private addText(s: string, line: Line): void {
+    const b = this.current();
     if (!b) {
-      diagnostics.push({ code: 'parse.text_outside_units', severity: 'info', message: `Text outside any unit: ${s.slice(0, 60)}`, line: line.no });
+      this.diagnostics.push({ code: 'parse.text_outside_units', severity: 'info', message: `Text outside any unit: ${s.slice(0, 60)}`, line: line.no });
       return;
     }
     b.lines.push(s);
     b.headingOpen = 0;
-    closed = /[.:;!?…]["”’)\]]*$/u.test(s.slice(-8));
-    for (const x of stack) x.unit.endLine = line.no;
+    this.closed = /[.:;!?…]["”’)\]]*$/u.test(s.slice(-8));
+    for (const x of this.stack) x.unit.endLine = line.no;
   }
 
   /** Consolidated texts glue note markers to the end of headings: `Phạm vi điều chỉnh2` → heading and marker `2`. */
-  function splitHeadingNote(h: string): { heading: string; marker: string | null } {
-    const m = consolidated ? /^(.*\p{Ll})(\d{1,3})$/u.exec(h) : null;
+  private splitHeadingNote(h: string): { heading: string; marker: string | null } {
+    const m = this.consolidated ? /^(.*\p{Ll})(\d{1,3})$/u.exec(h) : null;
     return m?.[1] && m[2] ? { heading: m[1], marker: m[2] } : { heading: h, marker: null };
   }
-
-  // Footnote bodies (consolidated gazette texts): the lines after a footnote rule, up to a blank line.
-  let inNotes = false;
-  let noteTarget: UnitNote | null = null;
-  /** Notes are numbered through the document: a line "<next number> <Capital>..." starts the next one. */
-  let nextNote = 1;
-
-  for (let i = 0; i < all.length; i++) {
-    const line = all[i] as Line;
-    if (line.cls === 'footnote_separator') {
-      inNotes = consolidated;
-      noteTarget = null;
-      continue;
-    }
-    if (line.cls === 'furniture') continue;
-    if (line.cls === 'blank') {
-      inNotes = false;
-      noteTarget = null;
-      continue;
-    }
-    let t = line.text;
-
-    if (!inNotes && consolidated) {
-      const m = NOTE_BODY_RE.exec(t);
-      if (m?.[1] === String(nextNote) && /^\p{Lu}/u.test(m[2] ?? '')) inNotes = true;
-    }
-    if (inNotes) {
-      const m = NOTE_BODY_RE.exec(t);
-      if (m?.[1] && m[2] && Number(m[1]) >= nextNote && Number(m[1]) <= nextNote + 2) {
-        nextNote = Number(m[1]) + 1;
-        noteTarget = { marker: m[1], text: m[2] };
-        (markerOwner.get(m[1])?.notes ?? (current()?.unit.notes || docNotes)).push(noteTarget);
-      } else if (noteTarget) noteTarget.text += ` ${t}`;
-      else docNotes.push({ marker: '', text: t });
-      continue;
-    }
-
-    // A marker word alone on its line, its number on the next (Markdown wraps inside bold): join them.
-    if (LONE_MARKER_WORD_RE.test(t) && i + 1 < all.length && (all[i + 1] as Line).cls === 'text') {
-      t = `${t} ${(all[i + 1] as Line).text}`;
-      (all[i + 1] as Line).cls = 'furniture';
-    }
-
-    if (i < bodyFrom || phase === 'head') {
-      if (i >= bodyFrom && PREAMBLE_START_RE.test(t)) phase = 'preamble';
-      else if (i >= bodyFrom && (ARTICLE_RE.test(t) || CHAPTER_RE.test(t) || PART_RE.test(t))) phase = 'body';
-      else continue;
-    }
-
-    // Quoted text in an amending document is payload of the instruction, never structure.
-    if (quoteDepth > 0 || t.startsWith('“')) {
-      // A quotation left open by a slip would swallow the rest of the document: after 300 lines, the next article of
-      // the document's own sequence (not itself quoted) closes it.
-      const art = t.startsWith('“') ? null : ARTICLE_RE.exec(t);
-      const runaway = quoteDepth > 0 && !!art?.[1] && line.no - quoteSince > 300 && numRank(art[1]) > lastArticle;
-      if (!runaway) {
-        if (quoteDepth === 0) quoteSince = line.no;
-        quoteDepth = quoteStateAfter(t, quoteDepth);
-        lastBodyLine = t;
-        if (phase === 'preamble') preamble.push({ text: t, line: line.no });
-        else addText(t, line);
-        continue;
-      }
-      diagnostics.push({
-        code: 'parse.quote_unterminated',
-        severity: 'warning',
-        message: `A quotation opened at line ${quoteSince} never closes`,
-        line: quoteSince,
-      });
-      quoteDepth = 0;
-    }
-
-    if (phase === 'after' && !signature && !ATTACHMENT_TITLE_RE.test(t) && !APPENDIX_RE.test(t)) signature = { line: line.no, text: t };
-    if (phase !== 'after' && phase !== 'preamble' && ATTACHMENT_TITLE_RE.test(t) && isUpper(t) && attachedWithin(all, i)) {
-      // An attached regulation whose document's signature we did not recognise.
-      phase = 'after';
-    }
-    if (phase === 'after') {
-      // After the signature: attachments (a regulation issued with the document), appendices, web notes.
-      endPayload();
-      lastBodyLine = '';
-      const web = WEB_NOTE_RE.exec(t);
-      if (web?.[1]) {
-        const note = { marker: `[${web[1]}]`, text: web[2] ?? '' };
-        (markerOwner.get(note.marker)?.notes ?? docNotes).push(note);
-        continue;
-      }
-      const ap = APPENDIX_RE.exec(t);
-      if (ap && t === t.toUpperCase()) {
-        openAppendix(ap, line);
-        continue;
-      }
-      if (ATTACHMENT_TITLE_RE.test(t) && isUpper(t) && attachedWithin(all, i)) {
-        attachmentCount++;
-        close(0, line.no - 1);
-        const b = open('attachment', String(attachmentCount), '', t, line, 4);
-        attachment = b.unit;
-        lastArticle = -1;
-        phase = 'body';
-        continue;
-      }
-      const cur = current();
-      if (cur && (cur.unit.kind === 'appendix' || cur.unit.kind === 'attachment')) addText(t, line);
-      continue;
-    }
-
-    if (phase === 'preamble') {
-      if (ARTICLE_RE.test(t) || CHAPTER_RE.test(t) || PART_RE.test(t) || APPENDIX_RE.test(t)) {
-        phase = 'body';
-        closed = true;
-      } else {
-        preamble.push({ text: t, line: line.no });
-        continue;
-      }
-    }
-
-    // --- body
-    if (SIGNATURE_RE.test(t) || CLOSING_FORMULA_RE.test(t)) {
-      endPayload();
-      close(0, line.no - 1);
-      signature ??= { line: line.no, text: t };
-      phase = 'after';
-      continue;
-    }
-
-    const previous = lastBodyLine;
-    lastBodyLine = t;
-    if (!payload && AS_FOLLOWS_RE.test(previous)) payload = payloadAfter(t, line);
-    if (payload) {
-      if (!endsPayload(payload, t)) {
-        addText(t, line);
-        payload.lines++;
-        payload.to = line.no;
-        if (/\.\/\.\s*$/u.test(t)) {
-          endPayload();
-          close(0, line.no);
-          phase = 'after';
-        }
-        continue;
-      }
-      endPayload();
-    }
-
-    const b = current();
-    if (b && b.headingOpen > 0 && (continuesHeading(b.unit, t) || wrapsArticleHeading(b.unit, t, nextText(all, i)))) {
-      b.unit.heading = `${b.unit.heading ? `${b.unit.heading} ` : ''}${t}`.trim();
-      b.headingOpen--;
-      for (const x of stack) x.unit.endLine = line.no;
-      if (/\.\/\.\s*$/u.test(t)) {
-        close(0, line.no);
-        phase = 'after';
-      }
-      continue;
-    }
-
-    // Markers start with a known letter: test the container patterns only on lines that could be one.
-    const first = t.charCodeAt(0);
-    const container = CONTAINER_FIRST.has(first) ? containerMarker(t) : null;
-    if (container) {
-      const { kind, m: cm } = container;
-      const num = kind === 'part' ? partNumber(cm[1] as string) : (cm[1] as string);
-      open(kind, num, prefixOf(t, cm[2]), stripLead(cm[2] ?? '') || null, line, 3);
-      continue;
-    }
-    const m = ARTICLE_RE.exec(t);
-    if (m?.[1]) {
-      const rank = numRank(m[1]);
-      const headingText = (m[2] ?? '').trim();
-      if (rank > lastArticle && (closed || /^\p{Lu}/u.test(headingText))) {
-        lastArticle = rank;
-        const { heading, marker } = splitHeadingNote((m[2] ?? '').trim());
-        const nb = open('article', m[1], prefixOf(t, m[2]), heading || null, line, 3);
-        if (marker) markerOwner.set(marker, nb.unit);
-        continue;
-      }
-    }
-    const article = innermost(['article']);
-    if (article) {
-      const noteClause = consolidated ? CLAUSE_NOTE_RE.exec(t) : null;
-      const cm = noteClause ? null : CLAUSE_RE.exec(t);
-      const clauseNum = noteClause?.[1] ?? cm?.[1];
-      const clauseRest = noteClause?.[3] ?? cm?.[2] ?? '';
-      if (clauseNum && acceptsClause(article.unit, clauseNum) && (closed || clauseRest === '' || /^\p{Lu}/u.test(clauseRest))) {
-        const nb = open('clause', clauseNum, `${clauseNum}.`, null, line);
-        if (noteClause?.[2]) markerOwner.set(noteClause[2], nb.unit);
-        const rest = noteClause?.[3] ?? cm?.[2];
-        if (rest) addText(rest, line);
-        continue;
-      }
-      const notePoint = consolidated ? POINT_NOTE_RE.exec(t) : null;
-      const pm = notePoint ? null : POINT_RE.exec(t);
-      const pointNum = notePoint?.[1] ?? pm?.[1];
-      const holder = innermost(['clause', 'article']);
-      if (pointNum && holder && acceptsPoint(holder.unit, pointNum)) {
-        const nb = open('point', pointNum, `${pointNum})`, null, line);
-        if (notePoint?.[2]) markerOwner.set(notePoint[2], nb.unit);
-        const rest = notePoint?.[3] ?? pm?.[2];
-        if (rest) addText(rest, line);
-        continue;
-      }
-    }
-    const ap = APPENDIX_RE.exec(t);
-    if (ap && t === t.toUpperCase() && (ap[2] === '' || isUpper(ap[2] ?? ''))) {
-      openAppendix(ap, line);
-      phase = 'after';
-      continue;
-    }
-
-    if (t.includes('“') && quoteStateAfter(t, 0) > 0) {
-      quoteDepth = 1;
-      quoteSince = line.no;
-    }
-    addText(t, line);
-    // "./." ends the text of a document: what follows is the signature (and maybe attachments or appendices).
-    if (/\.\/\.\s*$/u.test(t) && quoteDepth === 0) {
-      close(0, line.no);
-      phase = 'after';
-    }
-  }
-  endPayload();
-  close(0, all.length);
-  if (quoteDepth > 0)
-    diagnostics.push({
-      code: 'parse.quote_unterminated',
-      severity: 'warning',
-      message: `A quotation opened at line ${quoteSince} never closes`,
-      line: quoteSince,
-    });
-
-  // Join each unit's lines into paragraphs. An article "heading" that is a whole sentence ("Điều 2. Quyết định này có
-  // hiệu lực thi hành kể từ ngày ký.") is the article's text: headings carry no final punctuation.
-  for (const [unit, b] of builders) {
-    if (unit.kind === 'article' && unit.heading && (/[.:;…]["”’)]*(\/\.)?$/u.test(unit.heading) || unit.heading.length > 250)) {
-      b.lines.unshift(unit.heading);
-      unit.heading = null;
-    }
-    unit.text = joinWrapped(b.lines);
-  }
-  if (top.length === 0) diagnostics.push({ code: 'parse.no_units', severity: 'warning', message: 'No article, chapter or part was found' });
-
-  const textLines = (from: number, n: number) => {
-    const out: string[] = [];
-    for (let j = Math.max(0, from); j < all.length && out.length < n; j++) if ((all[j] as Line).cls === 'text') out.push((all[j] as Line).text);
-    return out;
-  };
-  const enriched = {
-    ...metadata,
-    legalBases: legalBases(preamble),
-    consolidates: consolidated ? consolidatedSources(textLines(bodyFrom, 150)) : [],
-    signer: signature ? signerOf(textLines(signature.line - 1, 12)) : null,
-  };
-
-  return {
-    format,
-    metadata: enriched,
-    lines: all.map((l) => l.text),
-    preamble,
-    units: top,
-    signature,
-    notes: docNotes,
-    diagnostics,
-  };
 
   /**
    * Unquoted new text starts after an instruction line ending in "như sau:" when the unit holding it is an instruction
@@ -515,18 +579,18 @@ export function parseDocument(input: string, format: SourceFormat = 'text'): Par
    * (quoted text is handled as such) nor an instruction itself (then the first was a container: "1. Sửa đổi Điều 5 như
    * sau:" / "a) Khoản 1 được sửa đổi ...").
    */
-  function payloadAfter(t: string, line: Line): typeof payload {
-    const b = current();
-    if (!b || quoteDepth > 0 || t.startsWith('“') || b.lines.length > 8) return null;
+  private payloadAfter(t: string, line: Line): Payload | null {
+    const b = this.current();
+    if (!b || this.quoteDepth > 0 || t.startsWith('“') || b.lines.length > 8) return null;
     if (b.unit.kind !== 'article' && b.unit.kind !== 'clause' && b.unit.kind !== 'point') return null;
     const instruction = [b.unit.heading ?? '', ...b.lines].join(' ').trim();
     if (!isInstruction(instruction) || CONTAINER_INSTRUCTION_RE.test(instruction.slice(0, 1000)) || isInstruction(markerBody(t))) return null;
-    const own = innermost(['article'])?.unit.num ?? '';
+    const own = this.innermost(['article'])?.unit.num ?? '';
     return { unit: b.unit, level: LEVEL[b.unit.kind], nextOwn: /^\d+$/.test(own) ? Number(own) + 1 : null, instruction, from: line.no, to: line.no, lines: 0 };
   }
 
   /** Does this line end the unquoted new text (it is then read as the document's own)? */
-  function endsPayload(p: NonNullable<typeof payload>, t: string): boolean {
+  private endsPayload(p: Payload, t: string): boolean {
     const a = ARTICLE_RE.exec(t);
     if (a?.[1]) {
       // The document's next article, unless the instruction names that article and this is the new text's first line.
@@ -535,53 +599,60 @@ export function parseDocument(input: string, format: SourceFormat = 'text'): Par
     }
     const c = p.level >= LEVEL.clause ? CLAUSE_RE.exec(t) : null;
     if (c?.[1]) {
-      const article = innermost(['article']);
+      const article = this.innermost(['article']);
       return !!article && isInstruction(c[2] ?? '') && acceptsClause(article.unit, c[1]);
     }
     const m = p.level >= LEVEL.point ? POINT_RE.exec(t) : null;
     if (m?.[1]) {
-      const holder = innermost(['clause', 'article']);
+      const holder = this.innermost(['clause', 'article']);
       return !!holder && holder.unit !== p.unit && isInstruction(m[2] ?? '') && acceptsPoint(holder.unit, m[1]);
     }
     return false;
   }
 
-  function endPayload(): void {
-    if (!payload) return;
-    if (payload.lines > 0)
-      diagnostics.push({
+  private endPayload(): void {
+    const p = this.payload;
+    if (!p) return;
+    if (p.lines > 0)
+      this.diagnostics.push({
         code: 'parse.unquoted_new_text',
         severity: 'info',
-        message: `Lines ${payload.from}–${payload.to}: new text printed without quotation marks, kept as text of ${payload.unit.eId}`,
-        line: payload.from,
+        message: `Lines ${p.from}–${p.to}: new text printed without quotation marks, kept as text of ${p.unit.eId}`,
+        line: p.from,
       });
-    payload = null;
+    this.payload = null;
   }
 
-  function openAppendix(ap: RegExpExecArray, line: Line): void {
-    appendixCount++;
-    close(0, line.no - 1);
-    attachment = null;
-    const num = ap[1] ?? String(appendixCount);
-    open('appendix', num, prefixOf(line.text, ap[2]), stripLead(ap[2] ?? '') || null, line, 3);
+  private openAppendix(ap: RegExpExecArray, line: Line): void {
+    this.appendixCount++;
+    this.close(0, line.no - 1);
+    this.attachment = null;
+    const num = ap[1] ?? String(this.appendixCount);
+    this.open('appendix', num, prefixOf(line.text, ap[2]), stripLead(ap[2] ?? '') || null, line, 3);
   }
 
-  function containerMarker(t: string) {
+  private containerMarker(t: string) {
     const c = containerMarkerOf(t);
-    return c && (!c.within || innermost([...c.within])) ? c : null;
+    return c && (!c.within || this.innermost([...c.within])) ? c : null;
   }
+}
 
-  function acceptsClause(art: ParsedUnit, num: string): boolean {
-    const clauses = art.children.filter((c) => c.kind === 'clause');
-    const last = clauses[clauses.length - 1];
-    return !last || numRank(num) > numRank(last.num);
-  }
+function acceptsClause(art: ParsedUnit, num: string): boolean {
+  const clauses = art.children.filter((c) => c.kind === 'clause');
+  const last = clauses[clauses.length - 1];
+  return !last || numRank(num) > numRank(last.num);
+}
 
-  function acceptsPoint(holder: ParsedUnit, num: string): boolean {
-    const points = holder.children.filter((c) => c.kind === 'point');
-    const last = points[points.length - 1];
-    return !last || pointRank(num) > pointRank(last.num);
-  }
+function acceptsPoint(holder: ParsedUnit, num: string): boolean {
+  const points = holder.children.filter((c) => c.kind === 'point');
+  const last = points[points.length - 1];
+  return !last || pointRank(num) > pointRank(last.num);
+}
+
+export function parseDocument(input: string, format: SourceFormat = 'text'): ParseResult {
+  const text = normalizeText(input);
+  const { metadata, diagnostics } = extractMetadata(text);
+  return new DocumentParser(text, format, metadata, diagnostics).parse();
 }
 
 /**

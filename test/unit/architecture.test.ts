@@ -197,3 +197,23 @@ describe('domain/ has no import circle', () => {
     expect(circles).toEqual([]);
   });
 });
+
+describe('the readers of legal text are made of small steps', () => {
+  it('has no function over 150 lines in domain/parse, domain/effects and domain/relations', () => {
+    // The compiler's API, loaded only by this test.
+    const ts = require('typescript') as typeof import('typescript');
+    const long: string[] = [];
+    for (const file of ['domain/parse', 'domain/effects', 'domain/relations'].flatMap((d) => sources(d)).filter((f) => f.endsWith('.ts'))) {
+      const sf = ts.createSourceFile(file, readFileSync(join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, true);
+      const visit = (n: import('typescript').Node) => {
+        if (ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isArrowFunction(n) || ts.isFunctionExpression(n)) {
+          const lines = sf.getLineAndCharacterOfPosition(n.getEnd()).line - sf.getLineAndCharacterOfPosition(n.getStart()).line + 1;
+          if (lines > 150) long.push(`${file}:${sf.getLineAndCharacterOfPosition(n.getStart()).line + 1} (${lines} lines)`);
+        }
+        ts.forEachChild(n, visit);
+      };
+      visit(sf);
+    }
+    expect(long).toEqual([]);
+  });
+});
