@@ -10,11 +10,12 @@ import { PRINTED_ALT } from '../document-types';
 import { DOCUMENT_TYPE_LABELS } from '../model';
 import { cleanLines } from '../parse/clean';
 import { eIdPart, numOfEId } from '../eid';
-import { findReferences } from '../parse/references';
 import type { ParseResult, ParsedUnit } from '../parse/types';
 import { isLocalNumber, numberHasYear, referenceKey, workIdFor } from '../refs';
 import { findPayloadUnit, parsePayload, reroot, unquote } from './payload';
 import { type RefPath, readRefs, refEId } from './refs';
+import { parseSegment } from './rules';
+import { firstNumber, type Segment, type Verb } from './segment';
 import type { Effect, EffectOperation, EffectPayload, ParseInstructionsResult } from './types';
 
 /** Nothing, or "(của) <type> này": what may follow the references of a commencement clause. */
@@ -32,16 +33,12 @@ export interface DefaultTarget {
   number: string | null;
 }
 
-type Verb = 'amend' | 'add' | 'repeal' | 'replace' | 'suspend';
-
 /** Verbs that open an instruction. Case-insensitive: chained segments continue in lower case ("; bổ sung ..."). */
 const VERB_RE =
   /^(sửa đổi,? bổ sung|sửa đổi|bổ sung,? sửa đổi|bổ sung|bãi bỏ|hủy bỏ|huỷ bỏ|bỏ|thay thế|thay|đình chỉ(?: việc)?(?: thi hành)?|ngưng hiệu lực|tạm ngưng(?: hiệu lực)?)(?![\p{L}\p{N}])\s*:?\s*/iu;
 /** The passive: "Điều 51 được sửa đổi, bổ sung như sau:", "Khoản 2 Điều 32 bị bãi bỏ". */
 const PASSIVE_RE =
   /^(?:đã\s+)?(?:được|bị)\s+(sửa đổi,? bổ sung|sửa đổi|bổ sung,? sửa đổi|bổ sung|bãi bỏ|hủy bỏ|huỷ bỏ|thay thế|thay bằng)(?![\p{L}\p{N}])\s*:?\s*/iu;
-const WORK_WORDS = /^(?:toàn bộ\s+)?(?:Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Thông tư liên tịch|Thông tư|Quyết định|Chỉ thị|Lệnh)(?![\p{L}\p{N}])/u;
-const PHRASE_START = /^(?:các\s+|một số\s+)?(?:cụm\s+)?từ\s*(?:ngữ\s*)?:?\s*(?=“)|^“/u;
 const OWN_ARTICLE_RE = /^(?:Điều|ĐIỀU)\s+(\d{1,4})([a-zđ]?)\s*(?:[.:]\s*(.*))?$/u;
 const OWN_CLAUSE_RE = /^(\d{1,3}[a-zđ]?)\.\s*(.*)$/u;
 const OWN_POINT_RE = /^([a-zđ]\d{0,2})\)\s*(.*)$/u;
@@ -69,31 +66,6 @@ interface Paragraph {
   marker: { kind: 'article' | 'clause' | 'point'; num: string } | null;
   /** The text after the marker. */
   body: string;
-}
-
-/** A parsed instruction segment before it becomes effects. */
-interface Segment {
-  verb: Verb;
-  refs: RefPath[];
-  op: EffectOperation | null;
-  /** For insert_after: anchor refs. For insert_into: the parent. */
-  anchor: RefPath | null;
-  into: RefPath | null;
-  phrases: string[];
-  replacement: string | null;
-  anchorPhrase: string | null;
-  position: 'before' | 'after' | null;
-  /** Phrase edits: where (empty = the whole work). */
-  where: RefPath[];
-  /** A document the segment names (its number). */
-  docNumber: string | null;
-  /** Work-level operations: the numbers named. */
-  works: string[];
-  problem: string | null;
-  /** "gạch đầu dòng thứ nhất điểm a ...": a dash inside a point, which is not a unit. */
-  dash: string | null;
-  /** A phrase edit whose place ("tại ...") could not be read: never widened to the whole work. */
-  whereUnread: string | null;
 }
 
 interface Context {
@@ -129,189 +101,6 @@ function splitSegments(s: string): string[] {
   }
   out.push(s.slice(from));
   return out.map((x) => x.trim()).filter((x) => x !== '');
-}
-
-/** Quoted strings and the text between them, in order. */
-function quotes(s: string): { quoted: string[]; between: string[] } {
-  const quoted: string[] = [];
-  const between: string[] = [];
-  let i = 0;
-  for (;;) {
-    const o = s.indexOf('“', i);
-    if (o < 0) {
-      between.push(s.slice(i));
-      break;
-    }
-    between.push(s.slice(i, o));
-    const c = s.indexOf('”', o + 1);
-    if (c < 0) {
-      quoted.push(s.slice(o + 1).trim());
-      between.push('');
-      break;
-    }
-    quoted.push(
-      s
-        .slice(o + 1, c)
-        .replace(/\s+/g, ' ')
-        .trim(),
-    );
-    i = c + 1;
-  }
-  return { quoted, between };
-}
-
-const firstNumber = (s: string): string | null => {
-  for (const r of findReferences(s.slice(0, 2000))) if (r.number) return r.number;
-  return null;
-};
-
-function emptySegment(verb: Verb): Segment {
-  return {
-    verb,
-    refs: [],
-    op: null,
-    anchor: null,
-    into: null,
-    phrases: [],
-    replacement: null,
-    anchorPhrase: null,
-    position: null,
-    where: [],
-    docNumber: null,
-    works: [],
-    problem: null,
-    dash: null,
-    whereUnread: null,
-  };
-}
-
-/** One segment of an instruction: verb (given or inherited) + what follows it. */
-function parseSegment(verb: Verb, rest0: string, ctx: RefPath | null): Segment {
-  const seg = emptySegment(verb);
-  const rest = rest0.replace(/^(?:quy định tại|toàn bộ quy định tại|nội dung(?: quy định)? tại)\s+/u, '').trim();
-
-  // Phrase edits.
-  if (PHRASE_START.test(rest) || (/^(?:các\s+)?(?:cụm\s+)?từ(?![\p{L}\p{N}])/u.test(rest) && rest.includes('“'))) {
-    const { quoted, between } = quotes(rest);
-    if (quoted.length === 0) {
-      seg.problem = 'phrase edit without a quoted phrase';
-      return seg;
-    }
-    const tail = (between[between.length - 1] ?? '').trim();
-    const at = /(?:^|\s)tại\s+(.*)$/su.exec(tail);
-    if (at?.[1]) {
-      const r = readRefs(at[1], ctx);
-      seg.where = r.refs;
-      seg.docNumber = firstNumber(r.rest);
-      if (r.refs.length === 0 && !WORK_WORDS.test(at[1].trim())) {
-        seg.problem = `cannot read where: ${at[1].slice(0, 80)}`;
-        seg.whereUnread = at[1].slice(0, 120);
-      }
-    }
-    if (verb === 'replace' || verb === 'amend') {
-      const by = between.findIndex((b, i) => i > 0 && /(?:^|\s)(?:bằng|thành)(?:\s|$)/u.test(b));
-      if (by < 1) {
-        seg.problem = 'phrase replacement without “bằng”/“thành”';
-        return seg;
-      }
-      seg.op = 'replace_phrase';
-      // "Thay thế cụm từ “X” tại khoản 1 Điều 14 bằng cụm từ “Y”": the place before the new phrase.
-      const before = /(?:^|\s)tại\s+(.*?)\s+(?:bằng|thành)(?:\s|$)/su.exec(between[by] ?? '');
-      if (!at && before?.[1]) {
-        const r = readRefs(before[1], ctx);
-        seg.where = r.refs;
-        seg.docNumber = firstNumber(r.rest);
-        if (r.refs.length === 0) {
-          seg.problem = `cannot read where: ${before[1].slice(0, 80)}`;
-          seg.whereUnread = before[1].slice(0, 120);
-        }
-      }
-      seg.phrases = quoted.slice(0, by);
-      seg.replacement = quoted[by] ?? null;
-      if (seg.replacement === null) seg.problem = 'phrase replacement without the new phrase';
-      return seg;
-    }
-    if (verb === 'add') {
-      const pos = /vào\s+(sau|trước)\s+(?:cụm\s+)?từ/u.exec(between[1] ?? '');
-      if (!pos?.[1] || quoted.length < 2) {
-        seg.problem = 'phrase insertion without “vào sau/trước cụm từ”';
-        return seg;
-      }
-      seg.op = 'insert_phrase';
-      seg.phrases = [quoted[0] as string];
-      seg.anchorPhrase = quoted[1] as string;
-      seg.position = pos[1] === 'sau' ? 'after' : 'before';
-      return seg;
-    }
-    if (verb === 'repeal') {
-      seg.op = 'delete_phrase';
-      seg.phrases = quoted;
-      return seg;
-    }
-    seg.problem = 'phrase edit with an unknown verb';
-    return seg;
-  }
-
-  // Whole documents: "Bãi bỏ Thông tư số ...", "Thay thế Nghị định số ...".
-  if (WORK_WORDS.test(rest)) {
-    const nums = findReferences(rest.slice(0, 4000))
-      .map((r) => r.number)
-      .filter((n): n is string => !!n);
-    if (nums.length > 0) {
-      seg.works = nums;
-      seg.op = verb === 'repeal' ? 'repeal_work' : verb === 'replace' ? 'replace_work' : verb === 'suspend' ? 'suspend' : null;
-      if (!seg.op) seg.problem = `whole-document ${verb} is not an operation`;
-      return seg;
-    }
-  }
-
-  // Appendices and forms.
-  if (/^(?:các\s+)?(?:Mẫu|mẫu)(?![\p{L}\p{N}])/u.test(rest)) {
-    seg.problem = 'forms (Mẫu) inside an appendix are not units';
-    return seg;
-  }
-
-  const dash = /^((?:các\s+)?(?:gạch đầu dòng|dấu gạch ngang|tiết)(?:\s+thứ\s+[\p{L}\p{N}]+)?(?:\s+của)?)\s+/iu.exec(rest);
-  if (dash?.[1]) seg.dash = dash[1];
-  const r = readRefs(dash ? rest.slice(dash[0].length) : rest, ctx);
-  seg.refs = r.refs;
-  if (r.unresolved.length > 0) seg.problem = `references without an article: ${r.unresolved.join('; ')}`;
-  let tail = r.rest;
-  if (r.refs.length === 0 && r.partial.length === 0) {
-    seg.docNumber = firstNumber(tail);
-    return seg;
-  }
-  const pos = /^(?:vào\s+)?(sau|trước|vào|tại)\s+/u.exec(tail);
-  const hasInto = /^vào\s+/u.test(tail);
-  if (pos?.[1] && (hasInto || pos[1] === 'sau') && verb === 'add') {
-    const a = readRefs(tail.slice(pos[0].length), ctx);
-    tail = a.rest;
-    const anchor = a.refs[0] ?? null;
-    if (!anchor) seg.problem = `cannot read the insertion point: ${tail.slice(0, 80)}`;
-    else if (pos[1] === 'sau') seg.anchor = anchor;
-    else if (pos[1] === 'trước') seg.problem = 'insertion before a unit';
-    else seg.into = anchor;
-    // New units inherit the outer units the anchor names: "khoản 4a vào sau khoản 4 Điều 148".
-    if (anchor) {
-      const outer = seg.anchor ? parentOf(anchor) : anchor;
-      seg.refs = [...seg.refs, ...r.partial].map((ref) => inherit(ref, outer));
-      if (r.partial.length > 0 && seg.problem?.startsWith('references without an article')) seg.problem = null;
-    }
-  }
-  seg.docNumber = firstNumber(tail);
-  return seg;
-}
-
-const parentOf = (ref: RefPath): RefPath => ({ segments: ref.segments.slice(0, -1), heading: false });
-
-/** `ref` completed with the outer units of `outer` it lacks. */
-function inherit(ref: RefPath, outer: RefPath): RefPath {
-  const first = ref.segments[0];
-  if (!first) return ref;
-  const rank: Record<UnitKind, number> = { point: 1, clause: 2, article: 3, subsection: 4, section: 5, chapter: 6, part: 7, attachment: 8, appendix: 9 };
-  if (ref.segments.some((s) => s.kind === 'article') || first.kind === 'chapter' || first.kind === 'part' || first.kind === 'section') return ref;
-  const add = outer.segments.filter((s) => rank[s.kind] > rank[first.kind]);
-  return { ...ref, segments: [...add, ...ref.segments] };
 }
 
 /** A line of the body: its text and 1-based line number. */
