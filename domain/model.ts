@@ -1,6 +1,5 @@
 /** The domain model (ARCHITECTURE.md §3). Plain data: no behaviour, no infrastructure. */
 import type { RelationReview } from './history/types';
-import type { ConsolidatedSource, Reference } from './parse/references';
 
 /** A finding about an input, reported instead of thrown: parsers and linters return these. */
 export interface Diagnostic {
@@ -16,6 +15,27 @@ import type { DocumentType } from './document-types';
 /** The document types and their labels live in their registry (document-types.ts). */
 export type { DocumentType };
 export { DOCUMENT_TYPE_LABELS } from './document-types';
+
+/**
+ * A reference to another document as printed in a text (domain/parse/references.ts reads them): "Nghị định số
+ * 27/2022/NĐ-CP ngày 19 tháng 4 năm 2022 của Chính phủ ...".
+ */
+export interface Reference {
+  type: DocumentType | null;
+  number: string | null;
+  /** ISO date the reference gives for the cited document, if any. */
+  date: string | null;
+  /** The body the reference names after "của", if any ("Chính phủ", "Bộ trưởng Bộ Tài chính"). */
+  issuer: string | null;
+  /** The reference as printed. */
+  text: string;
+}
+
+/** A document a consolidated text (VBHN) merges, with the effective date the VBHN gives it. */
+export interface ConsolidatedSource extends Reference {
+  /** The effective date the consolidated text gives for this document. */
+  effective: string | null;
+}
 
 export type SourceFormat = 'text' | 'markdown' | 'html' | 'docx';
 

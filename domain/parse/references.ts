@@ -4,18 +4,11 @@
  * document, the documents a consolidated text (VBHN) merges, and later for relations.
  */
 import { isoDate } from '../dates';
-import { type DocumentType, PRINTED_ALT, PRINTED_TYPES } from '../document-types';
+import { PRINTED_ALT, PRINTED_TYPES } from '../document-types';
+import type { ConsolidatedSource, Reference } from '../model';
 
-export interface Reference {
-  type: DocumentType | null;
-  number: string | null;
-  /** ISO date the reference gives for the cited document, if any. */
-  date: string | null;
-  /** The body the reference names after "của", if any ("Chính phủ", "Bộ trưởng Bộ Tài chính"). */
-  issuer: string | null;
-  /** The reference as printed. */
-  text: string;
-}
+/** The references' shapes live in the model (domain/model.ts). */
+export type { ConsolidatedSource, Reference };
 
 /** Document types as printed (the registry's PRINTED_TYPES: longest first, `Nghị quyết liên tịch` before `Nghị quyết`). */
 export const TYPES = PRINTED_TYPES;
@@ -82,11 +75,6 @@ export function legalBases(preamble: { text: string }[]): Reference[] {
       const bare = new RegExp(`^(${TYPE_ALT})(?![\\p{L}])`, 'u').exec(body);
       return { type: TYPES.find(([w]) => w === bare?.[1])?.[1] ?? null, number: null, date: null, issuer: null, text: body };
     });
-}
-
-export interface ConsolidatedSource extends Reference {
-  /** The effective date the consolidated text gives for this document. */
-  effective: string | null;
 }
 
 /**
