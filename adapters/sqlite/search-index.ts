@@ -19,9 +19,9 @@ import type {
   Suggestion,
 } from '../../domain/ports';
 import { nameKey } from '../../domain/issuers';
-import { fold, normalizeText } from '../../domain/text/normalize';
+import { fold, normalizeText, wordsOf } from '../../domain/text/normalize';
 import { exactWords, parseQuery } from '../../domain/text/query';
-import { passageTerms, passageText } from '../../domain/text/question';
+import { passageTerms, passageTermsOfFolded, passageText } from '../../domain/text/question';
 import { SNIPPET_TEXT_CHARS, foldedWords, queryTerms } from '../../domain/text/snippet';
 import type { Db } from './db';
 import { IMPACT_SCALE, K1, TermTables, WEIGHT_VALUES, freqsOf, idf as idfOf, rowTerms, termFactor } from './search-terms';
@@ -120,13 +120,29 @@ export function matchExpression(q: string): string | null {
 
 /** The words of an entry's FTS5 columns (title, body, title_exact, number), as upsert writes them. */
 function ftsColumns(e: { kind: string; title: string | null; text: string; documentNumber: string | null }): string[][] {
-  const title = e.title ?? '';
-  return [foldedWords(title), foldedWords(e.text), exactWords(title), e.kind === 'document' ? foldedWords(e.documentNumber ?? '') : []];
+  return entryColumns(e).cols;
 }
 
 /** The passage terms of a unit or codified article (its heading, then its text); null for a document. */
 function passageColumn(e: { kind: string; title: string | null; text: string }): string[] | null {
   return e.kind === 'document' ? null : passageTerms(passageText(e.title, e.text));
+}
+
+/**
+ * Both at once, the title and text folded once: the FTS5 columns (ftsColumns) and the passage terms (passageColumn;
+ * `passageText` folded is the folded heading, ". ", the folded text).
+ */
+function entryColumns(e: { kind: string; title: string | null; text: string; documentNumber: string | null }): {
+  cols: string[][];
+  passage: string[] | null;
+} {
+  const title = e.title ?? '';
+  const foldedTitle = fold(normalizeText(title));
+  const foldedText = fold(normalizeText(e.text));
+  return {
+    cols: [wordsOf(foldedTitle), wordsOf(foldedText), exactWords(title), e.kind === 'document' ? foldedWords(e.documentNumber ?? '') : []],
+    passage: e.kind === 'document' ? null : passageTermsOfFolded(`${foldedTitle}. ${foldedText}`),
+  };
 }
 
 /**
@@ -444,9 +460,8 @@ export class SqliteSearchIndex implements SearchIndex {
             sectors: JSON.stringify(e.sectors),
             provinceKey: e.province ? nameKey(e.province) : null,
           });
-          const cols = ftsColumns(e);
+          const { cols, passage } = entryColumns(e);
           insertFts.run(lastInsertRowid, ...cols.map((words) => words.join(' ')));
-          const passage = passageColumn(e);
           if (passage !== null) {
             insertPassage.run(lastInsertRowid, passage.join(' '));
             tally.rows++;

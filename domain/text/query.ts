@@ -3,7 +3,7 @@
  * must stand together, and the words typed with diacritics that rank exact spellings higher. Adapters turn this
  * into their own syntax by quoting each word: user text never reaches a query language.
  */
-import { normalizeText } from './normalize';
+import { normalizeText, wordsOf } from './normalize';
 import { MAX_QUERY_TERMS, foldedWords, queryTerms } from './snippet';
 
 export const MAX_PHRASES = 8;
@@ -19,10 +19,7 @@ export interface ParsedQuery {
 
 /** Lower-case words with their diacritics: the form the exact fields hold. */
 export function exactWords(text: string): string[] {
-  return normalizeText(text)
-    .toLocaleLowerCase('vi')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 0);
+  return wordsOf(normalizeText(text).toLocaleLowerCase('vi'));
 }
 
 export function parseQuery(q: string): ParsedQuery {

@@ -48,22 +48,30 @@ const QUESTION_WORDS = new Set(['nao', 'gi', 'sao', 'dau']);
 /** Stretches of text between punctuation: a pair never spans a comma, a full stop or a bracket. */
 const STRETCH_BREAK = /[.,;:!?()[\]{}"“”'‘’«»…\n\r\t|/\\–—-]+/u;
 
-/** The folded syllables of each stretch of a text. */
-function stretches(text: string): string[][] {
-  return fold(normalizeText(text))
+/** The folded syllables of each stretch of a folded text. */
+function stretchesOfFolded(folded: string): string[][] {
+  return folded
     .split(STRETCH_BREAK)
     .map(wordsOf)
     .filter((s) => s.length > 0);
 }
+
+/** The folded syllables of each stretch of a text. */
+const stretches = (text: string) => stretchesOfFolded(fold(normalizeText(text)));
 
 /** The passage of a unit or codified article: its heading, then its text (a stretch break between them). */
 export const passageText = (heading: string | null | undefined, text: string) => `${heading ?? ''}. ${text}`;
 
 /** Every term of a passage, repeated as often as it occurs: its syllables, then its pairs. */
 export function passageTerms(text: string): string[] {
+  return passageTermsOfFolded(fold(normalizeText(text)));
+}
+
+/** passageTerms of a text already normalised and folded (`fold(normalizeText(text))`): an indexer folds once. */
+export function passageTermsOfFolded(folded: string): string[] {
   const words: string[] = [];
   const pairs: string[] = [];
-  for (const s of stretches(text)) {
+  for (const s of stretchesOfFolded(folded)) {
     words.push(...s);
     for (let i = 0; i + 1 < s.length; i++) pairs.push(`${s[i]}${PAIR_JOINER}${s[i + 1]}`);
   }
