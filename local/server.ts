@@ -15,6 +15,28 @@ import type { FunctionName } from '../schemas/routes';
 
 /** API Gateway HTTP APIs refuse bodies over 10 MB before any Lambda runs. */
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
+/** A refused body is read and dropped up to this many bytes (or for DRAIN_MS) before the connection is cut. */
+const DRAIN_MAX_BYTES = 32 * 1024 * 1024;
+const DRAIN_MS = 10_000;
+
+/**
+ * After answering 413 before reading a request's body: the rest of the body is read and dropped, bounded, so the
+ * client (still sending) reads the answer instead of a reset. Closing at once makes the kernel reset the connection
+ * when more data arrives, and a reset can discard the answer the client had not read yet ("lingering close").
+ */
+function drainRefused(req: IncomingMessage): void {
+  let read = 0;
+  const cut = () => req.socket.destroy();
+  const timer = setTimeout(cut, DRAIN_MS);
+  timer.unref();
+  req.on('data', (chunk: Buffer) => {
+    read += chunk.length;
+    if (read > DRAIN_MAX_BYTES) cut();
+  });
+  req.on('end', () => clearTimeout(timer));
+  req.on('close', () => clearTimeout(timer));
+  req.resume();
+}
 const WEB_ROOT = join(__dirname, '..', 'web');
 
 interface CompiledRoute {
@@ -285,7 +307,7 @@ export function createLocalServer(options: ServerOptions): Server {
     }
     const body = await readBody(req, Math.min(GATEWAY_MAX_BODY, (compiled.route.maxBodyBytes ?? 64 * 1024) + 1024));
     if (body === 'too_large') {
-      res.setHeader('connection', 'close');
+      drainRefused(req);
       return sendProblem(res, 'payload_too_large', `The limit for ${method} ${compiled.route.path} is ${compiled.route.maxBodyBytes ?? 64 * 1024} bytes`);
     }
     const event = toEvent(req, url, compiled, pathValues, body, claims);
