@@ -83,7 +83,7 @@ export async function refreshWorks(ports: Ports, ids: string[]): Promise<{ index
       continue;
     }
     const status = await refreshStatus(ports, work);
-    await indexWork(ports, work, status.status);
+    await indexWork(ports, work, status.status, status.expiry);
     indexed.push(id);
   }
   return { indexed, removed };

@@ -33,7 +33,14 @@ export function datedStatus(work: Pick<Work, 'effective'> & { expiry?: string | 
  * point (its heading and own text), so a search can answer with the clause that says it. Every entry carries the
  * document's metadata for filters and facets (docs/adr/0008).
  */
-export function searchEntriesFor(work: Work, units: StoredUnit[], fallbackText: string, status = 'unknown', sectors: string[] = []): SearchEntry[] {
+export function searchEntriesFor(
+  work: Work,
+  units: StoredUnit[],
+  fallbackText: string,
+  status = 'unknown',
+  sectors: string[] = [],
+  expiry: string | null = null,
+): SearchEntry[] {
   const base = {
     workId: work.id,
     documentNumber: work.number,
@@ -42,7 +49,8 @@ export function searchEntriesFor(work: Work, units: StoredUnit[], fallbackText: 
     issuers: [...new Set(work.issuers.map(issuerLabel).filter(Boolean))],
     issued: work.issued,
     effective: work.effective,
-    expiry: null,
+    // The end of the document's validity (services/status.ts refreshStatus): the "in force on" filter reads it.
+    expiry,
     status,
     // Sector codes (domain/sectors): confirmed by a reviewer, else the top suggestions (indexWork computes them).
     sectors,
@@ -72,7 +80,12 @@ export function searchEntriesFor(work: Work, units: StoredUnit[], fallbackText: 
  * Writes a work's index entries (services/changes.ts calls it for every change, with the status it just refreshed):
  * its units, or its original's text when nothing was parsed out of it, with its sector codes.
  */
-export async function indexWork(ports: Pick<Ports, 'units' | 'blobs' | 'codification' | 'search'>, work: Work, status: string): Promise<void> {
+export async function indexWork(
+  ports: Pick<Ports, 'units' | 'blobs' | 'codification' | 'search'>,
+  work: Work,
+  status: string,
+  expiry: string | null = null,
+): Promise<void> {
   const units = work.unitSet ? await ports.units.listUnits(work.unitSet) : [];
   let fallback = '';
   if (units.length === 0) {
@@ -89,7 +102,7 @@ export async function indexWork(ports: Pick<Ports, 'units' | 'blobs' | 'codifica
     text: units.length > 0 ? unitsText(units) : fallback,
     codified: (await ports.codification.findBySource(work.id)).map((a) => ({ topic: a.topic, code: a.code })),
   });
-  await ports.search.upsert(searchEntriesFor(work, units, fallback, status, filedSectors(work, suggestions).codes));
+  await ports.search.upsert(searchEntriesFor(work, units, fallback, status, filedSectors(work, suggestions).codes, expiry));
 }
 
 export type SearchRequest = SearchQuery;

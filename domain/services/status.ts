@@ -10,7 +10,7 @@ import { notFound } from '../errors';
 import { RELATION_LABELS, type Relation, type RelationType, relationTypesWhere } from '../relations/types';
 import { findReferences } from '../parse/references';
 import { referenceKey } from '../refs';
-import { STATUS_LABELS, type StatusInput, type StatusResult, statusAt, statusChangeDates, unitStatusAt } from '../status/engine';
+import { endOfValidity, STATUS_LABELS, type StatusInput, type StatusResult, statusAt, statusChangeDates, unitStatusAt } from '../status/engine';
 import { normalizeText } from '../text/normalize';
 import { citationFromEId } from '../units';
 import { recordedView, resolveOrPlaceholder } from './history';
@@ -240,15 +240,20 @@ export async function checkCitations(ports: Pick<Ports, 'works' | 'links'>, text
 /**
  * The status of a work today (Vietnam's date) from the relations that point at it, and, when it differs from the last
  * one its history records, a `status.changed` event there: the status refresh of the change stream and of the daily
- * sweep (services/changes.ts). Returns the status the search index stores.
+ * sweep (services/changes.ts). Returns the status the search index stores, and the date the validity ended (the end
+ * the index's "in force on" filter reads).
  */
-export async function refreshStatus(ports: Pick<Ports, 'works' | 'links' | 'history' | 'clock'>, work: Work): Promise<StatusResult> {
+export async function refreshStatus(
+  ports: Pick<Ports, 'works' | 'links' | 'history' | 'clock'>,
+  work: Work,
+): Promise<StatusResult & { expiry: string | null }> {
   const today = vietnamDate(ports.clock.now());
-  const result = statusAt(await statusInputFor(ports, work), today);
+  const input = await statusInputFor(ports, work);
+  const result = statusAt(input, today);
   const last = (await ports.history.forWork(work.id)).filter((e) => e.status).pop()?.status?.to ?? null;
   const event = statusEvent(work.id, last, result, today, ports.clock.now().toISOString());
   if (event) await ports.history.append([event]);
-  return result;
+  return { ...result, expiry: endOfValidity(input) };
 }
 
 export async function sweepStatuses(ports: Ports, today: string, since: string | null, refresh: (ids: string[]) => Promise<unknown>): Promise<string[]> {

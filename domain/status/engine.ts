@@ -296,6 +296,22 @@ export function unitStatusAt(input: StatusInput, eId: string, at: string): Statu
 }
 
 /** The dates (ascending) on which the status or the flags of the work change: for the daily sweep. */
+/**
+ * The date a work's validity ended, as the relations say (repeal, replacement, annulment, an official list, the
+ * end of a time-limited document): the first day of the expiry that lasts to the last known change; null while it is
+ * in force (or may be again).
+ */
+export function endOfValidity(input: StatusInput): string | null {
+  const dates = statusChangeDates(input);
+  let end: string | null = null;
+  for (const d of dates) {
+    const expired = statusAt(input, d).status === 'expired';
+    if (expired && end === null) end = d;
+    else if (!expired) end = null;
+  }
+  return end;
+}
+
 export function statusChangeDates(input: StatusInput): string[] {
   const candidates = new Set<string>();
   const collect = (i: StatusInput, depth: number) => {
