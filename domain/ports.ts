@@ -279,6 +279,18 @@ export interface HistoryRepository {
   forWork(workId: string): Promise<HistoryEvent[]>;
   /** Events recorded after the `since` cursor (null: from the beginning), oldest first, at most `limit`. */
   feed(since: string | null, limit: number): Promise<FeedPage>;
+  /**
+   * The same events the other way, newest first (the Atom feed): at most `limit` of those recorded before the `before`
+   * cursor (null: the newest). `older` continues with the next older events, never repeating nor skipping one; null
+   * when there are none. Its cursors are not the feed's: each refuses the other's.
+   */
+  recent(before: string | null, limit: number): Promise<RecentPage>;
+}
+
+/** A page of the history newest first, and where the next older page starts (null: this is the last). */
+export interface RecentPage {
+  items: HistoryEvent[];
+  older: string | null;
 }
 
 export interface Clock {

@@ -78,8 +78,10 @@ export const HistoryResponse = z.object({
 });
 
 export const ChangesQuery = z.object({
-  /** The `cursor` of a previous page; absent: from the beginning. */
+  /** The `cursor` of a previous page; absent: from the beginning. The JSON feed only. */
   since: z.optional(Cursor),
+  /** The Atom feed (newest first) only: the page of older events its `next` link names; absent: the newest. */
+  before: z.optional(Cursor),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500)), 100),
   /** `json` (default) or `atom` (an Atom feed of the documents ingested and changed). */
   format: z.optional(z.enum(['json', 'atom'])),

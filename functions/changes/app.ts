@@ -1,40 +1,58 @@
 import { Feed } from 'feed';
+import { DomainError } from '../../domain/errors';
 import { changesSince } from '../../domain/services/history';
 import type { HistoryEvent } from '../../domain/history/types';
+import type { RecentPage } from '../../domain/ports';
 import { ChangesQuery } from '../../schemas/history';
 import { httpHandler, json, type AppContext } from '../_shared/http';
 
 /** What an Atom reader cares about: documents ingested and documents whose text, relations or status changed. */
 const ATOM_KINDS: ReadonlySet<HistoryEvent['kind']> = new Set(['document.created', 'document.updated', 'relations.changed', 'status.changed']);
+/** The schema's default `limit`, left out of the Atom links; and the most events an Atom page reads. */
+const DEFAULT_LIMIT = 100;
+const ATOM_MAX = 100;
 
 /**
  * The change feed for API consumers: every event of the history after a cursor, in the order recorded, resumable
- * (`cursor` is always returned); `format=atom` gives the same page as an Atom feed for feed readers.
+ * (`cursor` is always returned). `format=atom` (or Accept: application/atom+xml) is the Atom feed for feed readers:
+ * the newest events first, and a `next` link to the older ones (`before`), absent on the last page.
  */
 export const create = (ctx: AppContext) =>
   httpHandler(ctx, { fn: 'changes', query: ChangesQuery, cacheControl: 'no-cache' }, async ({ query, ports, headers }) => {
-    const page = await changesSince(ports, query.since ?? null, query.limit);
     const wantsAtom = query.format === 'atom' || (query.format === undefined && /application\/atom\+xml/.test(headers.accept ?? ''));
-    if (!wantsAtom) return json(page);
-    return json(atomOf(page.items, page.cursor, query.since ?? null, headers.host), 200, { 'content-type': 'application/atom+xml; charset=utf-8' });
+    if (!wantsAtom) {
+      if (query.before !== undefined) throw new DomainError('validation', 'before pages the Atom feed (format=atom); the JSON feed resumes with since');
+      return json(await changesSince(ports, query.since ?? null, query.limit));
+    }
+    if (query.since !== undefined)
+      throw new DomainError('validation', 'since resumes the JSON feed; the Atom feed is newest first and pages with before (its next link)');
+    const page = await ports.history.recent(query.before ?? null, Math.min(query.limit, ATOM_MAX));
+    return json(atomOf(page, query.limit, query.before ?? null, headers.host, ports.clock.now()), 200, {
+      'content-type': 'application/atom+xml; charset=utf-8',
+    });
   });
 
-function atomOf(events: HistoryEvent[], cursor: string, since: string | null, host: string | undefined): string {
+/** An attribute value escaped once (the `feed` library escapes `&` in its own links, twice in `self`). */
+const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const FEED_OPEN = '<feed xmlns="http://www.w3.org/2005/Atom">';
+
+function atomOf(page: RecentPage, limit: number, before: string | null, host: string | undefined, now: Date): string {
   // Links are absolute for feed readers; the host only when it looks like one (never echo arbitrary header text).
   const safe = host && /^[A-Za-z0-9.-]+(:\d+)?$/.test(host) ? host : null;
   const base = safe ? `${/^(localhost|127\.|\[::1\])/.test(safe) ? 'http' : 'https'}://${safe}` : '';
-  const self = `${base}/v1/changes?format=atom${since ? `&since=${encodeURIComponent(since)}` : ''}`;
-  const items = events.filter((e) => ATOM_KINDS.has(e.kind));
-  const updated = items.length ? new Date(items[items.length - 1]?.recordedAt as string) : new Date(0);
+  const url = (cursor: string | null) =>
+    `${base}/v1/changes?format=atom${limit === DEFAULT_LIMIT ? '' : `&limit=${limit}`}${cursor ? `&before=${encodeURIComponent(cursor)}` : ''}`;
+  const items = page.items.filter((e) => ATOM_KINDS.has(e.kind));
+  // Newest first: the feed is as recent as its first entry; an empty feed is as of now.
+  const newest = items[0] ?? page.items[0];
   const feed = new Feed({
     id: `${base}/v1/changes`,
     title: 'CSDLQG pháp luật — văn bản mới và văn bản thay đổi',
     description: 'Văn bản được tiếp nhận, sửa đổi nội dung, thay đổi quan hệ hoặc tình trạng hiệu lực',
     link: `${base}/`,
     language: 'vi',
-    updated,
+    updated: newest ? new Date(newest.recordedAt) : now,
     copyright: 'Văn bản quy phạm pháp luật không thuộc đối tượng bảo hộ quyền tác giả (Luật Sở hữu trí tuệ, Điều 15)',
-    feedLinks: { atom: self, next: `${base}/v1/changes?format=atom&since=${encodeURIComponent(cursor)}` },
   });
   for (const e of items)
     feed.addItem({
@@ -44,7 +62,14 @@ function atomOf(events: HistoryEvent[], cursor: string, since: string | null, ho
       date: new Date(e.recordedAt),
       description: [e.reason, e.status ? e.status.reasons.join('; ') : null].filter(Boolean).join(' — ') || e.summary,
       author: [{ name: e.actor }],
-      category: [{ name: e.kind }],
+      category: [{ name: e.kind, term: e.kind }],
     });
-  return feed.atom1();
+  // `self` and `next` are written here: the library escapes its self link twice and writes no next link.
+  const links = [
+    `<link rel="self" type="application/atom+xml" href="${attr(url(before))}"/>`,
+    ...(page.older ? [`<link rel="next" type="application/atom+xml" href="${attr(url(page.older))}"/>`] : []),
+  ];
+  const xml = feed.atom1();
+  if (!xml.includes(FEED_OPEN)) throw new Error('feed: the Atom output has no <feed> element as expected');
+  return xml.replace(FEED_OPEN, () => `${FEED_OPEN}${links.map((l) => `\n    ${l}`).join('')}`);
 }
