@@ -69,6 +69,17 @@ export const StaleResponse = z.object({
       codifiedFrom: z.nullable(z.string()),
       changedFrom: z.string(),
       effect: z.object({ id: z.string(), operation: z.string(), sourceWorkId: z.string(), sourceNumber: z.nullable(z.string()), target: z.string() }),
+      /** The amendments the Code's notes say the article already carries (never the cause of a flag), each with the note's words. */
+      incorporates: z.array(
+        z.object({
+          documentNumber: z.string(),
+          units: z.nullable(z.string()),
+          target: z.nullable(z.string()),
+          effective: z.nullable(z.string()),
+          from: z.enum(['source_note', 'note']),
+          ground: z.string(),
+        }),
+      ),
     }),
   ),
 });

@@ -13,7 +13,7 @@ import { Parser } from 'htmlparser2';
 import type { Diagnostic } from '../model';
 import { fold, normalizeText } from '../text/normalize';
 import { decodeCode, typeCodeAccepts, SOURCE_TYPES } from './code';
-import { noteReferences, parseSourceNote, readInlineNote } from './notes';
+import { incorporations, noteReferences, parseSourceNote, readInlineNote } from './notes';
 import type {
   CodifiedArticle,
   CodifiedHeading,
@@ -561,6 +561,7 @@ function assemble(
       path: a.path,
       source,
       notes,
+      incorporates: incorporations(source, notes),
       crossRefs: a.crossRefs,
       contentHash: hashOf(code, title, text, notes, source),
       occurrence,

@@ -5,9 +5,9 @@
 import { isoDate } from '../dates';
 import { type DocumentType, PRINTED_TYPES } from '../document-types';
 import { findReferences } from '../parse/references';
-import { workIdFor } from '../refs';
+import { referenceKey, workIdFor } from '../refs';
 import { fold } from '../text/normalize';
-import type { InlineNote, NoteReference, SourceAmendment, SourceChange, SourceChangeKind, SourceNote } from './types';
+import type { CodifiedArticle, Incorporation, InlineNote, NoteReference, SourceAmendment, SourceChange, SourceChangeKind, SourceNote } from './types';
 
 /** Document type words as the notes print them (the registry's PRINTED_TYPES), folded (length-preserving, so indices map back to the note). */
 const TYPE_WORDS: [string, DocumentType][] = PRINTED_TYPES.map(([w, t]) => [fold(w), t]);
@@ -83,12 +83,27 @@ function readChanges(phrase: string): SourceChange[] {
   return out;
 }
 
+/**
+ * The amending units before the document's type word: `khoản 1 Điều 2 của` → `khoản 1 Điều 2`; an entry that says
+ * what changed first ("các nội dung ... bị bãi bỏ theo quy định tại điểm a khoản 2 Điều 6 của") keeps what follows "tại".
+ */
+function amendingUnits(before: string): string | null {
+  const last = before.split(/\s(?:theo quy định tại|bởi)\s/u).at(-1) ?? '';
+  return (
+    last
+      .replace(/^\s*(?:tại\s+)+/u, '')
+      .replace(/[,\s]+(?:của)?\s*$/u, '')
+      .trim() || null
+  );
+}
+
 function readAmendment(entry: string, url: string | null): SourceAmendment {
   const text = entry.trim().replace(/^[,;\s]+|[,;.\s]+$/gu, '');
-  const [ref] = findReferences(text);
+  // "Nghị định số 12/2015/ NĐ-CP": the export sometimes breaks a number after a slash.
+  const [ref] = findReferences(text.replace(/(\d\/)\s+(?=\p{Lu})/gu, '$1'));
   const folded = fold(text);
   const typeAt = new RegExp(String.raw`(?:^|\s)(?:${TYPE_ALT})\s`).exec(folded);
-  const units = typeAt && typeAt.index > 0 ? text.slice(0, typeAt.index).trim() || null : null;
+  const units = typeAt && typeAt.index > 0 ? amendingUnits(text.slice(0, typeAt.index)) : null;
   const eff = /từ ngày\s*(.*)$/u.exec(text);
   const documentNumber = ref?.number ?? null;
   return {
@@ -174,7 +189,10 @@ export function parseSourceNote(note: string, urls: string[] = []): SourceNote {
     if (until?.[1] && until[2] && until[3]) out.expires = isoDate(until[1], until[2], until[3]);
     const dateEnd = DATE_RE.exec(tail);
     const after = dateEnd ? tail.slice(dateEnd.index + dateEnd[0].length) : tail;
-    const by = /\sbởi\s/u.exec(after);
+    // "được sửa đổi bởi <list>", or "được sửa đổi, bổ sung theo quy định tại <list>" (đề mục 17.2, 33.5, 33.11, 33.12):
+    // the latter only after change words, so "theo quy định tại" in anything else is not read as a list.
+    let by = /\s(?:bởi|theo quy định tại)\s/u.exec(after);
+    if (by && by[0].trim() !== 'bởi' && readChanges(after.slice(0, by.index)).length === 0) by = null;
     const phrase = by ? after.slice(0, by.index) : after;
     out.changes = readChanges(phrase);
     if (by) {
@@ -209,4 +227,81 @@ export function noteReferences(text: string): NoteReference[] {
     out.push({ documentNumber: r.number, documentType: r.type, documentId: idOf(r.number, r.date) });
   }
   return out;
+}
+
+/** A part of an amendment note starts after "; " or after ", " when what follows is "<unit> này được|bị ...". */
+const NOTE_PART_SPLIT = /;|,(?=[^,;()]{0,80}?\snày\s+(?:đã\s+)?(?:được|bị)\s)/u;
+const NOTE_VERB_RE = /^(.*?)\s(?:đã\s+)?(?:được|bị)\s/u;
+const NOTE_BY_RE = /\s(?:theo quy định tại|theo|bởi|tại)\s+/u;
+
+/**
+ * The parts of an amendment note printed in the text, each with its amending document: "(Khoản 1 Điều này được sửa
+ * đổi, bổ sung theo quy định tại khoản 1 Điều 2 của Luật số 71/2014/QH13, có hiệu lực kể từ ngày 01/01/2015; khoản 2
+ * Điều này ...)". Parts that name no document number are left out.
+ */
+export function noteIncorporations(note: string): Incorporation[] {
+  const pieces = unwrapParens(note)
+    .split(NOTE_PART_SPLIT)
+    .map((p) => p.trim().replace(/[.\s]+$/u, ''))
+    .filter(Boolean);
+  // "Khoản 2, khoản 3 Điều này được ...": a piece with no verb belongs to the next one.
+  const parts: string[] = [];
+  let pending = '';
+  for (const p of pieces) {
+    const joined = pending ? `${pending}, ${p}` : p;
+    if (NOTE_VERB_RE.test(joined)) {
+      parts.push(joined);
+      pending = '';
+    } else pending = joined;
+  }
+  const out: Incorporation[] = [];
+  for (const part of parts) {
+    const verb = NOTE_VERB_RE.exec(part) as RegExpExecArray;
+    const rest = part.slice(verb[0].length);
+    const by = NOTE_BY_RE.exec(` ${rest}`);
+    const a = readAmendment(by ? ` ${rest}`.slice(by.index + by[0].length) : rest, null);
+    if (!a.documentNumber) continue;
+    out.push({
+      documentNumber: a.documentNumber,
+      documentType: a.documentType,
+      documentId: a.documentId,
+      units: a.units,
+      target: verb[1]?.trim() || null,
+      effective: a.effective,
+      from: 'note',
+      text: part,
+    });
+  }
+  // "Khoản 15 ... theo quy định tại Khoản 6 Điều 2 Nghị định số 12/2015/NĐ-CP; Khoản 16 ..., có hiệu lực từ ngày ...":
+  // the date printed once at the end holds for the earlier parts of the same document.
+  for (const [i, x] of out.entries())
+    if (!x.effective)
+      x.effective = out.slice(i + 1).find((y) => y.effective && referenceKey(y.documentNumber) === referenceKey(x.documentNumber))?.effective ?? null;
+  return out;
+}
+
+/** The amendments a source note and the amendment notes in the text say the article carries (source note first). */
+export function incorporations(source: SourceNote | null, notes: InlineNote[]): Incorporation[] {
+  const out: Incorporation[] = [];
+  for (const a of source?.amendedBy ?? [])
+    if (a.documentNumber)
+      out.push({
+        documentNumber: a.documentNumber,
+        documentType: a.documentType,
+        documentId: a.documentId,
+        units: a.units,
+        target: null,
+        effective: a.effective,
+        from: 'source_note',
+        text: a.text,
+      });
+  for (const n of notes) out.push(...noteIncorporations(n.text));
+  return out;
+}
+
+/** The article's list as filled at import; for an article stored before the field existed, read from its notes now. */
+export function incorporationsOf(a: Pick<CodifiedArticle, 'source' | 'notes'> & { incorporates?: Incorporation[] }): Incorporation[] {
+  if (a.incorporates) return a.incorporates;
+  const source = a.source ? parseSourceNote(a.source.raw, a.source.url ? [a.source.url] : []) : null;
+  return incorporations(source, a.notes ?? []);
 }

@@ -100,6 +100,29 @@ export interface SourceNote {
   raw: string;
 }
 
+/**
+ * An amendment the Code's notes say the codified article already carries: an entry of the source note's list ("có
+ * nội dung được sửa đổi, bổ sung bởi|theo quy định tại ...") or a part of an amendment note printed in the text
+ * ("Khoản 1 Điều này được sửa đổi, bổ sung theo quy định tại khoản 1 Điều 2 của Luật số 71/2014/QH13, có hiệu lực kể
+ * từ ngày 01/01/2015"). An effect of that document on the source article is not news to the codified text.
+ */
+export interface Incorporation {
+  /** The amending document's number as printed (`26/2012/QH13`); matched by referenceKey (domain/refs.ts). */
+  documentNumber: string;
+  documentType: DocumentType | null;
+  documentId: string | null;
+  /** The amending units as the note names them (`khoản 1 Điều 2`), if it does. */
+  units: string | null;
+  /** What of the article it changed, as an amendment note says (`Khoản 2 Điều này`); null in a source note. */
+  target: string | null;
+  /** ISO date the note gives for it; a part without one takes a later part's date for the same document. */
+  effective: string | null;
+  /** Which note says it: the source note (pGhiChu) or an amendment note printed in the text. */
+  from: 'source_note' | 'note';
+  /** The entry or part of the note as printed: the ground. */
+  text: string;
+}
+
 /** A document a note names. */
 export interface NoteReference {
   documentNumber: string | null;
@@ -146,6 +169,11 @@ export interface CodifiedArticle {
   path: string[];
   source: SourceNote | null;
   notes: InlineNote[];
+  /**
+   * The amendments its notes say it carries, in note order (source note first), filled at import. Absent on articles
+   * stored before the field existed: read it with `incorporationsOf` (notes.ts).
+   */
+  incorporates?: Incorporation[];
   crossRefs: CrossReference[];
   /** sha256 (hex) of the normalised content: code, title, text, notes, source note. */
   contentHash: string;

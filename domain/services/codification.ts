@@ -6,10 +6,12 @@
 import { eIdPart } from '../eid';
 import { diffImports } from '../codify/diff';
 import { parseHeadingHtml, parseTree } from '../codify/export';
+import { incorporationsOf } from '../codify/notes';
 import type { CodifiedArticle, CodifiedHeading, Topic } from '../codify/types';
 import { issuerLabel } from '../issuers';
 import type { Diagnostic } from '../model';
 import type { Ports, SearchEntry, StoredHeading, TopicSummary } from '../ports';
+import { referenceKey } from '../refs';
 import { normalizeText } from '../text/normalize';
 import type { ConsolidatedUnit } from '../consolidate/engine';
 import type { Effect } from '../effects/types';
@@ -126,7 +128,12 @@ export async function importHeading(
       message: `Đề mục ${heading.id} was imported from file ${stored.file} ("${stored.title}"); file ${file ?? '?'} ("${heading.title}") replaces it`,
     });
   const diff = diffImports(before, heading.articles);
-  const same = stored !== null && structureKey(stored) === structureKey(heading) && diff.added.length + diff.removed.length + diff.changed.length === 0;
+  // Articles stored before `incorporates` existed are written again once, with it (their content is unchanged).
+  const same =
+    stored !== null &&
+    structureKey(stored) === structureKey(heading) &&
+    diff.added.length + diff.removed.length + diff.changed.length === 0 &&
+    before.every((a) => a.incorporates !== undefined);
   const report: HeadingImportReport = {
     headingId: heading.id,
     title: heading.title,
@@ -219,9 +226,14 @@ export async function reindexCodification(ports: Pick<Ports, 'codification' | 's
   return n;
 }
 
-/** The date a codified text is from: its source's effective date, or the latest amendment its note records. */
+/**
+ * The date a codified text is from: its source's effective date, or the latest amendment its notes record (the source
+ * note's list and the amendment notes printed in the text).
+ */
 export function codifiedFrom(a: CodifiedArticle): string | null {
-  const dates = [a.source?.effective ?? null, ...(a.source?.amendedBy ?? []).map((x) => x.effective)].filter((d): d is string => !!d);
+  const dates = [a.source?.effective ?? null, ...(a.source?.amendedBy ?? []).map((x) => x.effective), ...incorporationsOf(a).map((x) => x.effective)].filter(
+    (d): d is string => !!d,
+  );
   return dates.length ? (dates.sort().at(-1) ?? null) : null;
 }
 
@@ -284,19 +296,30 @@ function flattenConsolidated(units: ConsolidatedUnit[]): Map<string, Consolidate
   return out;
 }
 
-/** The newest effect on the codified article's source article dated after the codified text, up to `asOf`. */
+/**
+ * The newest effect on the codified article's source article, up to `asOf`, that the codified text does not carry:
+ * dated after the codified text (codifiedFrom) and made by a document its notes do not name (matched by referenceKey
+ * of the number, so a provision of an incorporated document that took effect later is not news either).
+ */
 export function staleEffect(a: CodifiedArticle, effects: Effect[], asOf: string): Effect | null {
   const num = a.source?.articleNum;
   if (!num) return null;
   const from = codifiedFrom(a);
   const target = articleEId(num);
+  const held = new Set(incorporationsOf(a).map((i) => referenceKey(i.documentNumber)));
+  const carried = (e: Effect) => held.has(referenceKey(e.source.workId)) || (e.source.number !== null && held.has(referenceKey(e.source.number)));
   const newer = effects
-    .filter((e) => e.target.eId && within(e.target.eId, target) && e.effectiveFrom && e.effectiveFrom <= asOf && (!from || e.effectiveFrom > from))
+    .filter(
+      (e) => e.target.eId && within(e.target.eId, target) && e.effectiveFrom && e.effectiveFrom <= asOf && (!from || e.effectiveFrom > from) && !carried(e),
+    )
     .sort((x, y) => (x.effectiveFrom ?? '').localeCompare(y.effectiveFrom ?? ''));
   return newer.at(-1) ?? null;
 }
 
-/** The codifiers' work list: codified articles whose source article has a version newer than the codified text. */
+/**
+ * The codifiers' work list: codified articles whose source article has a version newer than the codified text. Each
+ * item says what the article already carries by its notes (`incorporates`, each with the note's words as ground).
+ */
 export async function staleArticles(ports: Pick<Ports, 'codification' | 'works' | 'links'>, asOf: string) {
   const items = [];
   let cursor: string | undefined;
@@ -318,6 +341,14 @@ export async function staleArticles(ports: Pick<Ports, 'codification' | 'works' 
           codifiedFrom: codifiedFrom(a),
           changedFrom: e.effectiveFrom,
           effect: { id: e.id, operation: e.operation, sourceWorkId: e.source.workId, sourceNumber: e.source.number ?? null, target: e.target.eId },
+          incorporates: incorporationsOf(a).map((i) => ({
+            documentNumber: i.documentNumber,
+            units: i.units,
+            target: i.target,
+            effective: i.effective,
+            from: i.from,
+            ground: i.text,
+          })),
         });
       }
     }
