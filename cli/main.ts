@@ -3,7 +3,7 @@
  * With --json the last line of stdout is one JSON value. Errors name the file (and line where there is one)
  * and exit non-zero; a failed file never stops the others from being ingested.
  */
-import { type RenderedUnit, unitsText } from '../domain/consolidate/render';
+import { noticeLines, type RenderedUnit, unitsText } from '../domain/consolidate/render';
 import { exportFileId, findExportFiles, readExportFile } from '../local/phapdien-files';
 import { consolidatedDocument, documentTimeline } from '../domain/services/consolidation';
 import { documentRelations, documentStatus } from '../domain/services/status';
@@ -208,6 +208,7 @@ async function main(argv: string[]): Promise<number> {
         out(
           [
             `${c.documentNumber ?? c.documentId} as in force on ${at}: ${c.applied.length} effects applied, ${c.unapplied.length} not applied`,
+            ...noticeLines(c),
             unitsText(c.units as unknown as RenderedUnit[]),
             ...c.unapplied.map((u) => `! not applied: ${u.targetEId} (${u.sourceNumber ?? u.sourceWorkId ?? '?'}): ${u.reason}`),
           ].join('\n'),
@@ -244,7 +245,17 @@ async function main(argv: string[]): Promise<number> {
         out(
           [
             `${t.documentNumber ?? t.documentId}: in force from ${t.effective ?? '?'}`,
-            ...t.dates.map((d) => `${d.date ?? '?'}: ${d.effects.map((e) => `${e.operation} ${e.target} (${e.sourceNumber ?? e.sourceWorkId})`).join('; ')}`),
+            ...t.dates.map((d) =>
+              [
+                `${d.date}:`,
+                d.status ? `${d.status.label}${d.status.reasons[0] ? ` (${d.status.reasons[0].message})` : ''}` : null,
+                ...d.effects.map((e) => `${e.operation} ${e.target} (${e.sourceNumber ?? e.sourceWorkId})`),
+                ...d.units.map((u) => u.reason.message),
+                ...d.pending.map((p) => `sửa đổi bởi ${p.number}, chưa có trong CSDL (theo ${p.via.number ?? p.via.workId})`),
+              ]
+                .filter(Boolean)
+                .join(' '),
+            ),
           ].join('\n'),
           t,
         );

@@ -22,3 +22,10 @@ export function isoDate(d: string, m: string, y: string): string | null {
 export function vietnamDate(at: Date): string {
   return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
+
+/** The ISO date of the day before an ISO date. */
+export function dayBefore(d: string): string {
+  const t = new Date(`${d}T00:00:00Z`);
+  t.setUTCDate(t.getUTCDate() - 1);
+  return t.toISOString().slice(0, 10);
+}

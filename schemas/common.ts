@@ -9,6 +9,20 @@ import { DOCUMENT_TYPES, type DocumentType as DocumentTypeCode } from '../domain
 /** A calendar date, YYYY-MM-DD, that exists (`2023-02-30` is refused with the request, before any handler runs). */
 export const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/), z.refine(isCalendarDate, { message: 'not a calendar date (YYYY-MM-DD)' }));
 
+/**
+ * `asRecordedAt` on a read that cannot answer as the database stood at an earlier moment (the history keeps each
+ * document's facts and relations, not the effects of its text, the search index or the lists): refused with 400,
+ * never silently ignored. `/status` and `/relations` honour it.
+ */
+export const NotAsRecorded = {
+  asRecordedAt: z.optional(
+    z.never({
+      error:
+        'asRecordedAt is not supported on this read: the history keeps documents and their relations, not texts, effects or the search index; ask /v1/documents/{id}/status or /relations with asRecordedAt',
+    }),
+  ),
+};
+
 export const Problem = z.object({
   type: z.string(),
   title: z.string(),
@@ -112,4 +126,13 @@ export const Reason = z.object({
   sourceEId: z.optional(z.string()),
   sourceCitation: z.optional(z.string()),
   date: z.nullable(z.string()),
+  /** An amendment known from an official list whose text is not in the database: the document that lists it. */
+  pending: z.optional(z.object({ via: z.string() })),
+});
+
+/** An amendment a consolidated text (VBHN) in the database lists, whose own text the database does not hold. */
+export const PendingAmendment = z.object({
+  number: z.string(),
+  effective: z.nullable(z.string()),
+  via: z.object({ workId: z.string(), number: z.nullable(z.string()) }),
 });

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ConsolidatedUnit } from './status';
-import { Cursor, Diagnostic, Document, DocumentType, Limit, Unit, isoDate } from './common';
+import { Cursor, Diagnostic, Document, DocumentType, Limit, NotAsRecorded, Unit, isoDate } from './common';
 
 export const CreateDocumentRequest = z.object({
   /** The original file name; only its last segment is kept. */
@@ -56,6 +56,7 @@ export const UnitParams = z.object({
 export const UnitQuery = z.object({
   /** The unit as in force on this date (amendments applied), with its notes; absent: as promulgated. */
   at: z.optional(isoDate),
+  ...NotAsRecorded,
 });
 
 export const UnitResponse = z.object({

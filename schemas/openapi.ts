@@ -75,6 +75,7 @@ import {
   StatusCheckResponse,
   StatusQuery,
   StatusResponse,
+  TimelineQuery,
   TimelineResponse,
 } from './status';
 
@@ -168,7 +169,7 @@ export const OPERATIONS: Record<FunctionName, Operation> = {
     cached: true,
   },
   'documents-consolidated': {
-    summary: 'The text in force at a date (hợp nhất): JSON tree, plain text or HTML with VBHN-style notes; unapplied effects listed',
+    summary: 'The text in force at a date (hợp nhất): JSON tree, plain text or HTML with VBHN-style notes; units no longer in force marked, the document\'s validity said above it, amendments whose text is missing listed; unapplied effects listed',
     tags: ['consolidation'],
     params: DocumentParams,
     query: ConsolidatedQuery,
@@ -178,15 +179,16 @@ export const OPERATIONS: Record<FunctionName, Operation> = {
     cached: true,
   },
   'documents-timeline': {
-    summary: 'The dates on which the text changes, with the effects of each',
+    summary: 'Every date on which the text or the validity changes, and by what (effects, status, units, known amendments not in the database)',
     tags: ['consolidation'],
     params: DocumentParams,
+    query: TimelineQuery,
     responses: { 200: TimelineResponse },
     errors: [404, 409],
     cached: true,
   },
   'documents-diff': {
-    summary: 'Units whose text differs between two dates, with a word diff',
+    summary: 'Units whose text or validity differs between two dates, with a word diff, and the validity at both dates',
     tags: ['consolidation'],
     params: DocumentParams,
     query: DiffQuery,

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Cursor, DocumentType, isoDate, Limit, Reason } from './common';
+import { Cursor, DocumentType, isoDate, Limit, NotAsRecorded, Reason } from './common';
 
 export const STATUSES = ['not_yet_in_force', 'in_force', 'partially_expired', 'expired', 'suspended', 'unknown'] as const;
 export const Status = z.enum(STATUSES);
@@ -37,6 +37,7 @@ export const SearchQuery = z.object({
   facets: z.optional(flag),
   /** `document`: one result per document with its best units (pages count documents). */
   group: z.optional(z.enum(['document'])),
+  ...NotAsRecorded,
 });
 
 export const SearchHit = z.object({
@@ -104,6 +105,7 @@ export const AnswerQuery = z.object({
   at: z.optional(isoDate),
   /** Answers at most (1–10, default 5). */
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(10))),
+  ...NotAsRecorded,
 });
 
 export const AnswerItem = z.object({

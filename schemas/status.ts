@@ -1,6 +1,6 @@
 /** Status, relations, point-in-time text, timeline and diffs of a document; the status check of citations. */
 import * as z from 'zod/mini';
-import { isoDate, Reason } from './common';
+import { isoDate, NotAsRecorded, PendingAmendment, Reason } from './common';
 import { Status } from './search';
 
 const docRef = z.string().check(z.minLength(1), z.maxLength(200));
@@ -41,8 +41,14 @@ export const StatusResponse = z.object({
   label: z.string(),
   reasons: z.array(Reason),
   flags: z.array(Flag),
+  /** The date from which this status holds (the last change on or before `at`). */
+  since: z.nullable(z.string()),
   /** The dates on which the status changes. */
   changes: z.array(z.string()),
+  /** Amendments known from official consolidated texts whose text is not in the database. */
+  pending: z.array(PendingAmendment),
+  /** For a consolidated text (VBHN): the work it consolidates (its validity is that work's) and the version's date. */
+  consolidates: z.optional(z.nullable(z.object({ workId: z.string(), number: z.nullable(z.string()), at: z.nullable(z.string()) }))),
   /** False for a placeholder: a document other documents cite that is not in the database yet. */
   inDatabase: z.boolean(),
   asRecordedAt: z.optional(z.string()),
@@ -74,6 +80,7 @@ export const RelationsResponse = z.object({
 
 export const ConsolidatedQuery = z.object({
   at: z.optional(isoDate),
+  ...NotAsRecorded,
   /** `json` (default), `text` (plain text with notes) or `html`. */
   format: z.optional(z.enum(['json', 'text', 'html'])),
 });
@@ -96,6 +103,17 @@ export const ConsolidatedUnit = z.object({
   text: z.string(),
   sources: z.optional(z.array(UnitSource)),
   repealed: z.optional(z.boolean()),
+  /** Not in force on the date asked (repealed, ended, suspended): why, since when, the VBHN-style note, its last text. */
+  validity: z.optional(
+    z.object({
+      status: Status,
+      label: z.string(),
+      since: z.nullable(z.string()),
+      reasons: z.array(Reason),
+      note: z.string(),
+      lastText: z.optional(z.string()),
+    }),
+  ),
   get children() {
     return z.array(ConsolidatedUnit);
   },
@@ -112,10 +130,24 @@ const Unapplied = z.object({
   instruction: z.nullable(z.string()),
 });
 
+/** The document's validity on a date, as `/status` gives it. */
+const ValidityAt = z.object({
+  status: Status,
+  label: z.string(),
+  since: z.nullable(z.string()),
+  inForce: z.boolean(),
+  reasons: z.array(Reason),
+  flags: z.array(Flag),
+});
+
 export const ConsolidatedResponse = z.object({
   documentId: z.string(),
   documentNumber: z.nullable(z.string()),
   at: z.string(),
+  /** The document's validity on `at`: an ended document answers with its last text, and this says why and since when. */
+  validity: ValidityAt,
+  /** Amendments known from official consolidated texts whose text is not in the database (not consolidated). */
+  pending: z.array(z.extend(PendingAmendment, { inEffect: z.boolean(), message: z.string() })),
   units: z.array(ConsolidatedUnit),
   applied: z.array(z.string()),
   /** Effects dated on or before `at` that could not be applied, with why: never dropped silently. */
@@ -128,13 +160,22 @@ export const TimelineResponse = z.object({
   effective: z.nullable(z.string()),
   dates: z.array(
     z.object({
-      date: z.nullable(z.string()),
+      date: z.string(),
       effects: z.array(z.object({ id: z.string(), operation: z.string(), target: z.string(), sourceWorkId: z.string(), sourceNumber: z.nullable(z.string()) })),
+      /** The document's validity from this date, when it changes. */
+      status: z.nullable(z.object({ status: Status, label: z.string(), reasons: z.array(Reason) })),
+      /** Units whose validity a relation changes this date, with the ground. */
+      units: z.array(z.object({ eId: z.string(), citation: z.string(), reason: Reason })),
+      /** Known amendments whose text is not in the database, taking effect this date. */
+      pending: z.array(PendingAmendment),
     }),
   ),
 });
 
-export const DiffQuery = z.object({ from: isoDate, to: isoDate });
+export const DiffQuery = z.object({ from: isoDate, to: isoDate, ...NotAsRecorded });
+
+/** The timeline has no date to ask; `asRecordedAt` is refused rather than ignored. */
+export const TimelineQuery = z.object({ ...NotAsRecorded });
 
 const DiffOp = z.object({ op: z.enum(['equal', 'delete', 'insert']), text: z.string() });
 export const DiffResponse = z.object({
@@ -142,6 +183,8 @@ export const DiffResponse = z.object({
   documentNumber: z.nullable(z.string()),
   from: z.string(),
   to: z.string(),
+  /** The document's validity at both dates. */
+  validity: z.object({ from: ValidityAt, to: ValidityAt }),
   changes: z.array(
     z.object({
       eId: z.string(),

@@ -1,6 +1,6 @@
 /** Sectors (lĩnh vực) and systematization (hệ thống hóa): requests and responses. */
 import * as z from 'zod/mini';
-import { DocumentType, isoDate } from './common';
+import { DocumentType, isoDate, NotAsRecorded } from './common';
 import { Status } from './search';
 
 const name = z.string().check(z.minLength(1), z.maxLength(200));
@@ -16,6 +16,7 @@ export const SystematizationQuery = z.object({
   at: z.optional(isoDate),
   /** `json` (default), `csv` (RFC 4180, UTF-8 with BOM) or `html` (a printable page). */
   format: z.optional(z.enum(['json', 'csv', 'html'])),
+  ...NotAsRecorded,
 });
 
 const SectorRef = z.object({ code: z.string(), name: z.string() });

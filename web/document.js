@@ -275,7 +275,11 @@ function renderTimeline() {
   if (!timelineData) return;
   const effective = timelineData.effective ?? doc.effective;
   const dates = timelineData.dates ?? [];
-  const points = [...(effective ? [{ date: effective, start: true }] : []), ...dates];
+  // The timeline gives the commencement as a date of its own (a status change): marked as the start, once.
+  const points = [
+    ...(effective && !dates.some((d) => d.date === effective) ? [{ date: effective, start: true }] : []),
+    ...dates.map((d) => (d.date === effective ? { ...d, start: true } : d)),
+  ].sort((a, b) => a.date.localeCompare(b.date));
   const currentIdx = points.reduce((acc, p, i) => (p.date <= state.at ? i : acc), -1);
   fill(
     el,
@@ -289,6 +293,24 @@ function renderTimeline() {
           { 'aria-current': String(i === currentIdx) },
           dateLink(p.date),
           p.start ? ' — có hiệu lực' : '',
+          p.status && !p.start ? h('strong', { class: `status-${p.status.status}` }, ` — ${p.status.label}`) : '',
+          p.status?.reasons?.length && !p.start && ['expired', 'suspended', 'not_yet_in_force'].includes(p.status.status)
+            ? h('span', { class: 'muted' }, `: ${p.status.reasons[0].message}`)
+            : '',
+          p.units?.length
+            ? h(
+                'ul',
+                null,
+                p.units.map((x) => h('li', null, h('a', { href: `#${x.eId}` }, eIdLabel(x.eId)), ': ', x.reason.message.replace(/^[^:]*:\s*/, ''))),
+              )
+            : '',
+          p.pending?.length
+            ? h(
+                'ul',
+                null,
+                p.pending.map((x) => h('li', null, `Sửa đổi, bổ sung bởi ${x.number} — chưa có trong Cơ sở dữ liệu (theo ${x.via.number ?? x.via.workId})`)),
+              )
+            : '',
           p.effects?.length
             ? h(
                 'ul',
@@ -374,8 +396,9 @@ function unitEl(u, notes, flagged) {
   });
   return h(
     'div',
-    { class: `unit k-${u.kind}${u.repealed ? ' repealed' : ''}`, id: u.eId },
+    { class: `unit k-${u.kind}${u.repealed ? ' repealed' : ''}${u.validity ? ` ended ${u.validity.status}` : ''}`, id: u.eId },
     headLine(u, marks),
+    u.validity ? h('p', { class: 'note validity', 'data-status': u.validity.status }, `(${u.validity.note})`) : '',
     flagged.has(u.eId) ? h('p', { class: 'flag' }, '⚠ Có sửa đổi chưa áp dụng được vào đơn vị này (xem danh sách ở đầu nội dung).') : '',
     (u.notes ?? []).map((n) => h('p', { class: 'note' }, n.marker ? `${n.marker} ` : '', n.text)),
     (u.children ?? []).map((c) => unitEl(c, notes, flagged)),
@@ -411,8 +434,35 @@ function renderText(units, consolidated) {
     $('#text'),
     units.map((u) => unitEl(u, notes, flagged)),
   );
+  const validity = consolidated?.validity;
+  const pending = (consolidated?.pending ?? []).filter((p) => p.inEffect);
   fill(
     $('#unapplied'),
+    validity && !validity.inForce
+      ? h(
+          'div',
+          { class: 'flag validity-banner', role: 'status' },
+          h('strong', null, `${validity.label}${validity.since ? ` từ ngày ${vnDate(validity.since)}` : ''}`),
+          h(
+            'ul',
+            null,
+            (validity.reasons ?? []).map((r) => h('li', null, r.message)),
+          ),
+          validity.status === 'expired' ? h('p', { class: 'muted' }, 'Nội dung dưới đây là văn bản như trước khi hết hiệu lực.') : '',
+        )
+      : '',
+    pending.length
+      ? h(
+          'div',
+          { class: 'flag pending-banner', role: 'note' },
+          h('strong', null, 'Sửa đổi, bổ sung đã có hiệu lực nhưng chưa được hợp nhất (văn bản chưa có trong Cơ sở dữ liệu):'),
+          h(
+            'ul',
+            null,
+            pending.map((p) => h('li', null, p.message)),
+          ),
+        )
+      : '',
     unapplied.length
       ? h(
           'div',

@@ -152,7 +152,7 @@ function entryColumns(e: { kind: string; title: string | null; text: string; doc
 export const PASSAGE_COMMON_SHARE = 0.05;
 
 /** The SQL conditions of the search filters on the entries table (alias `e`), with their parameters. */
-function filterClauses(f: SearchFilters): { where: string; params: Record<string, unknown> } {
+export function filterClauses(f: SearchFilters): { where: string; params: Record<string, unknown> } {
   const where = [
     f.type ? 'AND e.document_type = @type' : '',
     f.scope === 'documents'

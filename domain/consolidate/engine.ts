@@ -469,9 +469,16 @@ export interface UnitDiff {
 }
 
 /** Units whose heading or text differ between the text valid at `from` and the text valid at `to`. */
-export function diffAt(base: BaseText, effects: Effect[], from: string, to: string): UnitDiff[] {
-  const a = flatten(consolidate(base, effects, from).units);
-  const b = flatten(consolidate(base, effects, to).units);
+export function diffAt(
+  base: BaseText,
+  effects: Effect[],
+  from: string,
+  to: string,
+  /** What else the text at a date shows (domain/consolidate/validity.ts: units no longer in force as such). */
+  view: (units: ConsolidatedUnit[], at: string) => ConsolidatedUnit[] = (units) => units,
+): UnitDiff[] {
+  const a = flatten(view(consolidate(base, effects, from).units, from));
+  const b = flatten(view(consolidate(base, effects, to).units, to));
   const out: UnitDiff[] = [];
   const sourcesBetween = (u: ConsolidatedUnit) =>
     (u.sources ?? []).filter((s) => s.effectiveFrom !== null && s.effectiveFrom > from && s.effectiveFrom <= to).map((s) => s.effectId);

@@ -137,7 +137,8 @@ export function statusEvent(
 ): HistoryEvent | null {
   if (previous === next.status) return null;
   return {
-    id: `${workId}:status:${on}:${next.status}`,
+    // `on` is the legal date the status took hold: with the previous status it names this change once.
+    id: `${workId}:status:${on}:${previous ?? 'none'}>${next.status}`,
     workId,
     kind: 'status.changed',
     recordedAt,

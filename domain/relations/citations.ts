@@ -1,13 +1,22 @@
 /**
  * Unit citations as printed ("khoản 2 Điều 5", "điểm b khoản 1 và điểm a khoản 2 Điều 86", "các điều 104, 105 và
- * 117", "Mục 3 Chương III", "Phụ lục II") turned into eIds of the cited document (`art_5__para_2`). Vietnamese
- * cites from the smallest unit up, so points and clauses wait for the article that closes them.
+ * 117", "Mục 3 Chương III", "Phụ lục II", "Mẫu số 02 Phụ lục I") turned into eIds of the cited document
+ * (`art_5__para_2`, `app_I__form_02`). Vietnamese cites from the smallest unit up, so points and clauses wait for the
+ * article that closes them, and forms for their appendix.
  * Every pattern here is a single pass with bounded repetition: linear in the text.
  */
 import type { UnitKind } from '../model';
-import { eIdPart } from '../eid';
+import { eIdNum, eIdPart } from '../eid';
 
-const WORDS: [RegExp, UnitKind][] = [
+/**
+ * A form (mẫu) is not a unit the parser builds, but instructions and lists name it ("Thay thế Mẫu số 02 và Mẫu số 03
+ * Phụ lục I"): it is cited as `form_<number as printed>` inside its appendix (`app_I__form_02`), alone when no
+ * appendix follows (`form_01`), so that a relation names the form and not the whole appendix or document.
+ */
+type Kind = UnitKind | 'form';
+const formEId = (num: string) => `form_${eIdNum(num).toLowerCase()}`;
+
+const WORDS: [RegExp, Kind][] = [
   [/^phần$/iu, 'part'],
   [/^chương$/iu, 'chapter'],
   [/^tiểu mục$/iu, 'subsection'],
@@ -16,17 +25,20 @@ const WORDS: [RegExp, UnitKind][] = [
   [/^khoản$/iu, 'clause'],
   [/^điểm$/iu, 'point'],
   [/^phụ lục$/iu, 'appendix'],
+  [/^mẫu số$/iu, 'form'],
 ];
 const NUM = String.raw`(?:\d{1,4}[a-zđ]?\d?|[a-zđ]\d?|[IVXLC]{1,8})(?![\p{L}\p{N}])`;
 const TOKEN_RE = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])(?:các\s+)?(Phần|Chương|Tiểu mục|Mục|Điều|Khoản|Điểm|Phụ lục)\s+(${NUM}(?:\s*(?:,|và|hoặc)\s*${NUM}){0,40})`,
+  String.raw`(?<![\p{L}\p{N}])(?:các\s+)?(Phần|Chương|Tiểu mục|Mục|Điều|Khoản|Điểm|Phụ lục|Mẫu\s+số)\s+(${NUM}(?:\s*(?:,|và|hoặc)\s*${NUM}){0,40})`,
   'giu',
 );
 /** What may stand between two tokens of one citation. */
 const GAP_RE = /^[\s,;]*(?:(?:và|hoặc)\s+)?$/iu;
+/** Between a form and its appendix: "Mẫu số 03 tại Phụ lục I". */
+const FORM_GAP_RE = /^\s*(?:tại|của|thuộc)?\s*$/iu;
 
 interface Token {
-  kind: UnitKind;
+  kind: Kind;
   nums: string[];
   start: number;
   end: number;
@@ -41,7 +53,8 @@ function tokens(text: string): Token[] {
     if (!kind) continue;
     const nums = (m[2] as string).split(/\s*(?:,|và|hoặc)\s*/u).filter((n) => n !== '');
     // Points are letters, clauses and articles numbers: "Điều a" is not a citation.
-    const ok = nums.every((n) => (kind === 'point' ? /^[a-zđ]\d?$/iu.test(n) : /^(?:\d|[IVXLC]+$)/u.test(n)));
+    // Forms are numbers ("Mẫu số 02", "Mẫu số 14a").
+    const ok = nums.every((n) => (kind === 'point' ? /^[a-zđ]\d?$/iu.test(n) : kind === 'form' ? /^\d/u.test(n) : /^(?:\d|[IVXLC]+$)/u.test(n)));
     if (ok) out.push({ kind, nums, start: m.index, end: m.index + m[0].length });
   }
   return out;
@@ -53,6 +66,7 @@ function compose(run: Token[]): string[] {
   let points: string[] = [];
   let clauses: { num: string; points: string[] }[] = [];
   let sections: string[] = [];
+  let forms: string[] = [];
   for (const t of run) {
     if (t.kind === 'point') points.push(...t.nums.map((n) => n.toLowerCase()));
     else if (t.kind === 'clause') {
@@ -81,8 +95,18 @@ function compose(run: Token[]): string[] {
       }
       sections = [];
     } else if (t.kind === 'part') for (const n of t.nums) out.push(eIdPart('part', n));
-    else if (t.kind === 'appendix') for (const n of t.nums) out.push(eIdPart('appendix', n.toUpperCase()));
+    else if (t.kind === 'form') forms.push(...t.nums);
+    else if (t.kind === 'appendix') {
+      for (const n of t.nums) {
+        const app = eIdPart('appendix', n.toUpperCase());
+        if (forms.length > 0) for (const f of forms) out.push(`${app}__${formEId(f)}`);
+        else out.push(app);
+      }
+      forms = [];
+    }
   }
+  // Forms no appendix follows: forms of the document itself ("Mẫu số 01 ban hành kèm theo Thông tư ...").
+  for (const f of forms) out.push(formEId(f));
   return out;
 }
 
@@ -106,7 +130,8 @@ export function citationGroups(text: string): CitationGroup[] {
   };
   for (const t of all) {
     const prev = run[run.length - 1];
-    if (prev && !GAP_RE.test(text.slice(prev.end, t.start))) flush();
+    const gap = text.slice(prev?.end ?? 0, t.start);
+    if (prev && !GAP_RE.test(gap) && !(prev.kind === 'form' && t.kind === 'appendix' && FORM_GAP_RE.test(gap))) flush();
     run.push(t);
   }
   flush();

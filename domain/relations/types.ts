@@ -69,6 +69,11 @@ export interface RelationSource {
   number: string | null;
   /** The unit of the source holding the instruction or the citation. */
   eId?: string;
+  /**
+   * How a person names a source that has no number (its type, title and date of issue): set by the status service
+   * from the work store when it reads the relations (never stored), so that reasons never show an internal id.
+   */
+  name?: string;
 }
 
 /** The document a relation points to, as the text names it; `workId` is derived from the number (refs.ts). */

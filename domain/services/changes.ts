@@ -10,6 +10,7 @@
  * The steps read through one cache for the change: each work and each history is read once, and read again only
  * after this change wrote it.
  */
+import { vietnamDate } from '../dates';
 import type { HistoryEvent } from '../history/types';
 import type { Work } from '../model';
 import type { Ports } from '../ports';
@@ -83,7 +84,7 @@ export async function refreshWorks(ports: Ports, ids: string[]): Promise<{ index
       continue;
     }
     const status = await refreshStatus(ports, work);
-    await indexWork(ports, work, status.status, status.expiry);
+    await indexWork(ports, work, status.status, status.expiry, { input: status.input, today: vietnamDate(ports.clock.now()) });
     indexed.push(id);
   }
   return { indexed, removed };

@@ -1,7 +1,9 @@
 import { DomainError } from '../errors';
 import { numOfEId } from '../eid';
 import type { Work } from '../model';
-import { citationFromEId, type StoredUnit } from '../units';
+import { buildTree, citationFromEId, type StoredUnit } from '../units';
+import { textEnds } from '../consolidate/validity';
+import { type StatusInput, startOfValidity, unitEndsOfValidity } from '../status/engine';
 import type { Facets, Ports, SearchEntry, SearchHit, SearchQuery, Suggestion } from '../ports';
 import { makeSnippet, queryTerms } from '../text/snippet';
 import { normalizeText } from '../text/normalize';
@@ -40,6 +42,8 @@ export function searchEntriesFor(
   status = 'unknown',
   sectors: string[] = [],
   expiry: string | null = null,
+  /** Each unit's own end of validity and status, when it differs from the document's (a repealed article). */
+  unitValidity: ReadonlyMap<string, { expiry: string | null; status: string }> = new Map(),
 ): SearchEntry[] {
   const base = {
     workId: work.id,
@@ -72,6 +76,7 @@ export function searchEntriesFor(
         citation: citationFromEId(u.eId),
         title: u.heading,
         text: oneLine(u.text),
+        ...unitValidity.get(u.eId),
       })),
   ];
 }
@@ -81,10 +86,11 @@ export function searchEntriesFor(
  * its units, or its original's text when nothing was parsed out of it, with its sector codes.
  */
 export async function indexWork(
-  ports: Pick<Ports, 'units' | 'blobs' | 'codification' | 'search'>,
+  ports: Pick<Ports, 'units' | 'blobs' | 'codification' | 'search' | 'links'>,
   work: Work,
   status: string,
   expiry: string | null = null,
+  validity?: { input: StatusInput; today: string },
 ): Promise<void> {
   const units = work.unitSet ? await ports.units.listUnits(work.unitSet) : [];
   let fallback = '';
@@ -102,7 +108,33 @@ export async function indexWork(
     text: units.length > 0 ? unitsText(units) : fallback,
     codified: (await ports.codification.findBySource(work.id)).map((a) => ({ topic: a.topic, code: a.code })),
   });
-  await ports.search.upsert(searchEntriesFor(work, units, fallback, status, filedSectors(work, suggestions).codes, expiry));
+  const own = validity ? unitValidityOf(await withUnits(ports, work, validity.input, units), units, expiry, validity.today) : undefined;
+  // A consolidated text is in force from its base's effective date (domain/status): the filter reads that start.
+  const start = validity ? startOfValidity(validity.input) : work.effective;
+  const indexed = start === work.effective ? work : { ...work, effective: start };
+  await ports.search.upsert(searchEntriesFor(indexed, units, fallback, status, filedSectors(work, suggestions).codes, expiry, own));
+}
+
+/** The status input with what the units tell: which contains which, and which the amended text no longer holds. */
+async function withUnits(ports: Pick<Ports, 'links'>, work: Work, input: StatusInput, units: StoredUnit[]): Promise<StatusInput> {
+  const effects = (await ports.links.incoming(work.id)).effects.filter((e) => e.source.workId !== work.id);
+  const ends = textEnds({ workId: work.id, units: buildTree(units), effective: work.effective }, effects);
+  return { ...input, containers: new Map(units.map((u) => [u.eId, u.parent])), ...(ends.length > 0 ? { textEnds: ends } : {}) };
+}
+
+/**
+ * The units whose validity ends before the document's (domain/status unitEndsOfValidity: a repealed article, the
+ * articles of a repealed section): their end, and "expired" from it, for their index entries.
+ */
+function unitValidityOf(input: StatusInput, units: StoredUnit[], workEnd: string | null, today: string) {
+  const out = new Map<string, { expiry: string | null; status: string }>();
+  for (const [eId, end] of unitEndsOfValidity(
+    input,
+    units.filter((u) => UNIT_ENTRY_KINDS.has(u.kind)).map((u) => u.eId),
+    workEnd,
+  ))
+    if (end !== workEnd && end) out.set(eId, { expiry: end, status: end <= today ? 'expired' : 'in_force' });
+  return out;
 }
 
 export type SearchRequest = SearchQuery;

@@ -10,7 +10,22 @@ import { notFound } from '../errors';
 import { RELATION_LABELS, type Relation, type RelationType, relationTypesWhere } from '../relations/types';
 import { findReferences } from '../parse/references';
 import { referenceKey } from '../refs';
-import { endOfValidity, STATUS_LABELS, type StatusInput, type StatusResult, statusAt, statusChangeDates, unitStatusAt } from '../status/engine';
+import {
+  documentName,
+  endOfValidity,
+  type PendingAmendment,
+  STATUS_LABELS,
+  type StatusInput,
+  type StatusResult,
+  statusAt,
+  statusChangeDates,
+  statusSince,
+  unitStatusAt,
+  uniqueRelations,
+} from '../status/engine';
+import { amendmentsListed, baseSource, representedAt } from '../status/consolidated-texts';
+import { buildTree, type StoredUnit } from '../units';
+import { textEnds } from '../consolidate/validity';
 import { normalizeText } from '../text/normalize';
 import { citationFromEId } from '../units';
 import { recordedView, resolveOrPlaceholder } from './history';
@@ -26,17 +41,84 @@ export interface StatusSources {
   links: Pick<LinkRepository, 'incoming' | 'outgoing'>;
 }
 
-export async function statusInputFor(ports: StatusSources, work: Work, depth = 0): Promise<StatusInput> {
-  const incoming = (await ports.links.incoming(work.id)).relations.filter((r) => r.source.workId !== work.id);
+/**
+ * The status engine's input for a work: its dates, its incoming relations, its parents' inputs; for a consolidated
+ * text (VBHN), the input of the work it consolidates (its validity is that work's); the amendments official
+ * consolidated texts list whose text is not in the database; and, when given its units, which unit contains which.
+ */
+export async function statusInputFor(ports: StatusSources, work: Work, depth = 0, units?: StoredUnit[]): Promise<StatusInput> {
+  // Each change once, and a source with no number named as a person would (its type, title, date): the reasons read both.
+  const names = new Map<string, string | undefined>();
+  const named: Relation[] = [];
+  const links = await ports.links.incoming(work.id);
+  for (const r of links.relations.filter((x) => x.source.workId !== work.id)) {
+    if (!r.source.number && !names.has(r.source.workId)) {
+      const source = await ports.works.get(r.source.workId);
+      names.set(r.source.workId, source ? documentName(source) : undefined);
+    }
+    const name = r.source.number ? undefined : names.get(r.source.workId);
+    named.push(name ? { ...r, source: { ...r.source, name } } : r);
+  }
+  const incoming = uniqueRelations(named);
   const parents: StatusInput[] = [];
-  if (depth < PARENT_DEPTH) {
-    const outgoing = (await ports.links.outgoing(work.id)).relations.filter((r) => PARENT_TYPES.includes(r.type) && r.target.workId);
-    for (const id of new Set(outgoing.map((r) => r.target.workId as string))) {
+  const outgoing = (await ports.links.outgoing(work.id)).relations;
+  if (depth < PARENT_DEPTH)
+    for (const id of new Set(outgoing.filter((r) => PARENT_TYPES.includes(r.type) && r.target.workId).map((r) => r.target.workId as string))) {
       const parent = await ports.works.get(id);
       if (parent) parents.push(await statusInputFor(ports, parent, depth + 1));
     }
+  const input: StatusInput = { work: { id: work.id, number: work.number, type: work.type, issued: work.issued, effective: work.effective }, incoming, parents };
+  const base = depth === 0 ? await baseWorkOf(ports, work, outgoing) : null;
+  if (base) input.base = await statusInputFor(ports, base, depth + 1);
+  const pending = await pendingAmendments(ports, work, incoming);
+  if (pending.length > 0) input.pending = pending;
+  if (units) {
+    input.containers = new Map(units.map((u) => [u.eId, u.parent]));
+    // Units the amended text no longer holds end with the effect that removed them (a clause dropped by new wording).
+    const effects = links.effects.filter((e) => e.source.workId !== work.id);
+    const ends = textEnds({ workId: work.id, units: buildTree(units), effective: work.effective }, effects);
+    if (ends.length > 0) input.textEnds = ends;
   }
-  return { work: { id: work.id, number: work.number, type: work.type, issued: work.issued, effective: work.effective }, incoming, parents };
+  return input;
+}
+
+/** The work a consolidated text consolidates, when the database holds it (domain/status/consolidated-texts.ts). */
+async function baseWorkOf(ports: StatusSources, work: Work, outgoing: Relation[]): Promise<Work | null> {
+  const base = baseSource(work);
+  if (!base?.number) return null;
+  const key = referenceKey(base.number);
+  const r = outgoing.find((x) => x.type === 'consolidates' && x.target.workId && x.target.number && referenceKey(x.target.number) === key);
+  return r?.target.workId ? ports.works.get(r.target.workId) : null;
+}
+
+/**
+ * The amendments of `work` that a consolidated text in the database lists (its base being this work) and whose text
+ * the database does not hold, each once, from the newest consolidated text that lists it.
+ */
+async function pendingAmendments(ports: StatusSources, work: Work, incoming: Relation[]): Promise<PendingAmendment[]> {
+  if (!work.number) return [];
+  const key = referenceKey(work.number);
+  const out = new Map<string, PendingAmendment>();
+  const seenAt = new Map<string, string>();
+  const heard = new Set(incoming.map((r) => r.source.workId));
+  for (const id of new Set(incoming.filter((r) => r.type === 'consolidates').map((r) => r.source.workId))) {
+    const vbhn = await ports.works.get(id);
+    const base = vbhn ? baseSource(vbhn) : null;
+    if (!vbhn || !base?.number || referenceKey(base.number) !== key) continue;
+    const targets = (await ports.links.outgoing(vbhn.id)).relations.filter((r) => r.type === 'consolidates' && r.target.number);
+    for (const listed of amendmentsListed(vbhn)) {
+      const lkey = referenceKey(listed.number as string);
+      const held = targets.find((r) => referenceKey(r.target.number as string) === lkey)?.target.workId ?? null;
+      if (held && (heard.has(held) || (await ports.works.get(held)))) continue;
+      const seen = out.get(lkey);
+      // The newest consolidated text (the latest version it represents) is the one to cite.
+      if (!seen || (seenAt.get(lkey) ?? '') < (representedAt(vbhn) ?? '')) {
+        seenAt.set(lkey, representedAt(vbhn) ?? '');
+        out.set(lkey, { number: listed.number as string, effective: listed.effective, via: { workId: vbhn.id, number: vbhn.number } });
+      }
+    }
+  }
+  return [...out.values()].sort((a, b) => (a.effective ?? '').localeCompare(b.effective ?? ''));
 }
 
 export interface DocumentStatus extends StatusResult {
@@ -45,8 +127,14 @@ export interface DocumentStatus extends StatusResult {
   at: string;
   eId: string | null;
   citation: string | null;
+  /** The date from which this status holds (the last change on or before `at`), or null. */
+  since: string | null;
   /** The dates on which this document's status changes (past and future). */
   changes: string[];
+  /** Amendments known from official consolidated texts whose text is not in the database ("pending"). */
+  pending: PendingAmendment[];
+  /** For a consolidated text (VBHN): the work it consolidates and the date of the version it represents. */
+  consolidates?: { workId: string; number: string | null; at: string | null } | null;
   /** False for a placeholder: a document other documents cite that is not in the database yet. */
   inDatabase: boolean;
   /** When asked as recorded at an earlier moment: that moment. */
@@ -58,7 +146,7 @@ export interface DocumentStatus extends StatusResult {
  * `asRecordedAt`, what the database would have answered at that moment (from the history).
  */
 export async function documentStatus(
-  ports: Pick<Ports, 'works' | 'links' | 'history'>,
+  ports: Pick<Ports, 'works' | 'links' | 'history' | 'units'>,
   ref: string,
   at: string,
   eId?: string,
@@ -75,7 +163,9 @@ export async function documentStatus(
       work = then;
     }
   }
-  const input = await statusInputFor(sources, work);
+  // A unit's status reads which units contain it (a clause of an article inside a repealed section).
+  const units = eId && work.unitSet ? await ports.units.listUnits(work.unitSet) : undefined;
+  const input = await statusInputFor(sources, work, 0, units);
   const result = eId ? unitStatusAt(input, eId, at) : statusAt(input, at);
   return {
     documentId: work.id,
@@ -84,7 +174,12 @@ export async function documentStatus(
     eId: eId ?? null,
     citation: eId ? citationFromEId(eId) : null,
     ...result,
+    since: statusSince(input, at),
     changes: statusChangeDates(input),
+    pending: input.pending ?? [],
+    ...(work.type === 'van_ban_hop_nhat'
+      ? { consolidates: input.base ? { workId: input.base.work.id, number: input.base.work.number, at: representedAt(work) } : null }
+      : {}),
     inDatabase: !placeholder,
     ...(asRecordedAt ? { asRecordedAt } : {}),
   };
@@ -246,14 +341,16 @@ export async function checkCitations(ports: Pick<Ports, 'works' | 'links'>, text
 export async function refreshStatus(
   ports: Pick<Ports, 'works' | 'links' | 'history' | 'clock'>,
   work: Work,
-): Promise<StatusResult & { expiry: string | null }> {
+): Promise<StatusResult & { expiry: string | null; input: StatusInput }> {
   const today = vietnamDate(ports.clock.now());
   const input = await statusInputFor(ports, work);
   const result = statusAt(input, today);
   const last = (await ports.history.forWork(work.id)).filter((e) => e.status).pop()?.status?.to ?? null;
-  const event = statusEvent(work.id, last, result, today, ports.clock.now().toISOString());
+  // The event carries the legal date the status took hold (an expiry noticed late is dated when it happened).
+  const on = statusSince(input, today) ?? work.effective ?? today;
+  const event = statusEvent(work.id, last, result, on, ports.clock.now().toISOString());
   if (event) await ports.history.append([event]);
-  return { ...result, expiry: endOfValidity(input) };
+  return { ...result, expiry: endOfValidity(input), input };
 }
 
 export async function sweepStatuses(ports: Ports, today: string, since: string | null, refresh: (ids: string[]) => Promise<unknown>): Promise<string[]> {

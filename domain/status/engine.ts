@@ -3,8 +3,11 @@
  * that point at it (ARCHITECTURE.md §2–3). Total: any input and any date give a status with its reasons.
  * README.md in this folder records the rules and why amendments count as partial expiry.
  */
+import { DOCUMENT_TYPE_LABELS } from '../document-types';
+import { numOfEId } from '../eid';
 import type { DocumentType } from '../model';
-import { RELATIONS, type Relation, relationTypesWhere } from '../relations/types';
+import { findReferences } from '../parse/references';
+import { RELATIONS, type Relation, type RelationSource, relationTypesWhere } from '../relations/types';
 import { referenceKey } from '../refs';
 import { citationFromEId } from '../units';
 
@@ -32,7 +35,8 @@ export interface Reason {
     | 'announced_expired'
     | 'amended'
     | 'suspended'
-    | 'unit_not_named';
+    | 'unit_not_named'
+    | 'consolidated_text';
   /** Vietnamese sentence for people. */
   message: string;
   /** The document that causes it (the repealing law), when there is one. */
@@ -45,6 +49,8 @@ export interface Reason {
   sourceEId?: string;
   sourceCitation?: string;
   date: string | null;
+  /** An amendment known from an official list whose text is not in the database: where the database read it. */
+  pending?: { via: string };
 }
 
 export interface Flag {
@@ -67,12 +73,46 @@ export interface StatusWork {
   expiry?: string | null;
 }
 
+/**
+ * An amendment the database knows of (an official consolidated text lists it) but whose text it does not hold: the
+ * work counts as amended from its date, the reason saying that the text is missing and where the database read it.
+ */
+export interface PendingAmendment {
+  number: string;
+  /** The amending document's effective date, as the list gives it. */
+  effective: string | null;
+  /** The document that lists it (a VBHN), by id and number. */
+  via: { workId: string; number: string | null };
+}
+
 export interface StatusInput {
   work: StatusWork;
   /** Relations whose target is this work (repealed, replaced, amended, suspended, announced by others). */
   incoming: Relation[];
   /** The works this one details or guides, with their own inputs: their expiry raises a flag here. */
   parents?: StatusInput[];
+  /** A consolidated text (VBHN) has no validity of its own: it takes that of the work it consolidates. */
+  base?: StatusInput;
+  /** Amendments known from official lists whose text is not in the database. */
+  pending?: PendingAmendment[];
+  /** The unit that contains each unit (its parent's eId, null at the top): a unit inside a repealed chapter ends with it. */
+  containers?: ReadonlyMap<string, string | null>;
+  /** Units of the original text that the amended text no longer holds, from when and by which effect (TextEnd). */
+  textEnds?: TextEnd[];
+}
+
+/**
+ * A unit of the original text that leaves the consolidated text (domain/consolidate/validity.ts textEnds): repealed
+ * by an instruction, or gone when the unit containing it was given new wording without it ("khoản 2 Điều 3 được sửa
+ * đổi như sau" with fewer points). It ends then, as a repeal would end it.
+ */
+export interface TextEnd {
+  eId: string;
+  date: string;
+  repealed: boolean;
+  /** The unit the instruction named (the unit itself, or the one containing it that was reworded). */
+  by: string;
+  source: { workId: string; number: string | null; eId: string };
 }
 
 export interface StatusResult {
@@ -130,25 +170,125 @@ const VERBS: Record<string, { code: Reason['code']; verb: string }> = {
   suspends: { code: 'suspended', verb: 'Bị ngưng hiệu lực' },
 };
 
-function reasonOf(r: Relation): Reason {
+/** A relation with the same change recorded again, folded into it by `uniqueRelations`. */
+type Folded = Relation & {
+  /** Other units of the same source giving the same instruction on the same unit. */
+  alsoAt?: string[];
+  /** Official lists (announcements) that record this same change: named in its reason, not as reasons of their own. */
+  confirmedBy?: RelationSource[];
+};
+
+/**
+ * The citation of a unit a relation names: `citationFromEId`, and a form (mẫu) inside an appendix, which is not a
+ * unit the parser builds (`app_I__form_02` → "Phụ lục I, Mẫu số 02"; domain/relations/citations.ts).
+ */
+function unitCitation(eId: string): string {
+  const form = /(?:^|__)form_([A-Za-z0-9]+)$/.exec(eId);
+  if (!form) return citationFromEId(eId);
+  const own = `Mẫu số ${numOfEId(form[1] as string)}`;
+  return form.index > 0 ? `${citationFromEId(eId.slice(0, form.index))}, ${own}` : own;
+}
+
+/**
+ * How a person names a document: its number; else its type, title (or issuer) and date of issue ("Luật Sửa đổi, bổ
+ * sung một số Điều của Luật Thuế thu nhập cá nhân ban hành ngày 2012-11-22"); never its internal id.
+ */
+export function documentName(w: {
+  number?: string | null;
+  type?: DocumentType | null;
+  title?: string | null;
+  issuers?: string[];
+  issued?: string | null;
+}): string {
+  if (w.number) return w.number;
+  const label = w.type && w.type !== 'unknown' ? DOCUMENT_TYPE_LABELS[w.type] : null;
+  const title = w.title?.trim();
+  const issuer = w.issuers?.[0];
+  const named = title
+    ? label && !title.toLowerCase().startsWith(label.toLowerCase())
+      ? `${label} ${title}`
+      : title
+    : `${label ?? 'Văn bản'}${issuer ? ` của ${issuer}` : ''} chưa có số, ký hiệu`;
+  return w.issued ? `${named} ban hành ngày ${w.issued}` : named;
+}
+
+const nameOfSource = (s: RelationSource) => s.number ?? s.name ?? 'văn bản chưa có số, ký hiệu';
+
+function reasonOf(r: Folded): Reason {
   const v = VERBS[r.type] ?? { code: 'amended' as const, verb: r.type };
-  const citation = r.target.eId ? citationFromEId(r.target.eId) : undefined;
-  const sourceCitation = r.source.eId ? citationFromEId(r.source.eId) : undefined;
-  const by = r.source.number ?? r.source.workId;
-  const where = sourceCitation ? ` (${sourceCitation})` : '';
+  const citation = r.target.eId ? unitCitation(r.target.eId) : undefined;
+  const sourceCitation = r.source.eId ? unitCitation(r.source.eId) : undefined;
+  const by = nameOfSource(r.source);
+  const at = [sourceCitation, ...(r.alsoAt ?? []).map(unitCitation)].filter((c) => !!c);
+  const where = at.length > 0 ? ` (${at.join('; ')})` : '';
   const what = citation ? `${citation}: ` : r.partial ? 'Một phần: ' : '';
   const until = holds(r) && r.effectiveTo ? ` đến ngày ${r.effectiveTo}` : '';
   // An announcement's note (what it says ended, and why) is part of its reason.
   const note = meaning(r).endsUnitIfNoted && r.note ? ` — ${r.note}` : '';
+  const confirmed = (r.confirmedBy ?? []).map((s) => `; được công bố tại ${nameOfSource(s)}${s.eId ? ` (${unitCitation(s.eId)})` : ''}`).join('');
   return {
     code: v.code,
-    message: `${what}${v.verb} bởi ${by}${where}, từ ngày ${r.effectiveFrom ?? '(chưa rõ)'}${until}${note}`,
+    message: `${what}${v.verb} bởi ${by}${where}, từ ngày ${r.effectiveFrom ?? '(chưa rõ)'}${until}${note}${confirmed}`,
     workId: r.source.workId,
     number: r.source.number,
     ...(r.target.eId ? { eId: r.target.eId, citation } : {}),
     ...(r.source.eId ? { sourceEId: r.source.eId, sourceCitation } : {}),
     date: r.effectiveFrom,
   };
+}
+
+/**
+ * The relations that point at a work, each change once, so that its reasons name each (source document, unit, type,
+ * date) once: the same instruction read twice from one source is kept once (its other units of the source named in
+ * the reason), and an official list's announcement about a unit that the document its note names changed on the same
+ * date is folded into that document's relation ("...; được công bố tại 169/QĐ-BLĐTBXH") — unless the announcement
+ * says more (it ends a unit that relation does not end), when both are kept. A list row whose every unit was folded
+ * stays once, as the list's announcement that the work is partly expired (no unit: not one reason per unit again).
+ */
+export function uniqueRelations(rels: Relation[]): Relation[] {
+  const out: Folded[] = [];
+  const byKey = new Map<string, Folded>();
+  for (const r of rels) {
+    if (!r?.source || !r.target) continue;
+    const target = r.target.workId ?? (r.target.number ? referenceKey(r.target.number) : '');
+    const key = [r.source.workId, r.type, target, r.target.eId ?? '', r.partial ? 'part' : '', r.effectiveFrom ?? '', r.effectiveTo ?? ''].join('|');
+    const first = byKey.get(key);
+    if (!first) {
+      const copy: Folded = { ...r };
+      byKey.set(key, copy);
+      out.push(copy);
+    } else if (r.source.eId && r.source.eId !== first.source.eId && !first.alsoAt?.includes(r.source.eId))
+      first.alsoAt = [...(first.alsoAt ?? []), r.source.eId];
+  }
+  // The announcement `a` of a unit says no more than `r` does: same unit and date, and it ends the unit only if `r` does.
+  const says = (a: Relation, r: Relation) =>
+    a.target.eId === r.target.eId &&
+    (a.target.workId ?? a.target.number) === (r.target.workId ?? r.target.number) &&
+    !!a.effectiveFrom &&
+    a.effectiveFrom === r.effectiveFrom &&
+    (!NOTED_END_RE.test(a.note ?? '') || meaning(r).endsUnit === true);
+  // One row of a list: its announcements of units, and whether each was folded into the change it names.
+  const rows = new Map<string, { first: Folded; all: number; folded: number }>();
+  const kept = out.filter((a) => {
+    if (a.type !== 'announces' || !a.note || !a.target.eId) return true;
+    const named = new Set(findReferences(a.note).flatMap((ref) => (ref.number ? [referenceKey(ref.number)] : [])));
+    const host = out.find((r) => r.type !== 'announces' && !!r.source.number && named.has(referenceKey(r.source.number)) && says(a, r));
+    const rowKey = [a.source.workId, a.source.eId ?? '', a.evidence?.line ?? '', a.effectiveFrom ?? '', a.note].join('|');
+    const row = rows.get(rowKey) ?? { first: a, all: 0, folded: 0 };
+    rows.set(rowKey, row);
+    row.all++;
+    if (!host) return true;
+    if (!host.confirmedBy?.some((c) => c.workId === a.source.workId && c.eId === a.source.eId)) host.confirmedBy = [...(host.confirmedBy ?? []), a.source];
+    row.folded++;
+    return false;
+  });
+  // A row whose every unit was folded stays once, as the list's announcement that the work is partly expired.
+  for (const { first, all, folded } of rows.values())
+    if (folded === all) {
+      const { eId: _unit, ...target } = first.target;
+      kept.push({ ...first, target, partial: true });
+    }
+  return kept;
 }
 
 const byDate = (a: { date: string | null }, b: { date: string | null }) => (a.date ?? '').localeCompare(b.date ?? '');
@@ -218,6 +358,7 @@ function conflictFlags(input: StatusInput): Flag[] {
 function statusAtDepth(input: StatusInput, at: string, depth: number): StatusResult {
   if (!input?.work) return result('unknown', [{ code: 'no_effective_date', message: 'Không có thông tin văn bản', date: null }], []);
   if (!validDate(at)) return result('unknown', [{ code: 'invalid_date', message: `Ngày tra cứu không hợp lệ: ${String(at)}`, date: null }], []);
+  if (input.base?.work) return ofBase(input, input.base, at, depth);
   const w = input.work;
   const rels = relevant(input).filter((r) => validDate(r.effectiveFrom));
   const flags = flagsAt(input, at, depth);
@@ -249,9 +390,65 @@ function statusAtDepth(input: StatusInput, at: string, depth: number): StatusRes
 
   const partial = rels.filter((r) => !isWhole(r) && !holds(r) && (r.effectiveFrom as string) <= at);
   const unitSuspended = rels.filter((r) => holds(r) && r.target.eId && (r.effectiveFrom as string) <= at && (!r.effectiveTo || at < r.effectiveTo));
-  if (partial.length > 0 || unitSuspended.length > 0) return result('partially_expired', [...partial, ...unitSuspended].map(reasonOf).sort(byDate), flags);
+  const pending = (input.pending ?? []).filter((p) => validDate(p.effective) && p.effective <= at).map((p) => pendingReason(p));
+  if (partial.length > 0 || unitSuspended.length > 0 || pending.length > 0)
+    return result('partially_expired', [...[...partial, ...unitSuspended].map(reasonOf), ...pending].sort(byDate), flags);
 
   return result('in_force', [{ code: 'in_force_since', message: `Có hiệu lực từ ngày ${w.effective}`, date: w.effective }], flags);
+}
+
+/** A known amendment whose text the database lacks, as a reason (partial expiry, README.md). */
+function pendingReason(p: PendingAmendment): Reason {
+  const via = p.via.number ?? p.via.workId;
+  return {
+    code: 'amended',
+    message: `Được sửa đổi, bổ sung bởi ${p.number}, từ ngày ${p.effective ?? '(chưa rõ)'}; văn bản này chưa có trong Cơ sở dữ liệu (theo ${via})`,
+    workId: null,
+    number: p.number,
+    date: p.effective,
+    pending: { via },
+  };
+}
+
+/** Why a unit the amended text no longer holds ended: its repeal, or the new wording of the unit containing it. */
+function textEndReason(t: TextEnd): Reason {
+  const citation = citationFromEId(t.eId);
+  const sourceCitation = citationFromEId(t.source.eId);
+  const by = t.source.number ?? t.source.workId;
+  const message = t.repealed
+    ? `${citation}: Bị bãi bỏ bởi ${by} (${sourceCitation}), từ ngày ${t.date}`
+    : `${citation}: Không còn trong văn bản từ ngày ${t.date}: ${citationFromEId(t.by)} được sửa đổi bởi ${by} (${sourceCitation}) không còn quy định này`;
+  return {
+    code: t.repealed ? 'repealed' : 'replaced',
+    message,
+    workId: t.source.workId,
+    number: t.source.number,
+    eId: t.eId,
+    citation,
+    sourceEId: t.source.eId,
+    sourceCitation,
+    date: t.date,
+  };
+}
+
+/** A consolidated text's status is its base's (a VBHN has no validity of its own), the last reason saying so. */
+function ofBase(input: StatusInput, base: StatusInput, at: string, depth: number): StatusResult {
+  const s = statusAtDepth(base, at, depth);
+  const name = base.work.number ?? base.work.id;
+  return result(
+    s.status,
+    [
+      ...s.reasons,
+      {
+        code: 'consolidated_text',
+        message: `${input.work.number ?? 'Văn bản hợp nhất'} là văn bản hợp nhất: hiệu lực theo văn bản được hợp nhất ${name}`,
+        workId: base.work.id,
+        number: base.work.number,
+        date: null,
+      },
+    ],
+    s.flags,
+  );
 }
 
 /** The status of a work at an ISO date, with the reasons (document, unit, date) and flags for reviewers. */
@@ -259,9 +456,19 @@ export function statusAt(input: StatusInput, at: string): StatusResult {
   return statusAtDepth(input, at, 0);
 }
 
-/** True when `eId` is the unit `of` or inside it (`art_5__para_2` is inside `art_5`). */
-function within(eId: string, of: string): boolean {
-  return eId === of || eId.startsWith(`${of}__`);
+/**
+ * True when `eId` is the unit `of` or inside it: by its eId (`art_5__para_2` is inside `art_5`), or by the work's
+ * containers when given (Điều 104 is inside `chp_III__sec_3`, though its eId does not say so).
+ */
+function within(eId: string, of: string, containers?: ReadonlyMap<string, string | null>): boolean {
+  if (eId === of || eId.startsWith(`${of}__`)) return true;
+  if (!containers) return false;
+  let up = containers.get(eId) ?? null;
+  for (let guard = 0; up && guard < 64; guard++) {
+    if (up === of || up.startsWith(`${of}__`)) return true;
+    up = containers.get(up) ?? null;
+  }
+  return false;
 }
 
 /**
@@ -274,13 +481,15 @@ export function unitStatusAt(input: StatusInput, eId: string, at: string): Statu
   const whole = statusAt(input, at);
   if (whole.status !== 'in_force' && whole.status !== 'partially_expired') return whole;
   const rels = relevant(input).filter((r) => validDate(r.effectiveFrom) && (r.effectiveFrom as string) <= at && r.target.eId);
-  const own = rels.filter((r) => within(eId, r.target.eId as string));
-  const inside = rels.filter((r) => r.target.eId !== eId && within(r.target.eId as string, eId));
+  const own = rels.filter((r) => within(eId, r.target.eId as string, input.containers));
+  const inside = rels.filter((r) => r.target.eId !== eId && within(r.target.eId as string, eId, input.containers));
   const citation = citationFromEId(eId);
   const suspended = own.filter((r) => holds(r) && (!r.effectiveTo || at < r.effectiveTo));
   if (suspended.length > 0) return result('suspended', suspended.map(reasonOf), whole.flags);
   const ended = own.filter((r) => meaning(r).endsUnit || (meaning(r).endsUnitIfNoted && NOTED_END_RE.test(r.note ?? '')));
   if (ended.length > 0) return result('expired', ended.map(reasonOf).sort(byDate), whole.flags);
+  const gone = (input.textEnds ?? []).filter((t) => t.date <= at && within(eId, t.eId, input.containers));
+  if (gone.length > 0) return result('expired', gone.map(textEndReason).sort(byDate), whole.flags);
   const endedInside = inside.filter((r) => meaning(r).endsPart);
   const changed = own.filter((r) => meaning(r).rewords);
   if (endedInside.length > 0) return result('partially_expired', [...endedInside, ...changed].map(reasonOf).sort(byDate), whole.flags);
@@ -295,7 +504,6 @@ export function unitStatusAt(input: StatusInput, eId: string, at: string): Statu
   );
 }
 
-/** The dates (ascending) on which the status or the flags of the work change: for the daily sweep. */
 /**
  * The date a work's validity ended, as the relations say (repeal, replacement, annulment, an official list, the
  * end of a time-limited document): the first day of the expiry that lasts to the last known change; null while it is
@@ -312,12 +520,74 @@ export function endOfValidity(input: StatusInput): string | null {
   return end;
 }
 
+/** The date a work's validity began: its effective date, or for a consolidated text its base's (the "in force on" filter reads it). */
+export function startOfValidity(input: StatusInput): string | null {
+  if (input.base?.work) return startOfValidity(input.base);
+  return validDate(input.work.effective) ? input.work.effective : null;
+}
+
+/**
+ * The date from which the status at `at` holds: the last day on or before `at` on which the status changed (the
+ * legal date an event about it carries, not the day it was noticed); null when it never changed before `at`.
+ */
+export function statusSince(input: StatusInput, at: string): string | null {
+  const now = statusAt(input, at).status;
+  let since: string | null = null;
+  for (const d of statusChangeDates(input)) {
+    if (d > at) break;
+    if (statusAt(input, d).status === now && statusAt(input, dayBefore(d)).status !== now) since = d;
+  }
+  return since;
+}
+
+/** The dates on which a unit-level relation (or a known amendment) acts on the work, with the units they name. */
+export function unitChangeDates(input: StatusInput): { date: string; eId: string | null; reason: Reason }[] {
+  const rels = relevant(input).filter((r) => validDate(r.effectiveFrom) && r.target.eId);
+  const out: { date: string; eId: string | null; reason: Reason }[] = rels.map((r) => ({
+    date: r.effectiveFrom as string,
+    eId: r.target.eId as string,
+    reason: reasonOf(r),
+  }));
+  for (const p of input.pending ?? []) if (validDate(p.effective)) out.push({ date: p.effective, eId: null, reason: pendingReason(p) });
+  return out.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/**
+ * The end of each unit's validity as `unitStatusAt` reads it: a unit that a unit-level relation ends (or that is
+ * inside one) ends then, unless the work ends first; every other unit ends with the work (`workEnd`).
+ */
+export function unitEndsOfValidity(input: StatusInput, eIds: Iterable<string>, workEnd: string | null): Map<string, string | null> {
+  const ending = relevant(input).filter((r) => validDate(r.effectiveFrom) && r.target.eId && (meaning(r).endsUnit || meaning(r).endsUnitIfNoted));
+  const out = new Map<string, string | null>();
+  for (const eId of eIds) {
+    const named = ending.filter((r) => within(eId, r.target.eId as string, input.containers)).map((r) => r.effectiveFrom as string);
+    for (const t of input.textEnds ?? []) if (within(eId, t.eId, input.containers)) named.push(t.date);
+    if (named.length === 0) {
+      out.set(eId, workEnd);
+      continue;
+    }
+    let end: string | null = null;
+    for (const d of [...new Set(named)].sort()) {
+      if (workEnd && d >= workEnd) break;
+      if (unitStatusAt(input, eId, d).status === 'expired') {
+        end = d;
+        break;
+      }
+    }
+    out.set(eId, end ?? workEnd);
+  }
+  return out;
+}
+
+/** The dates (ascending) on which the status or the flags of the work change: for the daily sweep. */
 export function statusChangeDates(input: StatusInput): string[] {
   const candidates = new Set<string>();
   const collect = (i: StatusInput, depth: number) => {
     if (!i?.work) return;
     for (const d of [i.work.effective, i.work.expiry]) if (validDate(d)) candidates.add(d);
     for (const r of relevant(i)) for (const d of [r.effectiveFrom, r.effectiveTo]) if (validDate(d)) candidates.add(d);
+    for (const p of i.pending ?? []) if (validDate(p.effective)) candidates.add(p.effective);
+    if (i.base) collect(i.base, depth);
     if (depth < MAX_PARENT_DEPTH) for (const p of i.parents ?? []) collect(p, depth + 1);
   };
   collect(input, 0);

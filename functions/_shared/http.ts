@@ -124,7 +124,8 @@ function validate<T>(schema: z.ZodMiniType<T> | undefined, value: unknown, where
 function issueMessage(i: z.core.$ZodIssue): string {
   switch (i.code) {
     case 'invalid_type':
-      return `expected ${i.expected}`;
+      // A parameter this route refuses outright (schemas/common.ts NotAsRecorded) says why in its own words.
+      return i.expected === 'never' ? i.message : `expected ${i.expected}`;
     case 'too_big':
       return `must be at most ${String(i.maximum)}${i.origin === 'string' ? ' characters' : ''}`;
     case 'too_small':

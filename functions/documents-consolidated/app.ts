@@ -1,4 +1,4 @@
-import { type RenderedUnit, unitsHtml, unitsText } from '../../domain/consolidate/render';
+import { noticeLines, type RenderedUnit, unitsHtml, unitsText } from '../../domain/consolidate/render';
 import { consolidatedDocument } from '../../domain/services/consolidation';
 import { vietnamDate } from '../../domain/dates';
 import { ConsolidatedQuery, DocumentParams } from '../../schemas/status';
@@ -10,9 +10,9 @@ export const create = (ctx: AppContext) =>
     const at = query.at ?? vietnamDate(ports.clock.now());
     const c = await consolidatedDocument(ports, params.id, at);
     const units = c.units as unknown as RenderedUnit[];
-    if (query.format === 'text') return json(unitsText(units), 200, { 'content-type': 'text/plain; charset=utf-8' });
+    if (query.format === 'text') return json([...noticeLines(c), unitsText(units)].join('\n'), 200, { 'content-type': 'text/plain; charset=utf-8' });
     if (query.format === 'html')
-      return json(unitsHtml(`${c.documentNumber ?? c.documentId} — văn bản tại ngày ${at}`, units, c.unapplied), 200, {
+      return json(unitsHtml(`${c.documentNumber ?? c.documentId} — văn bản tại ngày ${at}`, units, c.unapplied, c), 200, {
         'content-type': 'text/html; charset=utf-8',
       });
     return json(c);

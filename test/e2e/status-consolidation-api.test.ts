@@ -123,8 +123,12 @@ describe('point in time', () => {
 
   it('lists the dates the text changes and the word diff between two dates', async () => {
     const t = TimelineResponse.parse((await get('/v1/documents/09-2022-TT-BLDTBXH/timeline')).body);
-    expect(t.dates.map((d) => d.date)).toEqual(['2023-06-01']);
-    expect(t.dates[0]?.effects[0]).toMatchObject({ operation: 'replace_unit', target: 'art_1', sourceWorkId: '02-2023-TT-BLDTBXH' });
+    // Every date the text or the validity changes: the commencement, then the amendment (text and status).
+    expect(t.dates.map((d) => d.date)).toEqual(['2022-07-11', '2023-06-01']);
+    expect(t.dates[0]).toMatchObject({ effects: [], status: { status: 'in_force' } });
+    expect(t.dates[1]?.effects[0]).toMatchObject({ operation: 'replace_unit', target: 'art_1', sourceWorkId: '02-2023-TT-BLDTBXH' });
+    expect(t.dates[1]?.status).toMatchObject({ status: 'partially_expired' });
+    expect(t.dates[1]?.units[0]).toMatchObject({ eId: 'art_1', reason: { code: 'amended', number: '02/2023/TT-BLĐTBXH' } });
     const d = DiffResponse.parse((await get('/v1/documents/09-2022-TT-BLDTBXH/diff?from=2023-05-31&to=2023-06-01')).body);
     const art1 = d.changes.find((c) => c.eId === 'art_1');
     expect(art1?.change).toBe('changed');
