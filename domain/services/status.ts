@@ -9,7 +9,7 @@ import { relationId, statusEvent } from '../history/derive';
 import { notFound } from '../errors';
 import { RELATION_LABELS, type Relation, type RelationType, relationTypesWhere } from '../relations/types';
 import { findReferences } from '../parse/references';
-import { referenceKey } from '../refs';
+import { isLocalNumber, referenceKey, workIdFor } from '../refs';
 import {
   documentName,
   endOfValidity,
@@ -70,7 +70,8 @@ export async function statusInputFor(ports: StatusSources, work: Work, depth = 0
   const input: StatusInput = { work: { id: work.id, number: work.number, type: work.type, issued: work.issued, effective: work.effective }, incoming, parents };
   const base = depth === 0 ? await baseWorkOf(ports, work, outgoing) : null;
   if (base) input.base = await statusInputFor(ports, base, depth + 1);
-  const pending = await pendingAmendments(ports, work, incoming);
+  // A parent's input only says whether it ended (a flag here): what amends it does not matter.
+  const pending = depth === 0 ? await pendingAmendments(ports, work, incoming) : [];
   if (pending.length > 0) input.pending = pending;
   if (units) {
     input.containers = new Map(units.map((u) => [u.eId, u.parent]));
@@ -105,11 +106,12 @@ async function pendingAmendments(ports: StatusSources, work: Work, incoming: Rel
     const vbhn = await ports.works.get(id);
     const base = vbhn ? baseSource(vbhn) : null;
     if (!vbhn || !base?.number || referenceKey(base.number) !== key) continue;
-    const targets = (await ports.links.outgoing(vbhn.id)).relations.filter((r) => r.type === 'consolidates' && r.target.number);
     for (const listed of amendmentsListed(vbhn)) {
-      const lkey = referenceKey(listed.number as string);
-      const held = targets.find((r) => referenceKey(r.target.number as string) === lkey)?.target.workId ?? null;
-      if (held && (heard.has(held) || (await ports.works.get(held)))) continue;
+      const number = listed.number as string;
+      const lkey = referenceKey(number);
+      // The id the relation extractor gives the listed document (domain/relations/context.ts targetOf).
+      const held = workIdFor({ number, issued: listed.date, place: isLocalNumber(number) ? vbhn.place : null });
+      if (heard.has(held) || (await ports.works.get(held))) continue;
       const seen = out.get(lkey);
       // The newest consolidated text (the latest version it represents) is the one to cite.
       if (!seen || (seenAt.get(lkey) ?? '') < (representedAt(vbhn) ?? '')) {
@@ -167,6 +169,7 @@ export async function documentStatus(
   const units = eId && work.unitSet ? await ports.units.listUnits(work.unitSet) : undefined;
   const input = await statusInputFor(sources, work, 0, units);
   const result = eId ? unitStatusAt(input, eId, at) : statusAt(input, at);
+  const changes = statusChangeDates(input);
   return {
     documentId: work.id,
     documentNumber: work.number,
@@ -174,8 +177,8 @@ export async function documentStatus(
     eId: eId ?? null,
     citation: eId ? citationFromEId(eId) : null,
     ...result,
-    since: statusSince(input, at),
-    changes: statusChangeDates(input),
+    since: statusSince(input, at, changes),
+    changes,
     pending: input.pending ?? [],
     ...(work.type === 'van_ban_hop_nhat'
       ? { consolidates: input.base ? { workId: input.base.work.id, number: input.base.work.number, at: representedAt(work) } : null }

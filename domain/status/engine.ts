@@ -355,7 +355,30 @@ function conflictFlags(input: StatusInput): Flag[] {
   return flags;
 }
 
+/**
+ * Answers already computed for an input (inputs are built once and not changed after): the change dates, the since,
+ * the timeline and the units of one answer ask the same dates many times. Weak: gone with the input.
+ */
+const answered = new WeakMap<StatusInput, Map<string, StatusResult>>();
+
 function statusAtDepth(input: StatusInput, at: string, depth: number): StatusResult {
+  if (!input || typeof input !== 'object') return computeStatusAt(input, at, depth);
+  let memo = answered.get(input);
+  if (!memo) {
+    memo = new Map();
+    answered.set(input, memo);
+  }
+  const key = `${depth}|${at}`;
+  let r = memo.get(key);
+  if (!r) {
+    r = computeStatusAt(input, at, depth);
+    memo.set(key, r);
+  }
+  // Each caller gets its own lists: a caller may sort or extend them.
+  return { ...r, reasons: [...r.reasons], flags: [...r.flags] };
+}
+
+function computeStatusAt(input: StatusInput, at: string, depth: number): StatusResult {
   if (!input?.work) return result('unknown', [{ code: 'no_effective_date', message: 'Không có thông tin văn bản', date: null }], []);
   if (!validDate(at)) return result('unknown', [{ code: 'invalid_date', message: `Ngày tra cứu không hợp lệ: ${String(at)}`, date: null }], []);
   if (input.base?.work) return ofBase(input, input.base, at, depth);
@@ -530,10 +553,10 @@ export function startOfValidity(input: StatusInput): string | null {
  * The date from which the status at `at` holds: the last day on or before `at` on which the status changed (the
  * legal date an event about it carries, not the day it was noticed); null when it never changed before `at`.
  */
-export function statusSince(input: StatusInput, at: string): string | null {
+export function statusSince(input: StatusInput, at: string, changes: string[] = statusChangeDates(input)): string | null {
   const now = statusAt(input, at).status;
   let since: string | null = null;
-  for (const d of statusChangeDates(input)) {
+  for (const d of changes) {
     if (d > at) break;
     if (statusAt(input, d).status === now && statusAt(input, dayBefore(d)).status !== now) since = d;
   }
