@@ -169,7 +169,8 @@ export const OPERATIONS: Record<FunctionName, Operation> = {
     cached: true,
   },
   'documents-consolidated': {
-    summary: 'The text in force at a date (hợp nhất): JSON tree, plain text or HTML with VBHN-style notes; units no longer in force marked, the document\'s validity said above it, amendments whose text is missing listed; unapplied effects listed',
+    summary:
+      "The text in force at a date (hợp nhất): JSON tree, plain text or HTML with VBHN-style notes; units no longer in force marked, the document's validity said above it, amendments whose text is missing listed; unapplied effects listed",
     tags: ['consolidation'],
     params: DocumentParams,
     query: ConsolidatedQuery,

@@ -61,6 +61,8 @@ export function documentName(number: string | null | undefined, fallback = 'văn
 
 /** The note for a unit ended or held by a reason, in the manner of an official consolidated text. */
 export function validityNote(eId: string, r: Reason): string {
+  if (r.code === 'effective_from' && r.date)
+    return `${citeInnermostFirst(eId)} có hiệu lực kể từ ngày ${vietnameseDate(r.date)}${r.sourceEId ? ` theo quy định tại ${citeInnermostFirst(r.sourceEId)}` : ''}`;
   const verb = VERB[r.code] ?? 'hết hiệu lực';
   const where = r.sourceEId ? `${citeInnermostFirst(r.sourceEId)} của ` : '';
   const date = r.date ? `, kể từ ngày ${vietnameseDate(r.date)}` : '';
@@ -96,9 +98,11 @@ function unitSince(input: StatusInput, dates: string[], eId: string, at: string,
  * once, above the text.
  */
 export function markValidity(units: ConsolidatedUnit[], input: StatusInput, asked: string): MarkedUnit[] {
-  // A work no longer in force shows its last text: its units as they stood the day before it ended.
+  // A work that ended shows its last text: its units as they stood the day before it ended. A work not yet in force
+  // shows its text as promulgated, a provision that took effect before it marked as in force.
   let at = asked;
-  if (!IN_FORCE.has(statusAt(input, at).status)) {
+  const now = statusAt(input, at).status;
+  if (!IN_FORCE.has(now) && now !== 'not_yet_in_force') {
     const since = statusSince(input, at);
     if (!since) return units as MarkedUnit[];
     at = dayBefore(since);
@@ -113,7 +117,8 @@ export function markValidity(units: ConsolidatedUnit[], input: StatusInput, aske
   };
   index(units, null);
   const withUnits: StatusInput = { ...input, containers: new Map([...(input.containers ?? []), ...containers]) };
-  const named = (withUnits.incoming ?? []).map((r) => r.target?.eId).filter((e): e is string => !!e);
+  // The units something acts on by name: relations, and provisions with their own date of effect.
+  const named = [...(withUnits.incoming ?? []).map((r) => r.target?.eId), ...(withUnits.commencements ?? []).map((c) => c.eId)].filter((e): e is string => !!e);
   if (named.length === 0) return units as MarkedUnit[];
   const under = (eId: string) => {
     for (let up: string | null | undefined = eId, guard = 0; up && guard < 64; up = containers.get(up), guard++)
@@ -125,11 +130,13 @@ export function markValidity(units: ConsolidatedUnit[], input: StatusInput, aske
     if (dates === null) dates = statusChangeDates(withUnits);
     return dates;
   };
-  const mark = (us: ConsolidatedUnit[]): MarkedUnit[] =>
+  // A unit is marked where its validity differs from what it is read under (the work's, or its marked container's).
+  const mark = (us: ConsolidatedUnit[], outer: StatusCode): MarkedUnit[] =>
     us.map((u) => {
-      if (u.repealed || !under(u.eId)) return { ...u, children: mark(u.children) };
+      if (u.repealed || !under(u.eId)) return { ...u, children: mark(u.children, outer) };
       const s = unitStatusAt(withUnits, u.eId, at);
-      if (s.status !== 'expired' && s.status !== 'suspended') return { ...u, children: mark(u.children) };
+      if (IN_FORCE.has(s.status) === IN_FORCE.has(outer) && s.status !== 'suspended') return { ...u, children: mark(u.children, outer) };
+      if (s.status === 'suspended' && outer === 'suspended') return { ...u, children: mark(u.children, outer) };
       const ground = s.reasons.find((r) => r.eId) ?? s.reasons[0];
       const validity: UnitValidity = {
         status: s.status,
@@ -138,7 +145,7 @@ export function markValidity(units: ConsolidatedUnit[], input: StatusInput, aske
         reasons: s.reasons,
         note: ground ? validityNote(u.eId, ground) : `${citationFromEId(u.eId)}: ${STATUS_LABELS[s.status]}`,
       };
-      if (s.status === 'suspended') return { ...u, validity, children: mark(u.children) };
+      if (s.status !== 'expired') return { ...u, validity, children: mark(u.children, s.status) };
       const repealed = ground?.code === 'repealed' || ground?.code === 'annulled';
       return {
         ...u,
@@ -148,7 +155,7 @@ export function markValidity(units: ConsolidatedUnit[], input: StatusInput, aske
         validity: { ...validity, lastText: flatText(u) },
       };
     });
-  return mark(units);
+  return mark(units, statusAt(withUnits, at).status);
 }
 
 function ancestorsIn(units: { eId: string; children: unknown[] }[]): Map<string, string | null> {

@@ -28,9 +28,10 @@ function* walk(units: Unit[]): Generator<Unit> {
 }
 
 /** The unit's own words: quoted text belongs to the document being amended, not to this one; spaces made single. */
-const ownText = (text: string) => text.replace(/“[^”]*”/gu, '').replace(/\s+/gu, ' ');
+export const ownText = (text: string) => text.replace(/“[^”]*”/gu, '').replace(/\s+/gu, ' ');
 
-function dateIn(own: string, issued: string | null): string | null {
+/** The date a sentence says something takes effect from (in words, in numbers, or "từ ngày ký"), or null. */
+export function dateIn(own: string, issued: string | null): string | null {
   const w = DATE_WORDS.exec(own) ?? DATE_SLASH.exec(own);
   if (w?.[1] && w[2] && w[3]) return isoDate(w[1], w[2], w[3]);
   return FROM_SIGNING.test(own) ? issued : null;

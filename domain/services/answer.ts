@@ -146,12 +146,14 @@ function reader(ports: AnswerPorts, at: string) {
   const texts = new Map<string, Promise<ConsolidatedUnit[]>>();
   const inputs = new Map<string, Promise<StatusInput>>();
   const units = new Map<string, Promise<StoredUnit[]>>();
+  const unitsOf = (work: Work) => once(units, work.id, async () => (work.unitSet ? ports.units.listUnits(work.unitSet) : []));
   return {
     work: (id: string) => once(works, id, () => ports.works.get(id)),
     /** The document's units as in force on `at` (consolidated). */
     textAt: (work: Work) => once(texts, work.id, async () => (await consolidatedDocument(ports, work.id, at)).units),
-    statusInput: (work: Work) => once(inputs, work.id, () => statusInputFor(ports, work)),
-    units: (work: Work) => once(units, work.id, async () => (work.unitSet ? ports.units.listUnits(work.unitSet) : [])),
+    // With the units: a unit inside a repealed section, or one the amended text dropped, is not in force (as the text says).
+    statusInput: (work: Work) => once(inputs, work.id, async () => statusInputFor(ports, work, 0, await unitsOf(work))),
+    units: (work: Work) => unitsOf(work),
   };
 }
 type Reader = ReturnType<typeof reader>;

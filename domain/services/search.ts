@@ -1,9 +1,9 @@
 import { DomainError } from '../errors';
 import { numOfEId } from '../eid';
 import type { Work } from '../model';
-import { buildTree, citationFromEId, type StoredUnit } from '../units';
-import { textEnds } from '../consolidate/validity';
-import { type StatusInput, startOfValidity, unitEndsOfValidity } from '../status/engine';
+import { citationFromEId, type StoredUnit } from '../units';
+import { withUnitFacts } from './status';
+import { type StatusInput, startOfValidity, unitEndsOfValidity, unitStartsOfValidity } from '../status/engine';
 import type { Facets, Ports, SearchEntry, SearchHit, SearchQuery, Suggestion } from '../ports';
 import { makeSnippet, queryTerms } from '../text/snippet';
 import { normalizeText } from '../text/normalize';
@@ -43,7 +43,7 @@ export function searchEntriesFor(
   sectors: string[] = [],
   expiry: string | null = null,
   /** Each unit's own end of validity and status, when it differs from the document's (a repealed article). */
-  unitValidity: ReadonlyMap<string, { expiry: string | null; status: string }> = new Map(),
+  unitValidity: ReadonlyMap<string, { expiry: string | null; status: string; effective?: string | null }> = new Map(),
 ): SearchEntry[] {
   const base = {
     workId: work.id,
@@ -108,32 +108,34 @@ export async function indexWork(
     text: units.length > 0 ? unitsText(units) : fallback,
     codified: (await ports.codification.findBySource(work.id)).map((a) => ({ topic: a.topic, code: a.code })),
   });
-  const own = validity ? unitValidityOf(await withUnits(ports, work, validity.input, units), units, expiry, validity.today) : undefined;
   // A consolidated text is in force from its base's effective date (domain/status): the filter reads that start.
   const start = validity ? startOfValidity(validity.input) : work.effective;
+  const own = validity ? unitValidityOf(await withUnits(ports, work, validity.input, units), units, expiry, validity.today, start) : undefined;
   const indexed = start === work.effective ? work : { ...work, effective: start };
   await ports.search.upsert(searchEntriesFor(indexed, units, fallback, status, filedSectors(work, suggestions).codes, expiry, own));
 }
 
-/** The status input with what the units tell: which contains which, and which the amended text no longer holds. */
+/** The status input with what the units tell (services/status.ts withUnitFacts). */
 async function withUnits(ports: Pick<Ports, 'links'>, work: Work, input: StatusInput, units: StoredUnit[]): Promise<StatusInput> {
-  const effects = (await ports.links.incoming(work.id)).effects.filter((e) => e.source.workId !== work.id);
-  const ends = textEnds({ workId: work.id, units: buildTree(units), effective: work.effective }, effects);
-  return { ...input, containers: new Map(units.map((u) => [u.eId, u.parent])), ...(ends.length > 0 ? { textEnds: ends } : {}) };
+  return withUnitFacts(input, work, units, (await ports.links.incoming(work.id)).effects);
 }
 
 /**
  * The units whose validity ends before the document's (domain/status unitEndsOfValidity: a repealed article, the
  * articles of a repealed section): their end, and "expired" from it, for their index entries.
  */
-function unitValidityOf(input: StatusInput, units: StoredUnit[], workEnd: string | null, today: string) {
-  const out = new Map<string, { expiry: string | null; status: string }>();
-  for (const [eId, end] of unitEndsOfValidity(
-    input,
-    units.filter((u) => UNIT_ENTRY_KINDS.has(u.kind)).map((u) => u.eId),
-    workEnd,
-  ))
+function unitValidityOf(input: StatusInput, units: StoredUnit[], workEnd: string | null, today: string, workStart: string | null) {
+  const out = new Map<string, { expiry: string | null; status: string; effective?: string | null }>();
+  const eIds = units.filter((u) => UNIT_ENTRY_KINDS.has(u.kind)).map((u) => u.eId);
+  for (const [eId, end] of unitEndsOfValidity(input, eIds, workEnd))
     if (end !== workEnd && end) out.set(eId, { expiry: end, status: end <= today ? 'expired' : 'in_force' });
+  // Provisions with their own date of effect: the filter reads their start.
+  for (const [eId, start] of unitStartsOfValidity(input, eIds, workStart))
+    if (start !== workStart) {
+      const seen = out.get(eId);
+      const status = seen?.status === 'expired' ? 'expired' : start && start > today ? 'not_yet_in_force' : 'in_force';
+      out.set(eId, { expiry: seen?.expiry ?? workEnd, status, effective: start });
+    }
   return out;
 }
 

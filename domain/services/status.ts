@@ -26,6 +26,8 @@ import {
 import { amendmentsListed, baseSource, representedAt } from '../status/consolidated-texts';
 import { buildTree, type StoredUnit } from '../units';
 import { textEnds } from '../consolidate/validity';
+import type { Effect } from '../effects/types';
+import { unitCommencements } from '../status/commencement';
 import { normalizeText } from '../text/normalize';
 import { citationFromEId } from '../units';
 import { recordedView, resolveOrPlaceholder } from './history';
@@ -73,14 +75,24 @@ export async function statusInputFor(ports: StatusSources, work: Work, depth = 0
   // A parent's input only says whether it ended (a flag here): what amends it does not matter.
   const pending = depth === 0 ? await pendingAmendments(ports, work, incoming) : [];
   if (pending.length > 0) input.pending = pending;
-  if (units) {
-    input.containers = new Map(units.map((u) => [u.eId, u.parent]));
-    // Units the amended text no longer holds end with the effect that removed them (a clause dropped by new wording).
-    const effects = links.effects.filter((e) => e.source.workId !== work.id);
-    const ends = textEnds({ workId: work.id, units: buildTree(units), effective: work.effective }, effects);
-    if (ends.length > 0) input.textEnds = ends;
-  }
-  return input;
+  return units ? withUnitFacts(input, work, units, links.effects) : input;
+}
+
+/**
+ * The status input with what the work's units tell (one place, for status, texts and the index): which unit contains
+ * which; which units the amended text no longer holds (they end with the effect that removed them: a clause dropped
+ * by new wording); which provisions take effect on their own dates.
+ */
+export function withUnitFacts(input: StatusInput, work: Work, units: StoredUnit[], effects: Effect[]): StatusInput {
+  const out: StatusInput = { ...input, containers: new Map(units.map((u) => [u.eId, u.parent])) };
+  const ends = textEnds(
+    { workId: work.id, units: buildTree(units), effective: work.effective },
+    effects.filter((e) => e.source.workId !== work.id),
+  );
+  if (ends.length > 0) out.textEnds = ends;
+  const starts = unitCommencements(units, work.issued, work.effective);
+  if (starts.length > 0) out.commencements = starts;
+  return out;
 }
 
 /** The work a consolidated text consolidates, when the database holds it (domain/status/consolidated-texts.ts). */

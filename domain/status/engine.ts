@@ -10,6 +10,7 @@ import { findReferences } from '../parse/references';
 import { RELATIONS, type Relation, type RelationSource, relationTypesWhere } from '../relations/types';
 import { referenceKey } from '../refs';
 import { citationFromEId } from '../units';
+import type { Commencement } from './commencement';
 
 export type StatusCode = 'not_yet_in_force' | 'in_force' | 'partially_expired' | 'expired' | 'suspended' | 'unknown';
 
@@ -99,6 +100,8 @@ export interface StatusInput {
   containers?: ReadonlyMap<string, string | null>;
   /** Units of the original text that the amended text no longer holds, from when and by which effect (TextEnd). */
   textEnds?: TextEnd[];
+  /** Provisions that take effect on their own dates, earlier or later than the work (commencement.ts). */
+  commencements?: Commencement[];
 }
 
 /**
@@ -502,7 +505,19 @@ function within(eId: string, of: string, containers?: ReadonlyMap<string, string
  */
 export function unitStatusAt(input: StatusInput, eId: string, at: string): StatusResult {
   const whole = statusAt(input, at);
+  // A provision with its own date of effect (commencement.ts): the nearest one above or at the unit.
+  const start = ownStart(input, eId);
+  const started = (date: string): Reason => ({
+    code: 'effective_from',
+    message: `${citationFromEId(eId)}: có hiệu lực từ ngày ${date} (${citationFromEId(start?.sourceEId ?? '')})`,
+    eId,
+    citation: citationFromEId(eId),
+    ...(start ? { sourceEId: start.sourceEId, sourceCitation: citationFromEId(start.sourceEId) } : {}),
+    date,
+  });
+  if (whole.status === 'not_yet_in_force' && start && start.date <= at) return result('in_force', [started(start.date)], whole.flags);
   if (whole.status !== 'in_force' && whole.status !== 'partially_expired') return whole;
+  if (start && start.date > at) return result('not_yet_in_force', [started(start.date)], whole.flags);
   const rels = relevant(input).filter((r) => validDate(r.effectiveFrom) && (r.effectiveFrom as string) <= at && r.target.eId);
   const own = rels.filter((r) => within(eId, r.target.eId as string, input.containers));
   const inside = rels.filter((r) => r.target.eId !== eId && within(r.target.eId as string, eId, input.containers));
@@ -520,11 +535,25 @@ export function unitStatusAt(input: StatusInput, eId: string, at: string): Statu
   return result(
     'in_force',
     [
-      { code: 'in_force_since', message: `${citation}: có hiệu lực từ ngày ${w.effective}`, eId, citation, date: w.effective },
+      start ? started(start.date) : { code: 'in_force_since', message: `${citation}: có hiệu lực từ ngày ${w.effective}`, eId, citation, date: w.effective },
       ...[...changed, ...inside.filter((r) => meaning(r).rewordsPart)].map(reasonOf).sort(byDate),
     ],
     whole.flags,
   );
+}
+
+/** The provision's own date of effect: the commencement of the unit or of the nearest unit containing it. */
+function ownStart(input: StatusInput, eId: string): Commencement | null {
+  let best: Commencement | null = null;
+  for (const c of input.commencements ?? []) if (within(eId, c.eId, input.containers) && (!best || within(c.eId, best.eId, input.containers))) best = c;
+  return best;
+}
+
+/** When each unit's validity began: its own date of effect when it has one (commencement.ts), else the work's. */
+export function unitStartsOfValidity(input: StatusInput, eIds: Iterable<string>, workStart: string | null): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  for (const eId of eIds) out.set(eId, ownStart(input, eId)?.date ?? workStart);
+  return out;
 }
 
 /**
@@ -572,6 +601,21 @@ export function unitChangeDates(input: StatusInput): { date: string; eId: string
     reason: reasonOf(r),
   }));
   for (const p of input.pending ?? []) if (validDate(p.effective)) out.push({ date: p.effective, eId: null, reason: pendingReason(p) });
+  for (const c of input.commencements ?? [])
+    if (validDate(c.date))
+      out.push({
+        date: c.date,
+        eId: c.eId,
+        reason: {
+          code: 'effective_from',
+          message: `${citationFromEId(c.eId)}: có hiệu lực từ ngày ${c.date} (${citationFromEId(c.sourceEId)})`,
+          eId: c.eId,
+          citation: citationFromEId(c.eId),
+          sourceEId: c.sourceEId,
+          sourceCitation: citationFromEId(c.sourceEId),
+          date: c.date,
+        },
+      });
   return out.sort((a, b) => a.date.localeCompare(b.date));
 }
 
@@ -615,5 +659,8 @@ export function statusChangeDates(input: StatusInput): string[] {
   };
   collect(input, 0);
   const signature = (s: StatusResult) => `${s.status}|${s.flags.map((f) => `${f.code}:${f.workId ?? ''}`).join(',')}|${s.reasons.length}`;
-  return [...candidates].sort().filter((d) => signature(statusAt(input, d)) !== signature(statusAt(input, dayBefore(d))));
+  const changes = new Set([...candidates].filter((d) => signature(statusAt(input, d)) !== signature(statusAt(input, dayBefore(d)))));
+  // A provision taking effect on its own date changes what is in force that day (the sweep refreshes its entries).
+  for (const c of input.commencements ?? []) if (validDate(c.date)) changes.add(c.date);
+  return [...changes].sort();
 }

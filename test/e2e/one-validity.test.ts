@@ -31,17 +31,21 @@ const DATES = Array.from({ length: 30 }, (_, i) => {
 const inForce = (s: StatusCode | string) => s === 'in_force' || s === 'partially_expired';
 const UNIT_KINDS = new Set(['article', 'clause', 'point']);
 
-/** Units live in a consolidated text: present, not a stub, not marked as no longer in force (nor inside one that is). */
-function liveUnits(units: MarkedUnit[]): Set<string> {
+/**
+ * Units live in a consolidated text: present, not a stub, and in force as the text reads them — by their own mark,
+ * else the nearest marked unit containing them, else the document's validity said above the text.
+ */
+function liveUnits(units: MarkedUnit[], document: string): Set<string> {
   const live = new Set<string>();
-  const walk = (us: MarkedUnit[]) => {
+  const walk = (us: MarkedUnit[], outer: string) => {
     for (const u of us) {
-      if (u.validity || u.repealed) continue;
-      live.add(u.eId);
-      walk(u.children);
+      const own = u.validity?.status ?? outer;
+      if (u.repealed) continue;
+      if (inForce(own)) live.add(u.eId);
+      walk(u.children, own);
     }
   };
-  walk(units);
+  walk(units, document);
   return live;
 }
 
@@ -86,7 +90,7 @@ it('search, status, consolidated text, timeline and systematization agree for ev
       const rows = w.unitSet ? await embedded.ports.units.listUnits(w.unitSet) : [];
       const input = await statusInputFor(embedded.ports, w, 0, rows);
       const indexed = new Set((unitEntries.all({ work: w.id, at }) as { id: string }[]).map((r) => r.id));
-      const live = c.validity.inForce ? liveUnits(c.units) : new Set<string>();
+      const live = liveUnits(c.units, c.validity.status);
       for (const u of rows) {
         if (!UNIT_KINDS.has(u.kind)) continue;
         units++;

@@ -71,7 +71,7 @@ describe('consolidated text (bullet 2)', () => {
     expect(sec?.children).toEqual([]);
     // Before the repeal, the same articles are live text.
     const before = ConsolidatedResponse.parse((await get('/v1/documents/58-2014-QH13/consolidated?at=2016-06-30')).body);
-    expect(JSON.stringify(before.units)).not.toContain('"validity"');
+    expect(JSON.stringify(before.units)).not.toContain('"status":"expired"');
 
     const text = (await get('/v1/documents/58-2014-QH13/consolidated?at=2021-06-01&format=text')).body as string;
     expect(text).toMatch(/^Điều 104\. \(được bãi bỏ\)\n\(Điều 104 được bãi bỏ theo quy định tại khoản 2 Điều 92/m);
@@ -193,5 +193,49 @@ describe('events (bullet 7)', () => {
     expect(ended?.summary).toBe('Tình trạng hiệu lực: Hết hiệu lực toàn bộ (từ ngày 2025-07-01)');
     const local = (await statusEvents('51-2025-NQ-HDND-HaNoi')).pop();
     expect(local?.status).toMatchObject({ to: 'in_force', on: '2026-01-01' });
+  });
+});
+
+describe('provisions with their own date of effect (commencement)', () => {
+  // Luật 58/2014/QH13 Điều 124 khoản 1: in force from 2016-01-01, "trừ quy định tại điểm b khoản 1 và khoản 2 Điều 2
+  // của Luật này thì có hiệu lực thi hành kể từ ngày 01 tháng 01 năm 2018".
+  it('58/2014/QH13 Điều 2 khoản 1 điểm b: not yet in force in 2017 in status, search, consolidated text and timeline', async () => {
+    const unit = async (at: string) => StatusResponse.parse((await get(`/v1/documents/58-2014-QH13/status?at=${at}&eId=art_2__para_1__point_b`)).body);
+    expect(await unit('2017-06-01')).toMatchObject({
+      status: 'not_yet_in_force',
+      reasons: [expect.objectContaining({ code: 'effective_from', date: '2018-01-01', sourceEId: 'art_124__para_1' })],
+    });
+    expect((await unit('2018-01-01')).status).toBe('in_force');
+    // The law itself is in force then (partly expired by 84/2015/QH13 since 2016-07-01).
+    expect(StatusResponse.parse((await get('/v1/documents/58-2014-QH13/status?at=2017-06-01')).body).status).toBe('partially_expired');
+    const hits = async (at: string) =>
+      (
+        SearchResponse.parse((await get(`/v1/search?q=${encodeURIComponent('"từ đủ 01 tháng đến dưới 03 tháng"')}&scope=units&inForceAt=${at}&limit=50`)).body)
+          .hits ?? []
+      )
+        .filter((h) => h.documentId === '58-2014-QH13')
+        .map((h) => h.eId);
+    expect(await hits('2017-06-01')).not.toContain('art_2__para_1__point_b');
+    expect(await hits('2018-06-01')).toContain('art_2__para_1__point_b');
+    const c = ConsolidatedResponse.parse((await get('/v1/documents/58-2014-QH13/consolidated?at=2017-06-01')).body);
+    const art2 = c.units.flatMap((u) => u.children).find((u) => u.eId === 'art_2');
+    const b = art2?.children.find((u) => u.eId === 'art_2__para_1')?.children.find((u) => u.eId === 'art_2__para_1__point_b');
+    expect(b?.validity).toMatchObject({
+      status: 'not_yet_in_force',
+      note: 'điểm b khoản 1 Điều 2 có hiệu lực kể từ ngày 01 tháng 01 năm 2018 theo quy định tại khoản 1 Điều 124',
+    });
+    expect(b?.text).toMatch(/từ đủ 01 tháng đến dưới 03 tháng/);
+    const t = TimelineResponse.parse((await get('/v1/documents/58-2014-QH13/timeline')).body);
+    expect(t.dates.find((d) => d.date === '2018-01-01')?.units.map((u) => u.eId)).toEqual(expect.arrayContaining(['art_2__para_1__point_b', 'art_2__para_2']));
+  });
+
+  it('Nghị quyết 17/2022/UBTVQH15 Điều 1 khoản 1 takes effect before the resolution (2022-01-01, the rest 2022-04-01)', async () => {
+    const unit = StatusResponse.parse((await get('/v1/documents/17-2022-UBTVQH15/status?at=2022-02-01&eId=art_1__para_1')).body);
+    expect(unit).toMatchObject({ status: 'in_force', reasons: [expect.objectContaining({ code: 'effective_from', date: '2022-01-01' })] });
+    expect(StatusResponse.parse((await get('/v1/documents/17-2022-UBTVQH15/status?at=2022-02-01')).body).status).toBe('not_yet_in_force');
+    const c = ConsolidatedResponse.parse((await get('/v1/documents/17-2022-UBTVQH15/consolidated?at=2022-02-01')).body);
+    expect(c.validity.status).toBe('not_yet_in_force');
+    const para1 = c.units.find((u) => u.eId === 'art_1')?.children.find((u) => u.eId === 'art_1__para_1');
+    expect(para1?.validity).toMatchObject({ status: 'in_force' });
   });
 });
