@@ -66,6 +66,11 @@ export interface Work {
   consolidates: ConsolidatedSource[];
   signer: { name: string; capacity: string } | null;
   effective: string | null;
+  /**
+   * Dates on which provisions of this work take effect on their own (domain/status/commencement.ts), kept so the
+   * daily sweep sees them without reading the units; the status reads the provisions from the units themselves.
+   */
+  provisionDates?: string[];
   scope: Scope;
   sources: SourceFile[];
   /** The unit set (UnitRepository) holding this work's text: the sha256 of the source it was parsed from. */

@@ -12,6 +12,7 @@ import type { WorkMetadata } from '../parse/metadata';
 import { keepParse } from '../parse/memo';
 import { parseDocument } from '../parse/parse';
 import { effectiveDate } from '../parse/effective';
+import { unitCommencements } from '../status/commencement';
 import { flattenUnits } from '../units';
 import type { Ports } from '../ports';
 import { isLocalNumber, numberHasYear, workIdFor, workIdForUnnumbered } from '../refs';
@@ -112,6 +113,7 @@ export async function ingestDocument(ports: Ports, input: IngestInput): Promise<
   }
   const units = flattenUnits(parsed.units);
   const effective = effectiveDate(parsed.units, metadata.issued);
+  const provisionDates = [...new Set(unitCommencements(units, metadata.issued, effective).map((c) => c.date))].sort();
   const blobKey = originalBlobKey(sha256);
   await ports.blobs.put(blobKey, input.bytes, CONTENT_TYPES[format]);
 
@@ -128,6 +130,7 @@ export async function ingestDocument(ports: Ports, input: IngestInput): Promise<
           id,
           ...metadata,
           effective,
+          ...(provisionDates.length > 0 ? { provisionDates } : {}),
           sources: [source],
           unitSet: sha256,
           unitCount: units.length,

@@ -374,7 +374,8 @@ export async function sweepStatuses(ports: Ports, today: string, since: string |
   do {
     const page = await ports.works.list({ limit: 100, ...(cursor ? { cursor } : {}) });
     for (const work of page.items) {
-      const dates = statusChangeDates(await statusInputFor(ports, work));
+      // With the dates provisions take effect on their own: their index entries' status changes then.
+      const dates = [...statusChangeDates(await statusInputFor(ports, work)), ...(work.provisionDates ?? [])];
       if (dates.some((d) => d <= today && (since === null || d > since))) due.push(work.id);
     }
     cursor = page.nextCursor;

@@ -187,6 +187,26 @@ describe('document page', () => {
     await page.close();
   });
 
+  it('says a repealed document is no longer in force above its last text, and marks repealed articles (issue 18)', async () => {
+    const ended = await open(`/document.html?id=${DOC}&at=2024-07-01`);
+    await ended.waitForSelector('.validity-banner');
+    expect(await text(ended, '.validity-banner')).toMatch(/Hết hiệu lực toàn bộ từ ngày 05\/06\/2024[\s\S]*169\/QĐ-BLĐTBXH/);
+    await ended.waitForSelector('#art_1');
+    await expectBasics(ended);
+    await ended.close();
+
+    const law = await open('/document.html?id=58-2014-QH13&at=2021-06-01');
+    await law.waitForSelector('#art_104.ended');
+    expect(await text(law, '#art_104 .note.validity')).toBe(
+      '(Điều 104 được bãi bỏ theo quy định tại khoản 2 Điều 92 của văn bản số 84/2015/QH13, kể từ ngày 01 tháng 7 năm 2016)',
+    );
+    expect(await law.locator('.validity-banner').count()).toBe(0);
+    // The timeline has the day of the repeal, with the units it ended.
+    expect(await law.locator('#timeline li', { hasText: 'Hết hiệu lực một phần' }).count()).toBeGreaterThan(0);
+    await expectBasics(law);
+    await law.close();
+  });
+
   it('opens a unit by its anchor, copies its link and prints without the controls', async () => {
     const page = await open(`/document.html?id=${DOC}#art_1__para_2`);
     const unit = page.locator('[id="art_1__para_2"]');

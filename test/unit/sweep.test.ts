@@ -37,3 +37,19 @@ describe('sweepStatuses', () => {
     }
   });
 });
+
+it('refreshes a document on the day one of its provisions takes effect on its own (58/2014/QH13 Điều 2, 2018-01-01)', async () => {
+  const embedded = tempEmbedded();
+  try {
+    const { work } = await ingestDocument(embedded.ports, { fileName: '58-2014-QH13.txt', bytes: sampleFile('58-2014-QH13.txt') });
+    expect(work.provisionDates).toEqual(['2018-01-01']);
+    await drainOutbox(embedded);
+    const seen: string[] = [];
+    await sweepStatuses(embedded.ports, '2018-01-01', '2017-12-31', async (ids) => {
+      seen.push(...ids);
+    });
+    expect(seen).toEqual(['58-2014-QH13']);
+  } finally {
+    embedded.close();
+  }
+});
