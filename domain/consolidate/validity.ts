@@ -116,13 +116,27 @@ export function markValidity(units: ConsolidatedUnit[], input: StatusInput, aske
     }
   };
   index(units, null);
-  const withUnits: StatusInput = { ...input, containers: new Map([...(input.containers ?? []), ...containers]) };
+  // The tree knows every unit it shows (inserted ones too): its containers are the ones to read. When the input's
+  // (from the stored units) already has them all, it is used as it is, and what the engine worked out for it is reused.
+  const known = input.containers;
+  const same = !!known && [...containers].every(([eId, parent]) => known.get(eId) === parent);
+  const withUnits: StatusInput = same ? input : { ...input, containers };
   // The units something acts on by name: relations, and provisions with their own date of effect.
-  const named = [...(withUnits.incoming ?? []).map((r) => r.target?.eId), ...(withUnits.commencements ?? []).map((c) => c.eId)].filter((e): e is string => !!e);
-  if (named.length === 0) return units as MarkedUnit[];
+  const named = new Set(
+    [...(withUnits.incoming ?? []).map((r) => r.target?.eId), ...(withUnits.commencements ?? []).map((c) => c.eId)].filter((e): e is string => !!e),
+  );
+  if (named.size === 0) return units as MarkedUnit[];
+  /** The unit, or a unit containing it (by the tree, or by its eId's prefix), is named. */
   const under = (eId: string) => {
-    for (let up: string | null | undefined = eId, guard = 0; up && guard < 64; up = containers.get(up), guard++)
-      if (named.some((n) => up === n || (up as string).startsWith(`${n}__`))) return true;
+    for (let up: string | null | undefined = eId, guard = 0; up && guard < 64; up = containers.get(up), guard++) {
+      let prefix = up;
+      for (;;) {
+        if (named.has(prefix)) return true;
+        const cut = prefix.lastIndexOf('__');
+        if (cut < 0) break;
+        prefix = prefix.slice(0, cut);
+      }
+    }
     return false;
   };
   let dates: string[] | null = null;
@@ -131,30 +145,38 @@ export function markValidity(units: ConsolidatedUnit[], input: StatusInput, aske
     return dates;
   };
   // A unit is marked where its validity differs from what it is read under (the work's, or its marked container's).
-  const mark = (us: ConsolidatedUnit[], outer: StatusCode): MarkedUnit[] =>
-    us.map((u) => {
-      if (u.repealed || !under(u.eId)) return { ...u, children: mark(u.children, outer) };
-      const s = unitStatusAt(withUnits, u.eId, at);
-      if (IN_FORCE.has(s.status) === IN_FORCE.has(outer) && s.status !== 'suspended') return { ...u, children: mark(u.children, outer) };
-      if (s.status === 'suspended' && outer === 'suspended') return { ...u, children: mark(u.children, outer) };
-      const ground = s.reasons.find((r) => r.eId) ?? s.reasons[0];
-      const validity: UnitValidity = {
-        status: s.status,
-        label: STATUS_LABELS[s.status],
-        since: unitSince(withUnits, changeDates(), u.eId, at, s.status),
-        reasons: s.reasons,
-        note: ground ? validityNote(u.eId, ground) : `${citationFromEId(u.eId)}: ${STATUS_LABELS[s.status]}`,
-      };
-      if (s.status !== 'expired') return { ...u, validity, children: mark(u.children, s.status) };
-      const repealed = ground?.code === 'repealed' || ground?.code === 'annulled';
-      return {
-        ...u,
-        heading: u.kind === 'chapter' || u.kind === 'section' || u.kind === 'part' ? u.heading : null,
-        text: repealed ? REPEALED_TEXT : ENDED_TEXT,
-        children: [],
-        validity: { ...validity, lastText: flatText(u) },
-      };
-    });
+  // Unchanged subtrees are kept as they are (no copy): only the paths down to marked units are new.
+  const keep = (u: ConsolidatedUnit, outer: StatusCode): MarkedUnit => {
+    const children = mark(u.children, outer);
+    return children === u.children ? (u as MarkedUnit) : { ...u, children };
+  };
+  const mark = (us: ConsolidatedUnit[], outer: StatusCode): MarkedUnit[] => {
+    const out = us.map((u) => markOne(u, outer));
+    return out.every((u, i) => u === us[i]) ? (us as MarkedUnit[]) : out;
+  };
+  const markOne = (u: ConsolidatedUnit, outer: StatusCode): MarkedUnit => {
+    if (u.repealed || !under(u.eId)) return keep(u, outer);
+    const s = unitStatusAt(withUnits, u.eId, at);
+    if (IN_FORCE.has(s.status) === IN_FORCE.has(outer) && s.status !== 'suspended') return keep(u, outer);
+    if (s.status === 'suspended' && outer === 'suspended') return keep(u, outer);
+    const ground = s.reasons.find((r) => r.eId) ?? s.reasons[0];
+    const validity: UnitValidity = {
+      status: s.status,
+      label: STATUS_LABELS[s.status],
+      since: unitSince(withUnits, changeDates(), u.eId, at, s.status),
+      reasons: s.reasons,
+      note: ground ? validityNote(u.eId, ground) : `${citationFromEId(u.eId)}: ${STATUS_LABELS[s.status]}`,
+    };
+    if (s.status !== 'expired') return { ...u, validity, children: mark(u.children, s.status) };
+    const repealed = ground?.code === 'repealed' || ground?.code === 'annulled';
+    return {
+      ...u,
+      heading: u.kind === 'chapter' || u.kind === 'section' || u.kind === 'part' ? u.heading : null,
+      text: repealed ? REPEALED_TEXT : ENDED_TEXT,
+      children: [],
+      validity: { ...validity, lastText: flatText(u) },
+    };
+  };
   return mark(units, statusAt(withUnits, at).status);
 }
 

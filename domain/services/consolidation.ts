@@ -17,7 +17,8 @@ async function baseOf(ports: Pick<Ports, 'works' | 'units' | 'links'>, ref: stri
   const work = typeof ref === 'string' ? await resolveWork(ports.works, ref) : ref;
   const rows = work.unitSet ? await ports.units.listUnits(work.unitSet) : [];
   const effects = (await ports.links.incoming(work.id)).effects.filter((e) => e.source.workId !== work.id);
-  const input = await statusInputFor(ports, work, 0, rows);
+  // The consolidation itself leaves out the units the amended text no longer holds: no need to find them twice.
+  const input = await statusInputFor(ports, work, 0, rows, { textEnds: false });
   return { work, base: { workId: work.id, units: buildTree(rows), effective: work.effective }, effects, input };
 }
 

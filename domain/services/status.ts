@@ -48,7 +48,14 @@ export interface StatusSources {
  * text (VBHN), the input of the work it consolidates (its validity is that work's); the amendments official
  * consolidated texts list whose text is not in the database; and, when given its units, which unit contains which.
  */
-export async function statusInputFor(ports: StatusSources, work: Work, depth = 0, units?: StoredUnit[]): Promise<StatusInput> {
+export async function statusInputFor(
+  ports: StatusSources,
+  work: Work,
+  depth = 0,
+  units?: StoredUnit[],
+  /** `textEnds: false`: the caller has the consolidated text itself, which leaves those units out (services/consolidation.ts). */
+  options: { textEnds?: boolean } = {},
+): Promise<StatusInput> {
   // Each change once, and a source with no number named as a person would (its type, title, date): the reasons read both.
   const names = new Map<string, string | undefined>();
   const named: Relation[] = [];
@@ -75,7 +82,7 @@ export async function statusInputFor(ports: StatusSources, work: Work, depth = 0
   // A parent's input only says whether it ended (a flag here): what amends it does not matter.
   const pending = depth === 0 ? await pendingAmendments(ports, work, incoming) : [];
   if (pending.length > 0) input.pending = pending;
-  return units ? withUnitFacts(input, work, units, links.effects) : input;
+  return units ? withUnitFacts(input, work, units, options.textEnds === false ? [] : links.effects) : input;
 }
 
 /**
@@ -85,10 +92,8 @@ export async function statusInputFor(ports: StatusSources, work: Work, depth = 0
  */
 export function withUnitFacts(input: StatusInput, work: Work, units: StoredUnit[], effects: Effect[]): StatusInput {
   const out: StatusInput = { ...input, containers: new Map(units.map((u) => [u.eId, u.parent])) };
-  const ends = textEnds(
-    { workId: work.id, units: buildTree(units), effective: work.effective },
-    effects.filter((e) => e.source.workId !== work.id),
-  );
+  const acting = effects.filter((e) => e.source.workId !== work.id && e.effectiveFrom);
+  const ends = acting.length > 0 ? textEnds({ workId: work.id, units: buildTree(units), effective: work.effective }, acting) : [];
   if (ends.length > 0) out.textEnds = ends;
   const starts = unitCommencements(units, work.issued, work.effective);
   if (starts.length > 0) out.commencements = starts;

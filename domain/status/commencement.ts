@@ -37,10 +37,10 @@ const OTHER_DOCUMENT_RE = /\bsố\s*\d|\d+\/\d{4}\//u;
 
 /** The units of this work that take effect on a date of their own, other than the work's. */
 export function unitCommencements(units: UnitText[], issued: string | null, effective: string | null): Commencement[] {
-  const known = new Set(units.map((u) => u.eId));
+  let known: Set<string> | null = null;
   const out = new Map<string, Commencement>();
   for (const u of units) {
-    if (u.kind === 'appendix' || u.kind === 'attachment' || !u.text.includes('có hiệu lực')) continue;
+    if (u.kind === 'appendix' || u.kind === 'attachment' || !u.text.includes('có hiệu lực') || !u.text.includes(' này')) continue;
     for (const sentence of ownText(u.text).split(/[.;]\s|\n/u)) {
       const s = sentence.trim();
       const subject = EXCEPT_RE.exec(s)?.[1] ?? OWN_UNITS_RE.exec(s)?.[1];
@@ -49,6 +49,7 @@ export function unitCommencements(units: UnitText[], issued: string | null, effe
       const tail = s.slice(s.indexOf(subject) + subject.length);
       const date = dateIn(tail, issued);
       if (!date || date === effective) continue;
+      known ??= new Set(units.map((x) => x.eId));
       for (const eId of citedEIds(subject)) if (known.has(eId) && !out.has(eId)) out.set(eId, { eId, date, sourceEId: u.eId });
     }
   }
