@@ -135,4 +135,7 @@ export const PendingAmendment = z.object({
   number: z.string(),
   effective: z.nullable(z.string()),
   via: z.object({ workId: z.string(), number: z.nullable(z.string()) }),
+  /** Known from a relation a reviewer entered, whose source is not in the database. */
+  relation: z.optional(z.boolean()),
+  eId: z.optional(z.string()),
 });

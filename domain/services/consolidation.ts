@@ -40,7 +40,7 @@ function pendingAt(input: StatusInput, at: string) {
   return (input.pending ?? []).map((p) => ({
     ...p,
     inEffect: !!p.effective && p.effective <= at,
-    message: `Được sửa đổi, bổ sung bởi ${p.number} từ ngày ${p.effective ?? '(chưa rõ)'}; văn bản này chưa có trong Cơ sở dữ liệu nên nội dung sửa đổi chưa được hợp nhất (theo ${p.via.number ?? p.via.workId})`,
+    message: `${p.eId ? `${citationFromEId(p.eId)}: ` : ''}Được sửa đổi, bổ sung bởi ${p.number} từ ngày ${p.effective ?? '(chưa rõ)'}; văn bản này chưa có trong Cơ sở dữ liệu nên nội dung sửa đổi chưa được hợp nhất (${p.relation ? 'theo quan hệ do người rà soát nhập' : `theo ${p.via.number ?? p.via.workId}`})`,
   }));
 }
 

@@ -137,8 +137,37 @@ async function pendingAmendments(ports: StatusSources, work: Work, incoming: Rel
       }
     }
   }
+  // An official list's row saying the work was amended by a document the database does not hold.
+  for (const r of incoming) {
+    if (r.type !== 'announces' || !r.note) continue;
+    const at = r.note.search(AMENDED_BY_RE);
+    if (at < 0) continue;
+    for (const ref of findReferences(r.note.slice(at))) {
+      if (!ref.number) continue;
+      const lkey = referenceKey(ref.number);
+      const held = workIdFor({ number: ref.number, issued: ref.date, place: isLocalNumber(ref.number) ? work.place : null });
+      if (out.has(lkey) || heard.has(held) || (await ports.works.get(held))) continue;
+      out.set(lkey, { number: ref.number, effective: r.effectiveFrom, via: { workId: r.source.workId, number: r.source.number } });
+    }
+  }
+  // A relation a reviewer entered from a document the database does not hold: its text is missing too.
+  for (const r of incoming) {
+    if (r.type !== 'amends' || r.origin !== 'reviewer' || !r.source.number) continue;
+    const lkey = referenceKey(r.source.number);
+    if (out.has(lkey) || (await ports.works.get(r.source.workId))) continue;
+    out.set(lkey, {
+      number: r.source.number,
+      effective: r.effectiveFrom,
+      via: { workId: r.source.workId, number: r.source.number },
+      relation: true,
+      ...(r.target.eId ? { eId: r.target.eId } : {}),
+    });
+  }
   return [...out.values()].sort((a, b) => (a.effective ?? '').localeCompare(b.effective ?? ''));
 }
+
+/** "Được sửa đổi, bổ sung, thay thế bởi Thông tư số …" in an official list's note. */
+const AMENDED_BY_RE = /sửa đổi[^.;]{0,40}?bởi/iu;
 
 export interface DocumentStatus extends StatusResult {
   documentId: string;

@@ -82,8 +82,12 @@ export interface PendingAmendment {
   number: string;
   /** The amending document's effective date, as the list gives it. */
   effective: string | null;
-  /** The document that lists it (a VBHN), by id and number. */
+  /** Where the database read it: the VBHN or the official list that names it, or the relation itself. */
   via: { workId: string; number: string | null };
+  /** Known from a relation (entered by a reviewer) whose source is not in the database: that relation is the reason. */
+  relation?: boolean;
+  /** The unit of this work it amends, when known. */
+  eId?: string;
 }
 
 export interface StatusInput {
@@ -416,7 +420,7 @@ function computeStatusAt(input: StatusInput, at: string, depth: number): StatusR
 
   const partial = rels.filter((r) => !isWhole(r) && !holds(r) && (r.effectiveFrom as string) <= at);
   const unitSuspended = rels.filter((r) => holds(r) && r.target.eId && (r.effectiveFrom as string) <= at && (!r.effectiveTo || at < r.effectiveTo));
-  const pending = (input.pending ?? []).filter((p) => validDate(p.effective) && p.effective <= at).map((p) => pendingReason(p));
+  const pending = (input.pending ?? []).filter((p) => !p.relation && validDate(p.effective) && p.effective <= at).map((p) => pendingReason(p));
   if (partial.length > 0 || unitSuspended.length > 0 || pending.length > 0)
     return result('partially_expired', [...[...partial, ...unitSuspended].map(reasonOf), ...pending].sort(byDate), flags);
 
@@ -600,7 +604,7 @@ export function unitChangeDates(input: StatusInput): { date: string; eId: string
     eId: r.target.eId as string,
     reason: reasonOf(r),
   }));
-  for (const p of input.pending ?? []) if (validDate(p.effective)) out.push({ date: p.effective, eId: null, reason: pendingReason(p) });
+  for (const p of input.pending ?? []) if (!p.relation && validDate(p.effective)) out.push({ date: p.effective, eId: null, reason: pendingReason(p) });
   for (const c of input.commencements ?? [])
     if (validDate(c.date))
       out.push({

@@ -239,3 +239,30 @@ describe('provisions with their own date of effect (commencement)', () => {
     expect(para1?.validity).toMatchObject({ status: 'in_force' });
   });
 });
+
+describe('amendments known from a relation whose source is absent (bullet 4)', () => {
+  it('a reviewer says 59/2020/QH14 Điều 4 was amended by a law not in the database: status, text and timeline say its text is missing', async () => {
+    const reviewer = await api.token(['reviewer']);
+    const res = await fetch(`${api.base}/v1/documents/59-2020-QH14/relations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${reviewer}` },
+      body: JSON.stringify({
+        relation: { type: 'amends', direction: 'incoming', other: '76/2025/QH15', eId: 'art_4', effectiveFrom: '2025-07-01' },
+        reason: 'Luật sửa đổi, bổ sung một số điều của Luật Doanh nghiệp',
+      }),
+    });
+    expect(res.status).toBe(201);
+    await api.index();
+    const s = StatusResponse.parse((await get('/v1/documents/59-2020-QH14/status?at=2025-08-01')).body);
+    expect(s.status).toBe('partially_expired');
+    // One reason (the relation's), and the amendment listed as pending.
+    expect(s.reasons.filter((r) => r.number === '76/2025/QH15')).toHaveLength(1);
+    expect(s.pending).toEqual([expect.objectContaining({ number: '76/2025/QH15', relation: true, eId: 'art_4', effective: '2025-07-01' })]);
+    const text = (await get('/v1/documents/59-2020-QH14/consolidated?at=2025-08-01&format=text')).body as string;
+    expect(text.split('\n')[0]).toBe(
+      'CHƯA HỢP NHẤT: Điều 4: Được sửa đổi, bổ sung bởi 76/2025/QH15 từ ngày 2025-07-01; văn bản này chưa có trong Cơ sở dữ liệu nên nội dung sửa đổi chưa được hợp nhất (theo quan hệ do người rà soát nhập)',
+    );
+    const t = TimelineResponse.parse((await get('/v1/documents/59-2020-QH14/timeline')).body);
+    expect(t.dates.find((d) => d.date === '2025-07-01')?.pending.map((p) => p.number)).toEqual(['76/2025/QH15']);
+  });
+});
