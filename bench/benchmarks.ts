@@ -8,6 +8,7 @@ import { drainOutbox } from '../local/stream';
 import { openEmbedded } from '../local/wiring';
 import { consolidateBench } from './consolidate';
 import { phapdienImportBench } from './phapdien';
+import { validityBench } from './validity';
 
 export interface BenchOptions {
   rounds: number;
@@ -134,4 +135,4 @@ const parse: Bench = (o) =>
 
 const countUnits = (us: { children: unknown[] }[]): number => us.reduce((n, u) => n + 1 + countUnits(u.children as { children: unknown[] }[]), 0);
 
-export const BENCHMARKS: Record<string, Bench> = { ingest, parse, consolidate: consolidateBench, 'phapdien-import': phapdienImportBench };
+export const BENCHMARKS: Record<string, Bench> = { ingest, parse, consolidate: consolidateBench, 'phapdien-import': phapdienImportBench, validity: validityBench };
