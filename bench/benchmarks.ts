@@ -135,4 +135,10 @@ const parse: Bench = (o) =>
 
 const countUnits = (us: { children: unknown[] }[]): number => us.reduce((n, u) => n + 1 + countUnits(u.children as { children: unknown[] }[]), 0);
 
-export const BENCHMARKS: Record<string, Bench> = { ingest, parse, consolidate: consolidateBench, 'phapdien-import': phapdienImportBench, validity: validityBench };
+export const BENCHMARKS: Record<string, Bench> = {
+  ingest,
+  parse,
+  consolidate: consolidateBench,
+  'phapdien-import': phapdienImportBench,
+  validity: validityBench,
+};

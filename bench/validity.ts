@@ -27,7 +27,9 @@ export async function validityBench(o: { rounds: number; corpus?: string; log(l:
   const data = mkdtempSync(join(tmpdir(), 'bench-validity-'));
   const e = openEmbedded(data);
   try {
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort())
+    for (const f of readdirSync(dir)
+      .filter((x) => x.endsWith('.txt'))
+      .sort())
       await ingestDocument(e.ports, { fileName: f, bytes: readFileSync(join(dir, f)) }).catch(() => undefined);
     await drainOutbox(e);
     const works = (await e.ports.works.list({ limit: 1000 })).items;

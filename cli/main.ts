@@ -228,7 +228,7 @@ async function main(argv: string[]): Promise<number> {
             `${r.documentNumber ?? r.documentId}`,
             ...r.groups.map(
               (g) =>
-                `${g.label} (${g.count}):\n${g.relations.map((x) => `  ${x.other.number ?? x.other.workId ?? '?'}${x.otherEId ? ` ${x.otherEId}` : ''}${x.effectiveFrom ? ` từ ${x.effectiveFrom}` : ''}${x.other.inDatabase ? '' : ' (chưa có trong CSDL)'}`).join('\n')}`,
+                `${g.label} (${g.count}):\n${g.relations.map((x) => `  ${x.other.number ?? (x.other.inDatabase ? x.other.workId : x.other.text) ?? '?'}${x.otherEId ? ` ${x.otherEId}` : ''}${x.effectiveFrom ? ` từ ${x.effectiveFrom}` : ''}${x.other.inDatabase ? '' : ' (chưa có trong CSDL)'}`).join('\n')}`,
             ),
           ].join('\n'),
           r,

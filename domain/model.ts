@@ -25,6 +25,8 @@ export interface Reference {
   number: string | null;
   /** ISO date the reference gives for the cited document, if any. */
   date: string | null;
+  /** The year, when the reference gives only that ("Bộ luật Hình sự năm 2015"). */
+  year?: string | null;
   /** The body the reference names after "của", if any ("Chính phủ", "Bộ trưởng Bộ Tài chính"). */
   issuer: string | null;
   /** The reference as printed. */

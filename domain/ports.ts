@@ -20,6 +20,11 @@ export interface WorkRepository {
   get(id: string): Promise<Work | null>;
   /** Works whose number has this reference key (refs.referenceKey). Local numbers may match several works. */
   findByReferenceKey(key: string): Promise<Work[]>;
+  /**
+   * Works with this name key (refs.ts nameKeys: type, folded title, date of issue or its year): how a document
+   * cited by name and date ("Luật Doanh nghiệp ngày 17 tháng 6 năm 2020") is found. Kept by `save`.
+   */
+  findByNameKey(key: string): Promise<Work[]>;
   /** The id of the work a source file with this sha256 was ingested into, if any. */
   findIdBySourceHash(sha256: string): Promise<string | null>;
   /**

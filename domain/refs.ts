@@ -2,6 +2,7 @@
  * Document references: how people write a document's number, and how we derive a stable ASCII id from it.
  * ADR 0002 (eIds and work ids) explains the scheme.
  */
+import { DOCUMENT_TYPE_LABELS, type DocumentType } from './document-types';
 import { asciiKeepCase, fold, normalizeText, pascalAscii } from './text/normalize';
 
 /** Local issuers whose numbers repeat from province to province: the id then carries the province. */
@@ -57,3 +58,74 @@ export function workIdForUnnumbered(sha256: string): string {
 
 /** The shape of an id we generate: used to validate path parameters before touching a store. */
 export const WORK_ID_RE = /^[A-Za-z0-9][A-Za-z0-9-]{0,127}$/;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Documents cited by name and date ("Căn cứ Luật Doanh nghiệp ngày 17 tháng 6 năm 2020"), as a căn cứ usually cites
+// a law: looked up by their type, title and date of issue (or year: "Bộ luật Hình sự năm 2015").
+
+/** The words of a title for a lookup: folded, lower case, punctuation as spaces. */
+function titleWords(title: string): string {
+  return fold(normalizeText(title))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Words no title of a document has: "Luật này có hiệu lực …" is the citing text speaking of itself. */
+const NOT_A_TITLE_RE = /(?:^| )(?:nay|hieu luc|quy dinh tai|theo quy dinh|duoc|sau day)(?: |$)/;
+
+/** The lookup keys of a work by its type, title and date of issue: the date itself, and its year. */
+export function nameKeys(work: { type: string | null; title: string | null; issued: string | null }): string[] {
+  if (!work.type || !work.title || !work.issued) return [];
+  const t = titleWords(work.title);
+  if (!t) return [];
+  return [`${work.type}|${t}|${work.issued}`, `${work.type}|${t}|${work.issued.slice(0, 4)}`];
+}
+
+/** The title a reference names: what precedes its date, year or number ("Luật Doanh nghiệp" in "Luật Doanh nghiệp ngày …"). */
+export function referenceTitle(text: string): string {
+  return normalizeText(text)
+    .replace(/\s+(?:ngày\s+\d|năm\s+\d{4}|số\s+\d).*$/su, '')
+    .trim();
+}
+
+/**
+ * The lookup key of a reference without a number, by its type, title and date (or year); null when it lacks one of
+ * them or its "title" is not one (the citing text speaking of itself).
+ */
+export function referenceNameKey(ref: { type: string | null; number: string | null; date: string | null; year?: string | null; text: string }): string | null {
+  if (ref.number || !ref.type) return null;
+  const when = ref.date ?? ref.year ?? null;
+  if (!when) return null;
+  const t = titleWords(referenceTitle(ref.text));
+  const words = t.split(' ');
+  // More than the type's own words ("Nghị quyết ngày 16/6/2025" names no title), and not the citing text itself.
+  const typeWords = titleWords(DOCUMENT_TYPE_LABELS[ref.type as DocumentType] ?? '').split(' ').length;
+  if (words.length <= typeWords || words.length > 30 || NOT_A_TITLE_RE.test(t)) return null;
+  return `${ref.type}|${t}|${when}`;
+}
+
+/** The id of a document cited by name that is not in the database (a placeholder), ASCII from its key. */
+export function workIdForName(key: string): string {
+  return `name-${key
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`
+    .slice(0, 128)
+    .replace(/-$/, '');
+}
+
+/** Vietnam's constitutions, newest first, with the day each took effect. */
+const CONSTITUTIONS = [
+  { year: '2013', effective: '2014-01-01' },
+  { year: '1992', effective: '1992-04-18' },
+  { year: '1980', effective: '1980-12-19' },
+  { year: '1959', effective: '1960-01-01' },
+  { year: '1946', effective: '1946-11-09' },
+] as const;
+
+/** The year of the constitution in force on a date: what a căn cứ "Hiến pháp nước …" without a year cites. */
+export function constitutionYearAt(date: string | null | undefined): string | null {
+  if (!date) return null;
+  return CONSTITUTIONS.find((c) => c.effective <= date)?.year ?? null;
+}

@@ -57,6 +57,8 @@ export const Reference = z.object({
   type: z.nullable(z.string()),
   number: z.nullable(z.string()),
   date: z.nullable(isoDate),
+  /** The year, when the reference gives only that ("Bộ luật Hình sự năm 2015"). */
+  year: z.optional(z.nullable(z.string())),
   issuer: z.nullable(z.string()),
   text: z.string(),
 });
@@ -71,6 +73,8 @@ export const Document = z.object({
   place: z.nullable(z.string()),
   issued: z.nullable(isoDate),
   effective: z.nullable(isoDate),
+  /** Dates on which provisions of the document take effect on their own (other than `effective`). */
+  provisionDates: z.optional(z.array(isoDate)),
   legalBases: z.array(Reference),
   consolidates: z.array(z.extend(Reference, { effective: z.nullable(isoDate) })),
   signer: z.nullable(z.object({ name: z.string(), capacity: z.string() })),

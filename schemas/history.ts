@@ -24,6 +24,8 @@ export const Relation = z.object({
     date: z.nullable(z.string()),
     eId: z.optional(z.string()),
     text: z.string(),
+    /** A document cited by name and date, without a number: its lookup key. */
+    nameKey: z.optional(z.string()),
   }),
   effectiveFrom: z.nullable(z.string()),
   effectiveTo: z.optional(z.nullable(z.string())),

@@ -2,6 +2,8 @@
  * Works on DynamoDB, single-table (docs/adr/0003-dynamodb-single-table.md):
  *   WORK#<id> / META      the work (attributes as in the domain model), gsi1 = number key, gsi2 = list order
  *   HASH#<sha256> / HASH  claim of a source file by a work: makes ingestion idempotent across renditions
+ *   NAME#<name key> / WORK#<id>  a name key of the work (type, title, date: refs.ts nameKeys), for citations by name;
+ *                         written with the work, never deleted (a read keeps only works whose current keys match)
  * Writes are one transaction with conditions: an optimistic lock on the work's version and a claim per hash.
  */
 import { type DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
@@ -16,7 +18,7 @@ import {
 import { ConflictError } from '../../domain/errors';
 import type { Page, Work } from '../../domain/model';
 import type { ListQuery, WorkRepository } from '../../domain/ports';
-import { referenceKey } from '../../domain/refs';
+import { nameKeys, referenceKey } from '../../domain/refs';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { GSI_BY_NUMBER, GSI_LIST } from './table-design';
 import { guardStoreErrors } from './errors';
@@ -24,6 +26,8 @@ import { guardStoreErrors } from './errors';
 const LIST_PARTITION = 'WORKS';
 const workKey = (id: string) => ({ pk: `WORK#${id}`, sk: 'META' });
 const hashKey = (sha256: string) => ({ pk: `HASH#${sha256}`, sk: 'HASH' });
+/** A name key of a work (refs.ts nameKeys): `NAME#<key>` / `WORK#<id>`, written with the work. */
+const nameItemKey = (key: string, id: string) => ({ pk: `NAME#${key}`, sk: `WORK#${id}` });
 
 type Key = Record<string, string>;
 const CURSOR_KEYS = ['pk', 'sk', GSI_LIST.partitionKey, GSI_LIST.sortKey].sort().join(',');
@@ -73,6 +77,21 @@ export class DynamoWorkRepository implements WorkRepository {
     return (res.Items ?? []).map(toWork).sort((a, b) => a.id.localeCompare(b.id));
   }
 
+  async findByNameKey(key: string): Promise<Work[]> {
+    const res = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `NAME#${key}` },
+        Limit: 50,
+      }),
+    );
+    const ids = (res.Items ?? []).map((i) => i.workId).filter((id): id is string => typeof id === 'string');
+    const works = await Promise.all(ids.map((id) => this.get(id)));
+    // A work whose title or date changed since leaves its old name item behind: only its current keys count.
+    return works.filter((w): w is Work => !!w && nameKeys(w).includes(key)).sort((a, b) => a.id.localeCompare(b.id));
+  }
+
   async findIdBySourceHash(sha256: string): Promise<string | null> {
     const res = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: hashKey(sha256), ConsistentRead: true }));
     return typeof res.Item?.workId === 'string' ? res.Item.workId : null;
@@ -111,6 +130,7 @@ export class DynamoWorkRepository implements WorkRepository {
             ExpressionAttributeValues: { ':id': work.id },
           },
         })),
+        ...nameKeys(work).map((key) => ({ Put: { TableName: this.tableName, Item: { ...nameItemKey(key, work.id), entity: 'work_name', workId: work.id } } })),
       ],
     };
     try {

@@ -140,6 +140,11 @@ const MIGRATIONS: string[] = [
   `CREATE VIRTUAL TABLE search_passages USING fts5(terms, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0 tokenchars '_'");
    CREATE VIRTUAL TABLE search_passages_vocab USING fts5vocab(search_passages, row);
    INSERT INTO search_meta (key, value) SELECT 'passages', 1 WHERE NOT EXISTS (SELECT 1 FROM search_entries);`,
+  // Documents cited by name and date (refs.ts nameKeys): each work's keys. Works stored before get theirs from
+  // SqliteWorkRepository on first use (the keys fold Vietnamese titles, which SQL cannot); the marker says so.
+  `CREATE TABLE work_names (name_key TEXT NOT NULL, work_id TEXT NOT NULL, PRIMARY KEY (name_key, work_id)) STRICT, WITHOUT ROWID;
+   CREATE INDEX work_names_by_work ON work_names(work_id);
+   CREATE TABLE work_names_backfill (pending INTEGER) STRICT;`,
 ];
 
 export function openDatabase(file: string): Db {

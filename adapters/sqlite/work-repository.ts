@@ -1,7 +1,7 @@
 import { ConflictError } from '../../domain/errors';
 import type { Page, Work } from '../../domain/model';
 import type { ListQuery, WorkRepository } from '../../domain/ports';
-import { referenceKey } from '../../domain/refs';
+import { nameKeys, referenceKey } from '../../domain/refs';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { Db } from './db';
 
@@ -12,6 +12,8 @@ interface Row {
 const isAfterCursor = (v: unknown): v is { after: string } => typeof v === 'object' && v !== null && typeof (v as { after?: unknown }).after === 'string';
 
 export class SqliteWorkRepository implements WorkRepository {
+  private namesReady = false;
+
   constructor(private readonly db: Db) {}
 
   async get(id: string): Promise<Work | null> {
@@ -22,6 +24,31 @@ export class SqliteWorkRepository implements WorkRepository {
   async findByReferenceKey(key: string): Promise<Work[]> {
     const rows = this.db.prepare('SELECT body FROM works WHERE ref_key = ? ORDER BY id').all(key) as Row[];
     return rows.map((r) => JSON.parse(r.body) as Work);
+  }
+
+  async findByNameKey(key: string): Promise<Work[]> {
+    this.backfillNames();
+    const rows = this.db
+      .prepare('SELECT w.body FROM work_names n JOIN works w ON w.id = n.work_id WHERE n.name_key = ? ORDER BY w.id LIMIT 50')
+      .all(key) as Row[];
+    return rows.map((r) => JSON.parse(r.body) as Work);
+  }
+
+  /** Works stored before name keys existed get theirs once (the migration cannot compute them in SQL). */
+  private backfillNames(): void {
+    if (this.namesReady) return;
+    const pending = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'work_names_backfill'").get();
+    if (pending)
+      this.db.transaction(() => {
+        for (const r of this.db.prepare('SELECT body FROM works').all() as Row[]) this.writeNames(JSON.parse(r.body) as Work);
+        this.db.exec('DROP TABLE work_names_backfill');
+      })();
+    this.namesReady = true;
+  }
+
+  private writeNames(work: Work): void {
+    this.db.prepare('DELETE FROM work_names WHERE work_id = ?').run(work.id);
+    for (const key of nameKeys(work)) this.db.prepare('INSERT OR IGNORE INTO work_names (name_key, work_id) VALUES (?, ?)').run(key, work.id);
   }
 
   async findIdBySourceHash(sha256: string): Promise<string | null> {
@@ -46,6 +73,7 @@ export class SqliteWorkRepository implements WorkRepository {
            ON CONFLICT(id) DO UPDATE SET version = @version, ref_key = @refKey, type = @type, body = @body`,
         )
         .run({ id: work.id, version: stored.version, refKey: work.number ? referenceKey(work.number) : null, type: work.type, body: JSON.stringify(stored) });
+      this.writeNames(work);
       this.db.prepare('INSERT INTO changes (entity, entity_id, version, at) VALUES (?, ?, ?, ?)').run('work', work.id, stored.version, work.updatedAt);
     });
     write.immediate();

@@ -13,17 +13,21 @@ export type { ConsolidatedSource, Reference };
 /** Document types as printed (the registry's PRINTED_TYPES: longest first, `Nghị quyết liên tịch` before `Nghị quyết`). */
 export const TYPES = PRINTED_TYPES;
 export const TYPE_ALT = PRINTED_ALT;
+/** A date written with slashes (`16/6/2025`) is never a document's number. */
+export const NOT_NUMBER = String.raw`\d{1,2}\/\d{1,2}\/\d{4}(?![\p{L}\p{N}\/\-])`;
 /**
  * `27/2022/NĐ-CP`; a stray space after a hyphen is part of the number when upper-case letters follow
  * (`52/2024/QĐ- UBND`, also a symbol wrapped after its hyphen), never before a word (`QĐ- của`, `QĐ- Ủy ban`).
  */
-const NUMBER = String.raw`\d{1,5}[a-zA-Z]?(?:\/[\p{L}\p{N}.\-]+(?:(?<=-) (?=\p{Lu}[\p{Lu}\p{N}]+(?![\p{L}\p{N}]))[\p{L}\p{N}.\-]+)*)+`;
+const NUMBER = String.raw`(?!${NOT_NUMBER})\d{1,5}[a-zA-Z]?(?:\/[\p{L}\p{N}.\-]+(?:(?<=-) (?=\p{Lu}[\p{Lu}\p{N}]+(?![\p{L}\p{N}]))[\p{L}\p{N}.\-]+)*)+`;
 const DATE = String.raw`\s+ngày\s+(\d{1,2})\s*(?:tháng\s+|\/)(\d{1,2})\s*(?:năm\s+|\/)(\d{4})`;
 const ISSUER = String.raw`(?:\s+của\s+([^,;.]{2,80}?)(?=\s+(?:quy định|hướng dẫn|về|ban hành|sửa đổi|phê duyệt|thành lập|có hiệu lực)|[,;.]|$))?`;
 /** With a number: "Nghị định số 27/2022/NĐ-CP ngày 19 tháng 4 năm 2022 của Chính phủ", "Thông tư 29/2016/TT-BNNPTNT". */
 const WITH_NUMBER_RE = new RegExp(String.raw`(${TYPE_ALT})(?![\p{L}])([^;]{0,160}?)\s+(?:số\s+)?(${NUMBER})(?:${DATE})?${ISSUER}`, 'u');
 /** Without a number: "Bộ luật Tố tụng hình sự ngày 27 tháng 11 năm 2015". */
 const WITH_DATE_RE = new RegExp(String.raw`(${TYPE_ALT})(?![\p{L}])([^;]{0,160}?)${DATE}${ISSUER}`, 'u');
+/** With its year only: "Bộ luật Hình sự năm 2015", "Luật Ngân sách nhà nước năm 2015". */
+const WITH_YEAR_RE = new RegExp(String.raw`(${TYPE_ALT})(?![\p{L}])([^;]{2,160}?)\s+năm\s+((?:19|20)\d\d)(?![\p{L}\p{N}\/])${ISSUER}`, 'u');
 
 /** Every reference in a text that names a number or a date (a bare "Luật này" is not a reference), one per clause. */
 export function findReferences(text: string): Reference[] {
@@ -46,7 +50,7 @@ export function findReferences(text: string): Reference[] {
       continue;
     }
     const d = WITH_DATE_RE.exec(segment);
-    if (d?.[1] && d[3] && d[4] && d[5])
+    if (d?.[1] && d[3] && d[4] && d[5]) {
       out.push({
         type: TYPES.find(([w]) => w === d[1])?.[1] ?? null,
         number: null,
@@ -54,6 +58,11 @@ export function findReferences(text: string): Reference[] {
         issuer: d[6]?.trim() ?? null,
         text: d[0].trim(),
       });
+      continue;
+    }
+    const y = WITH_YEAR_RE.exec(segment);
+    if (y?.[1] && y[3])
+      out.push({ type: TYPES.find(([w]) => w === y[1])?.[1] ?? null, number: null, date: null, year: y[3], issuer: y[4]?.trim() ?? null, text: y[0].trim() });
   }
   return out;
 }

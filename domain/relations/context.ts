@@ -6,7 +6,7 @@
 import type { Diagnostic, Work } from '../model';
 import { findReferences, type Reference } from '../parse/references';
 import type { ParsedUnit, ParseResult } from '../parse/types';
-import { isLocalNumber, referenceKey, workIdFor } from '../refs';
+import { constitutionYearAt, isLocalNumber, referenceKey, referenceNameKey, workIdFor, workIdForName } from '../refs';
 import { fold } from '../text/normalize';
 import { citedEIds, tailCitations } from './citations';
 import { type LocatedRef, locateRefs, TYPE_ALT } from './locate';
@@ -158,9 +158,18 @@ export function extractContext(work: ExtractWork, parsed: ParseResult): ExtractC
     isSelf,
     targetOf: (ref, eId) => {
       const r = ref.number && ref.number === ref.number.toLowerCase() ? { ...ref, number: ref.number.toUpperCase() } : ref;
+      // A document cited by name and date has a placeholder id from that name until the services find it (links.ts).
+      // "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam" cites the constitution in force when this was issued.
+      const year = r.type === 'hien_phap' && !r.date && !r.year ? constitutionYearAt(work.issued ?? work.effective) : null;
+      const nameKey = r.number ? null : referenceNameKey(year ? { ...r, year } : r);
       return {
-        workId: r.number ? workIdFor({ number: r.number, issued: r.date, place: isLocalNumber(r.number) ? place : null }) : null,
+        workId: r.number
+          ? workIdFor({ number: r.number, issued: r.date, place: isLocalNumber(r.number) ? place : null })
+          : nameKey
+            ? workIdForName(nameKey)
+            : null,
         number: r.number,
+        ...(nameKey ? { nameKey } : {}),
         type: r.type,
         issuer: r.issuer,
         date: r.date,

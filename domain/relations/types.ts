@@ -88,6 +88,8 @@ export interface RelationTarget {
   eId?: string;
   /** The reference as printed. */
   text: string;
+  /** A document cited by name and date, without a number: its lookup key (refs.ts referenceNameKey). */
+  nameKey?: string;
 }
 
 export interface RelationEvidence {

@@ -14,6 +14,7 @@ import { vietnamDate } from '../dates';
 import type { HistoryEvent } from '../history/types';
 import type { Work } from '../model';
 import type { Ports } from '../ports';
+import { nameKeys, workIdForName } from '../refs';
 import { recordDocumentVersions } from './history';
 import { linkWorks } from './links';
 import { indexWork } from './search';
@@ -28,9 +29,9 @@ export function readOnce(ports: Ports): Ports {
   const histories = new Map<string, Promise<HistoryEvent[]>>();
   return {
     ...ports,
-    works: {
-      ...ports.works,
-      get: (id) => {
+    // The repository's own methods stay reachable (a class instance: spreading it would drop its prototype's).
+    works: Object.assign(Object.create(ports.works) as Ports['works'], {
+      get: (id: string) => {
         let w = works.get(id);
         if (!w) {
           w = ports.works.get(id);
@@ -39,16 +40,15 @@ export function readOnce(ports: Ports): Ports {
         }
         return w;
       },
-      save: async (work, expectedVersion) => {
+      save: async (work: Work, expectedVersion: number) => {
         works.delete(work.id);
         const saved = await ports.works.save(work, expectedVersion);
         works.set(work.id, Promise.resolve(saved));
         return saved;
       },
-    },
-    history: {
-      ...ports.history,
-      forWork: (id) => {
+    }),
+    history: Object.assign(Object.create(ports.history) as Ports['history'], {
+      forWork: (id: string) => {
         let h = histories.get(id);
         if (!h) {
           h = ports.history.forWork(id);
@@ -57,7 +57,7 @@ export function readOnce(ports: Ports): Ports {
         }
         return h;
       },
-      append: async (events) => {
+      append: async (events: HistoryEvent[]) => {
         await ports.history.append(events);
         // Appending is idempotent by event id: the kept history takes the events it does not hold yet, at its end.
         for (const id of new Set(events.map((e) => e.workId))) {
@@ -68,7 +68,7 @@ export function readOnce(ports: Ports): Ports {
           histories.set(id, Promise.resolve([...held, ...events.filter((e) => e.workId === id && !ids.has(e.id))]));
         }
       },
-    },
+    }),
   };
 }
 
@@ -93,11 +93,26 @@ export async function refreshWorks(ports: Ports, ids: string[]): Promise<{ index
 export async function processWorkChanges(ports: Ports, ids: string[]): Promise<{ indexed: string[]; removed: string[]; affected: string[] }> {
   const once = readOnce(ports);
   await recordDocumentVersions(once, ids);
-  const { affected } = await linkWorks(once, ids);
+  const linked = await linkWorks(once, ids);
+  // Documents that cited one of these by name and date before it was here: read their links again, now they find it.
+  const citing = await citingByName(once, ids);
+  const affected = [...linked.affected, ...(citing.length > 0 ? (await linkWorks(once, citing)).affected : [])];
   const existing: string[] = [];
   for (const id of affected) if (!ids.includes(id) && (await once.works.get(id))) existing.push(id);
   const res = await refreshWorks(once, [...ids, ...existing]);
   return { ...res, affected: existing };
+}
+
+/** The works whose relations point at a name placeholder of one of these works (refs.ts workIdForName). */
+async function citingByName(ports: Ports, ids: string[]): Promise<string[]> {
+  const out = new Set<string>();
+  for (const id of ids) {
+    const work = await ports.works.get(id);
+    if (!work) continue;
+    for (const key of nameKeys(work))
+      for (const r of (await ports.links.incoming(workIdForName(key))).relations) if (r.source.workId !== id) out.add(r.source.workId);
+  }
+  return [...out].filter((id) => !ids.includes(id));
 }
 
 /** Rebuilds the index (and the stored statuses) from the store, page by page: after a mapping change or a lost index. */

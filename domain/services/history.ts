@@ -10,7 +10,7 @@ import { documentEvent, recordedState, relationId, reviewEvent } from '../histor
 import type { HistoryEvent, RelationReview } from '../history/types';
 import type { DocumentType, Work } from '../model';
 import type { Links, Ports } from '../ports';
-import { referenceKey, WORK_ID_RE, workIdFor } from '../refs';
+import { referenceKey, referenceTitle, WORK_ID_RE, workIdFor } from '../refs';
 import { RELATION_TYPES, type Relation, type RelationType } from '../relations/types';
 import { resolveWork } from './documents';
 
@@ -65,14 +65,15 @@ export async function placeholderFor(ports: Pick<Ports, 'links'>, ref: string): 
   if (/\d/.test(trimmed) && trimmed.includes('/')) candidates.add(workIdFor({ number: trimmed, issued: null, place: null }));
   for (const id of candidates) {
     const incoming = await ports.links.incoming(id);
-    const named = incoming.relations.find((r) => r.target.workId === id && r.target.number);
+    // Cited by number, or by name and date (a placeholder keyed by its name: refs.ts workIdForName).
+    const named = incoming.relations.find((r) => r.target.workId === id && (r.target.number || r.target.nameKey));
     if (!named && incoming.effects.length === 0) continue;
     const t = named?.target;
     const work: Work = {
       id,
       number: t?.number ?? null,
       type: (t?.type as DocumentType | null) ?? 'unknown',
-      title: null,
+      title: t && !t.number && t.nameKey ? referenceTitle(t.text) : null,
       issuers: t?.issuer ? [t.issuer] : [],
       place: null,
       issued: t?.date ?? null,

@@ -12,6 +12,7 @@ import { keptParse } from '../parse/memo';
 import { parseDocument } from '../parse/parse';
 import type { Links, Ports } from '../ports';
 import { extractRelations } from '../relations/extract';
+import type { Relation } from '../relations/types';
 
 /** The original's parse, read back from the blob store. */
 async function parseOriginal(ports: Pick<Ports, 'blobs'>, id: string, source: SourceFile) {
@@ -22,11 +23,11 @@ async function parseOriginal(ports: Pick<Ports, 'blobs'>, id: string, source: So
 }
 
 /** Relations and effects read from one work's text (the parse ingestion kept, when this process made it). */
-export async function readLinks(ports: Pick<Ports, 'blobs'>, work: Work): Promise<Links> {
+export async function readLinks(ports: Pick<Ports, 'blobs' | 'works'>, work: Work): Promise<Links> {
   const primary = work.sources[0];
   if (!primary) return { relations: [], effects: [] };
   const parsed = keptParse(primary) ?? (await parseOriginal(ports, work.id, primary));
-  const { relations } = extractRelations(work, parsed);
+  const relations = await resolveNames(ports, extractRelations(work, parsed).relations);
   // The document an amending text is named after ("... sửa đổi, bổ sung một số điều của Thông tư số 09/2022/...").
   const amended =
     relations.find((r) => r.type === 'amends' && r.target.workId && !r.target.eId) ?? relations.find((r) => r.type === 'amends' && r.target.workId);
@@ -37,6 +38,30 @@ export async function readLinks(ports: Pick<Ports, 'blobs'>, work: Work): Promis
       ? []
       : parseInstructions({ id: work.id, number: work.number ?? work.id, effective: work.effective }, parsed, defaultTarget).effects;
   return { relations, effects };
+}
+
+/**
+ * Documents cited by name and date ("Căn cứ Luật Doanh nghiệp ngày 17 tháng 6 năm 2020") point at the work the
+ * database holds under that name (refs.ts nameKeys) when there is exactly one; else they keep their placeholder, and
+ * the citing document is read again when such a work arrives (services/changes.ts).
+ */
+async function resolveNames(ports: Pick<Ports, 'works'>, relations: Relation[]): Promise<Relation[]> {
+  const found = new Map<string, Work | null>();
+  const out: Relation[] = [];
+  for (const r of relations) {
+    const key = r.target.nameKey;
+    if (!key || r.target.number) {
+      out.push(r);
+      continue;
+    }
+    if (!found.has(key)) {
+      const works = await ports.works.findByNameKey(key);
+      found.set(key, works.length === 1 ? (works[0] as Work) : null);
+    }
+    const w = found.get(key);
+    out.push(w && w.id !== r.source.workId ? { ...r, target: { ...r.target, workId: w.id, number: w.number } } : r);
+  }
+  return out;
 }
 
 /**

@@ -9,7 +9,7 @@ import { relationId, statusEvent } from '../history/derive';
 import { notFound } from '../errors';
 import { RELATION_LABELS, type Relation, type RelationType, relationTypesWhere } from '../relations/types';
 import { findReferences } from '../parse/references';
-import { isLocalNumber, referenceKey, workIdFor } from '../refs';
+import { isLocalNumber, referenceKey, referenceNameKey, workIdFor } from '../refs';
 import {
   documentName,
   endOfValidity,
@@ -76,7 +76,11 @@ export async function statusInputFor(
       const parent = await ports.works.get(id);
       if (parent) parents.push(await statusInputFor(ports, parent, depth + 1));
     }
-  const input: StatusInput = { work: { id: work.id, number: work.number, type: work.type, issued: work.issued, effective: work.effective }, incoming, parents };
+  const input: StatusInput = {
+    work: { id: work.id, number: work.number, type: work.type, issued: work.issued, effective: work.effective, ...(work.number ? {} : { title: work.title }) },
+    incoming,
+    parents,
+  };
   const base = depth === 0 ? await baseWorkOf(ports, work, outgoing) : null;
   if (base) input.base = await statusInputFor(ports, base, depth + 1);
   // A parent's input only says whether it ended (a flag here): what amends it does not matter.
@@ -325,6 +329,7 @@ export async function documentRelations(ports: Pick<Ports, 'works' | 'links' | '
 /** Bare numbers on a line of their own or in a list: `59/2020/QH14`, `Nghị định 15/2020/NĐ-CP`. */
 const BARE_NUMBER_RE = /(?<![\p{L}\p{N}/])\d{1,5}[a-zA-Z]?(?:\/[\p{L}\p{N}.-]+){1,4}(?![\p{L}\p{N}])/gu;
 const MAX_CITATIONS = 200;
+const DATE_RE = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
 
 /**
  * The status-check of a list of citations or of a draft's căn cứ block: every document named (by number, or by
@@ -332,20 +337,26 @@ const MAX_CITATIONS = 200;
  */
 export async function checkCitations(ports: Pick<Ports, 'works' | 'links'>, text: string, at: string) {
   const seen = new Set<string>();
-  const cited: { citation: string; number: string | null }[] = [];
+  const cited: { citation: string; number: string | null; nameKey: string | null }[] = [];
   for (const line of normalizeText(text).split('\n')) {
     const refs = findReferences(line);
     const numbers = new Set(refs.map((r) => r.number).filter((n): n is string => !!n));
-    for (const r of refs) cited.push({ citation: r.text.trim(), number: r.number });
-    for (const m of line.matchAll(BARE_NUMBER_RE)) if (!numbers.has(m[0])) cited.push({ citation: m[0], number: m[0] });
+    for (const r of refs) cited.push({ citation: r.text.trim(), number: r.number, nameKey: referenceNameKey(r) });
+    // A bare number on its own; a date (16/6/2025) is never one.
+    for (const m of line.matchAll(BARE_NUMBER_RE)) if (!numbers.has(m[0]) && !DATE_RE.test(m[0])) cited.push({ citation: m[0], number: m[0], nameKey: null });
   }
   const items = [];
+  const listed = new Set<string>();
   for (const c of cited.slice(0, MAX_CITATIONS)) {
-    const key = c.number ? referenceKey(c.number) : c.citation;
+    const key = c.number ? referenceKey(c.number) : (c.nameKey ?? c.citation);
     if (seen.has(key)) continue;
     seen.add(key);
-    const works = c.number ? await ports.works.findByReferenceKey(referenceKey(c.number)) : [];
+    // By number; a law cited by name and date ("Luật Doanh nghiệp ngày 17 tháng 6 năm 2020") by its name key.
+    const works = c.number ? await ports.works.findByReferenceKey(referenceKey(c.number)) : c.nameKey ? await ports.works.findByNameKey(c.nameKey) : [];
     const work = works.length === 1 ? works[0] : undefined;
+    // One document cited twice (by number and by name, or by date and by year) is listed once.
+    if (work && listed.has(work.id)) continue;
+    if (work) listed.add(work.id);
     if (!work) {
       items.push({
         citation: c.citation,
@@ -359,10 +370,12 @@ export async function checkCitations(ports: Pick<Ports, 'works' | 'links'>, text
             code: 'not_in_database',
             message:
               works.length > 1
-                ? `${c.number} khớp với ${works.length} văn bản (${works.map((w) => w.id).join(', ')}): cần ghi rõ năm hoặc cơ quan ban hành`
+                ? `${c.number ?? c.citation} khớp với ${works.length} văn bản (${works.map((w) => w.id).join(', ')}): cần ghi rõ năm hoặc cơ quan ban hành`
                 : c.number
                   ? `Văn bản ${c.number} chưa có trong Cơ sở dữ liệu`
-                  : 'Trích dẫn không ghi số, ký hiệu văn bản',
+                  : c.nameKey
+                    ? `Văn bản ${c.citation} chưa có trong Cơ sở dữ liệu`
+                    : 'Trích dẫn không ghi số, ký hiệu văn bản',
             date: null,
           },
         ],

@@ -72,6 +72,8 @@ export interface StatusWork {
   effective: string | null;
   /** Known end of validity (a document with a fixed term), if any. */
   expiry?: string | null;
+  /** Its title: names a document without a number (a law cited by name and date). */
+  title?: string | null;
 }
 
 /**
@@ -406,7 +408,7 @@ function computeStatusAt(input: StatusInput, at: string, depth: number): StatusR
           message:
             w.type === 'van_ban_hop_nhat'
               ? 'Văn bản hợp nhất không có ngày có hiệu lực riêng: hiệu lực theo các văn bản được hợp nhất'
-              : `Chưa xác định ngày có hiệu lực của ${w.number ?? w.id}${w.issued ? ` (ban hành ngày ${w.issued})` : ''}`,
+              : `Chưa xác định ngày có hiệu lực của ${w.number ?? w.title ?? w.id}${w.issued ? ` (ban hành ngày ${w.issued})` : ''}`,
           date: null,
         },
       ],

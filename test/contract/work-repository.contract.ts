@@ -1,7 +1,8 @@
 /** The WorkRepository contract: every adapter (SQLite, DynamoDB) must pass it unchanged. */
 import { ConflictError, DomainError } from '../../domain/errors';
 import type { WorkRepository } from '../../domain/ports';
-import { referenceKey } from '../../domain/refs';
+import { nameKeys, referenceKey, referenceNameKey } from '../../domain/refs';
+import { findReferences } from '../../domain/parse/references';
 import { makeWork } from '../support/fixtures';
 
 export function workRepositoryContract(name: string, make: () => Promise<WorkRepository>) {
@@ -64,6 +65,21 @@ export function workRepositoryContract(name: string, make: () => Promise<WorkRep
       await repo.save(a, 0);
       await repo.save(b, 0);
       expect((await repo.findByReferenceKey(referenceKey('988/2031/NQ-HĐND'))).map((x) => x.id).sort()).toEqual([a.id, b.id].sort());
+    });
+
+    it('finds a work by its name and date (a law cited without its number), and follows a changed title', async () => {
+      const title = `Luật Thử nghiệm ${Date.now()}`;
+      const w = makeWork({ type: 'luat', number: `91/2031/QH15`, title, issued: '2031-06-17' });
+      await repo.save(w, 0);
+      const [ref] = findReferences(`Căn cứ ${title.toUpperCase().replace('LUẬT', 'Luật')} ngày 17 tháng 6 năm 2031;`);
+      const key = referenceNameKey(ref as NonNullable<typeof ref>) as string;
+      expect((await repo.findByNameKey(key)).map((x) => x.id)).toEqual([w.id]);
+      expect((await repo.findByNameKey(key.replace('2031-06-17', '2031'))).map((x) => x.id)).toEqual([w.id]);
+      expect(await repo.findByNameKey(key.replace('2031-06-17', '2031-06-18'))).toEqual([]);
+      // A corrected title: the old name no longer finds it, the new one does.
+      const renamed = await repo.save({ ...w, title: `${title} sửa` }, 1);
+      expect(await repo.findByNameKey(key)).toEqual([]);
+      expect((await repo.findByNameKey(nameKeys(renamed)[0] as string)).map((x) => x.id)).toEqual([w.id]);
     });
 
     it('pages through every work exactly once, in id order, with opaque cursors', async () => {
