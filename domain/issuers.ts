@@ -73,3 +73,62 @@ export function provinceOf(work: { scope: string; issuers: string[]; place: stri
   }
   return work.place ? work.place.replace(/^(?:tỉnh|thành phố)\s+/iu, '') : null;
 }
+
+/**
+ * The central bodies a document's number names in its symbol (`41/2024/QH15`, `08/2025/NQ-CP`, `112/2025/TT-BTC`,
+ * `12/VBHN-BTC`): who issued it when the letterhead was not read. Local bodies (UBND, HĐND) are not here: their
+ * name needs the province.
+ */
+const BODY_OF_CODE: [RegExp, string][] = [
+  [/^UBTVQH\d*$/u, 'Ủy ban Thường vụ Quốc hội'],
+  [/^QH\d*$/u, 'Quốc hội'],
+  [/^HĐNN\d*$/u, 'Hội đồng Nhà nước'],
+  [/^CP$/u, 'Chính phủ'],
+  [/^TTg$/u, 'Thủ tướng Chính phủ'],
+  [/^CTN$/u, 'Chủ tịch nước'],
+  [/^VPQH$/u, 'Văn phòng Quốc hội'],
+  [/^VPCP$/u, 'Văn phòng Chính phủ'],
+  [/^BTC$/u, 'Bộ Tài chính'],
+  [/^BLĐTBXH$/u, 'Bộ Lao động - Thương binh và Xã hội'],
+  [/^BYT$/u, 'Bộ Y tế'],
+  [/^BGDĐT$/u, 'Bộ Giáo dục và Đào tạo'],
+  [/^BCA$/u, 'Bộ Công an'],
+  [/^BQP$/u, 'Bộ Quốc phòng'],
+  [/^BTP$/u, 'Bộ Tư pháp'],
+  [/^BCT$/u, 'Bộ Công Thương'],
+  [/^BXD$/u, 'Bộ Xây dựng'],
+  [/^BGTVT$/u, 'Bộ Giao thông vận tải'],
+  [/^BNNPTNT$/u, 'Bộ Nông nghiệp và Phát triển nông thôn'],
+  [/^BNNMT$/u, 'Bộ Nông nghiệp và Môi trường'],
+  [/^BTNMT$/u, 'Bộ Tài nguyên và Môi trường'],
+  [/^BKHĐT$/u, 'Bộ Kế hoạch và Đầu tư'],
+  [/^BNV$/u, 'Bộ Nội vụ'],
+  [/^BNG$/u, 'Bộ Ngoại giao'],
+  [/^BVHTTDL$/u, 'Bộ Văn hóa, Thể thao và Du lịch'],
+  [/^BTTTT$/u, 'Bộ Thông tin và Truyền thông'],
+  [/^BKHCN$/u, 'Bộ Khoa học và Công nghệ'],
+  [/^BDTTG$/u, 'Bộ Dân tộc và Tôn giáo'],
+  [/^UBDT$/u, 'Ủy ban Dân tộc'],
+  [/^NHNN$/u, 'Ngân hàng Nhà nước Việt Nam'],
+  [/^TANDTC$/u, 'Tòa án nhân dân tối cao'],
+  [/^VKSNDTC$/u, 'Viện kiểm sát nhân dân tối cao'],
+  [/^KTNN$/u, 'Kiểm toán Nhà nước'],
+  [/^TTCP$/u, 'Thanh tra Chính phủ'],
+];
+
+/** The central bodies named by a number's symbol (after its type code: `TT-BTC` → Bộ Tài chính), in order. */
+export function issuersOfNumber(number: string | null): string[] {
+  const symbol =
+    normalizeText(number ?? '')
+      .split('/')
+      .pop() ?? '';
+  const codes = symbol.split('-').map((c) => c.trim());
+  // `QH15`, `UBTVQH15`, `CTN` stand alone; `NQ-CP`, `TT-BTC`, `VBHN-BTC` start with the type's code.
+  const named = codes.length > 1 ? codes.slice(1) : codes;
+  const out: string[] = [];
+  for (const code of named) {
+    const body = BODY_OF_CODE.find(([re]) => re.test(code))?.[1];
+    if (body && !out.includes(body)) out.push(body);
+  }
+  return out;
+}

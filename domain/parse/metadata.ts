@@ -7,6 +7,7 @@ import { isoDate } from '../dates';
 import { DOCUMENT_TYPE_LABELS, type DocumentType, isNamedType, PRINTED_TYPES, typeFromSymbol } from '../document-types';
 import type { Diagnostic, Scope } from '../model';
 import { isLocalNumber } from '../refs';
+import { issuersOfNumber } from '../issuers';
 import type { ConsolidatedSource, Reference } from './references';
 
 export interface WorkMetadata {
@@ -38,6 +39,7 @@ const NUMBER_LINE_RES = [
 ];
 const WEB_NUMBER_LABEL_RE = /^Số hiệu\s*:?$/u;
 const WEB_DATE_LABEL_RE = /^Ngày ban hành\s*:?$/u;
+const AUTHENTICATED_RE = /XÁC\s+THỰC\s+VĂN\s+BẢN\s+HỢP\s+NHẤT/u;
 const PASSED_ON_RE = /thông\s+qua\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
 const DATE_RE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/iu;
 const PLACE_DATE_RE = /^([\p{L} .'-]{2,40}?),\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u;
@@ -208,6 +210,18 @@ export function extractMetadata(text: string): { metadata: WorkMetadata; diagnos
     const d = PASSED_ON_RE.exec(tail);
     if (d?.[1] && d[2] && d[3]) issued = titleDate(d[1], d[2], d[3]);
   }
+  if (!issued) {
+    // A consolidated text is dated where it is authenticated: "XÁC THỰC VĂN BẢN HỢP NHẤT / Hà Nội, ngày 10 tháng 02 năm 2025".
+    const at = tailLines.findIndex((l) => AUTHENTICATED_RE.test(l));
+    const d =
+      at >= 0
+        ? tailLines
+            .slice(at + 1, at + 6)
+            .map((l) => PLACE_DATE_RE.exec(l.trim()))
+            .find(Boolean)
+        : null;
+    if (d?.[2] && d[3] && d[4]) issued = titleDate(d[2], d[3], d[4]);
+  }
   if (!issued) diagnostics.push({ code: 'metadata.date_missing', severity: 'warning', message: 'No date of issue (ngày ... tháng ... năm ...) found' });
 
   const titleAt = findTitle(lines, 0);
@@ -216,7 +230,9 @@ export function extractMetadata(text: string): { metadata: WorkMetadata; diagnos
   const title = titleAt ? titleCase(titleAt.type, titleAt.title) : null;
   if (!title) diagnostics.push({ code: 'metadata.title_missing', severity: 'warning', message: 'No title found under the type heading' });
 
-  const issuers = findIssuers(head);
+  // The letterhead names the issuers; when it was not read, the number's symbol names the central ones (QH, CP, BTC).
+  const printed = findIssuers(head);
+  const issuers = printed.length > 0 ? printed : issuersOfNumber(number);
   const scope: Scope = number && isLocalNumber(number) ? 'province' : 'central';
   return { metadata: { number, legalBases: [], consolidates: [], signer: null, type, title, issuers, place, issued, scope }, diagnostics };
 }

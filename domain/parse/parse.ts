@@ -221,7 +221,7 @@ class DocumentParser {
       ...this.metadata,
       legalBases: legalBases(this.preamble),
       consolidates: this.consolidated ? consolidatedSources(this.textLines(this.bodyFrom, 150)) : [],
-      signer: this.signature ? signerOf(this.textLines(this.signature.line - 1, 12)) : null,
+      signer: this.signature ? signerOf(this.textLines(this.signature.line - 1, 60)) : null,
     };
     return {
       format: this.format,

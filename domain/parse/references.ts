@@ -111,16 +111,23 @@ export function consolidatedSources(headLines: string[]): ConsolidatedSource[] {
 /** The signer and capacity from the signature block: "KT. BỘ TRƯỞNG / THỨ TRƯỞNG / Lê Văn Thanh". */
 export function signerOf(lines: string[]): { name: string; capacity: string } | null {
   let capacity: string[] = [];
-  for (const raw of lines.slice(0, 12)) {
-    const l = raw.trim();
+  // The block may follow a long list of recipients ("Nơi nhận: - …"); web renditions wrap it in ** and table bars.
+  for (const raw of lines.slice(0, 60)) {
+    const l = raw
+      .replace(/\*+|\|/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (!l || /^Nơi nhận/u.test(l) || /^-/.test(l)) continue;
     if (l === l.toUpperCase() && /\p{Lu}/u.test(l)) {
       // "KT. BỘ TRƯỞNG" / "TM. ỦY BAN NHÂN DÂN" starts the capacity; lines above it belong to other blocks.
-      if (/^(?:KT|TM|TL|TUQ|Q|T\/M)\./u.test(l)) capacity = [];
+      // (A "KT." right under a "TM." line belongs to it: "TM. CHÍNH PHỦ / KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG".)
+      if (/^(?:KT|TM|TL|TUQ|Q|T\/M)\./u.test(l) && !/^(?:TM|T\/M)\./u.test(capacity[capacity.length - 1] ?? '')) capacity = [];
       capacity.push(l);
       continue;
     }
-    const words = l.split(/\s+/);
+    // A military rank may precede the name ("Thượng tướng Lê Huy Vịnh"): it is printed with it.
+    const rank = /^(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy|uý) /u.exec(l)?.[0] ?? '';
+    const words = l.slice(rank.length).split(/\s+/);
     if (capacity.length > 0 && words.length >= 2 && words.length <= 6 && words.every((w) => /^\p{Lu}\p{Ll}*$/u.test(w)))
       return { name: l, capacity: capacity.slice(-3).join(' / ') };
   }

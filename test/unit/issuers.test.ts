@@ -1,5 +1,7 @@
 /** Issuer labels, name keys and provinces, on the heads printed in the real corpus. */
-import { issuerLabel, nameKey, provinceOf } from '../../domain/issuers';
+import { issuerLabel, issuersOfNumber, nameKey, provinceOf } from '../../domain/issuers';
+import { parseDocument } from '../../domain/parse/parse';
+import { corpusFile } from '../support/fixtures';
 import { parseQuery } from '../../domain/text/query';
 
 describe('issuerLabel', () => {
@@ -53,5 +55,33 @@ describe('parseQuery', () => {
     expect(parseQuery('"lao dong').phrases).toEqual([]);
     expect(parseQuery('"lao" dong').phrases).toEqual([]);
     expect(parseQuery('Đất').exact).toEqual(['đất']);
+  });
+});
+
+describe('issuersOfNumber (issue 19: the number names the issuer when the letterhead was not read)', () => {
+  it('reads the central body from the symbol', () => {
+    expect(issuersOfNumber('41/2024/QH15')).toEqual(['Quốc hội']);
+    expect(issuersOfNumber('17/2022/UBTVQH15')).toEqual(['Ủy ban Thường vụ Quốc hội']);
+    expect(issuersOfNumber('08/2025/NQ-CP')).toEqual(['Chính phủ']);
+    expect(issuersOfNumber('28/2021/QĐ-TTg')).toEqual(['Thủ tướng Chính phủ']);
+    expect(issuersOfNumber('12/VBHN-BTC')).toEqual(['Bộ Tài chính']);
+    expect(issuersOfNumber('01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH')).toEqual([
+      'Viện kiểm sát nhân dân tối cao',
+      'Tòa án nhân dân tối cao',
+      'Bộ Công an',
+      'Bộ Quốc phòng',
+      'Bộ Lao động - Thương binh và Xã hội',
+    ]);
+    // Local bodies need their province: not from the number.
+    expect(issuersOfNumber('51/2025/NQ-HĐND')).toEqual([]);
+    expect(issuersOfNumber(null)).toEqual([]);
+  });
+
+  it('fills the issuers of real documents whose letterhead the parser does not read (41/2024/QH15, 08/2025/NQ-CP)', () => {
+    for (const [file, issuer] of [
+      ['41-2024-QH15.txt', 'Quốc hội'],
+      ['08-2025-NQ-CP.txt', 'Chính phủ'],
+    ] as const)
+      expect({ file, issuers: parseDocument(corpusFile(file).toString('utf8')).metadata.issuers.map(issuerLabel) }).toEqual({ file, issuers: [issuer] });
   });
 });
