@@ -116,6 +116,9 @@ const BODY_OF_CODE: [RegExp, string][] = [
   [/^TTCP$/u, 'Thanh tra Chính phủ'],
 ];
 
+/** The names of the central bodies, as written in running text (`Bộ Tài chính`). */
+export const CENTRAL_BODIES: readonly string[] = BODY_OF_CODE.map(([, name]) => name);
+
 /** The central bodies named by a number's symbol (after its type code: `TT-BTC` → Bộ Tài chính), in order. */
 export function issuersOfNumber(number: string | null): string[] {
   const symbol =

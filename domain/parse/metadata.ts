@@ -7,7 +7,7 @@ import { isoDate } from '../dates';
 import { DOCUMENT_TYPE_LABELS, type DocumentType, isNamedType, PRINTED_TYPES, typeFromSymbol } from '../document-types';
 import type { Diagnostic, Scope } from '../model';
 import { isLocalNumber } from '../refs';
-import { issuersOfNumber } from '../issuers';
+import { CENTRAL_BODIES, issuersOfNumber } from '../issuers';
 import type { ConsolidatedSource, Reference } from './references';
 
 export interface WorkMetadata {
@@ -227,7 +227,7 @@ export function extractMetadata(text: string): { metadata: WorkMetadata; diagnos
   const titleAt = findTitle(lines, 0);
   const type = typeFromNumber(number) ?? titleAt?.type ?? 'unknown';
   if (type === 'unknown') diagnostics.push({ code: 'metadata.type_unknown', severity: 'warning', message: 'Document type not recognised' });
-  const title = titleAt ? titleCase(titleAt.type, titleAt.title) : null;
+  const title = titleAt ? titleCase(titleAt.type, titleAt.title, place) : null;
   if (!title) diagnostics.push({ code: 'metadata.title_missing', severity: 'warning', message: 'No title found under the type heading' });
 
   // The letterhead names the issuers; when it was not read, the number's symbol names the central ones (QH, CP, BTC).
@@ -238,13 +238,27 @@ export function extractMetadata(text: string): { metadata: WorkMetadata; diagnos
 }
 
 /** `LUẬT` + `DOANH NGHIỆP` → `Luật Doanh nghiệp`; a sentence-case title is kept as printed after the type word. */
-function titleCase(type: DocumentType, title: string | null): string | null {
+/**
+ * Names an upper-case title loses when it is lowered (issue 19): the place of issue, the country, the central bodies
+ * (issuers.ts), the local councils and committees. Document numbers are put back in capitals too.
+ */
+function restoreCase(lowered: string, place: string | null): string {
+  let s = lowered.replace(/(?<![\p{L}\p{N}])\d{1,5}\/(?:\d{4}\/)?[\p{L}\p{N}.]*\p{L}[\p{L}\p{N}.]*(?:-[\p{L}\p{N}.]+)*/gu, (n) => n.toUpperCase());
+  for (const name of [...(place ? [place] : []), 'Việt Nam', 'Hội đồng nhân dân', 'Ủy ban nhân dân', ...CENTRAL_BODIES]) {
+    const lower = name.toLocaleLowerCase('vi');
+    if (lower === name || !s.includes(lower)) continue;
+    s = s.replace(new RegExp(`(?<![\\p{L}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu'), name);
+  }
+  return s;
+}
+
+function titleCase(type: DocumentType, title: string | null, place: string | null = null): string | null {
   if (!title) return null;
   const word = type === 'unknown' ? '' : DOCUMENT_TYPE_LABELS[type];
   const typeWord = word.charAt(0) + word.slice(1).toLowerCase();
   // An upper-case title is a name (`DOANH NGHIỆP` → `Doanh nghiệp`); a sentence-case one continues the type word
-  // (`Hướng dẫn ...` → `Thông tư hướng dẫn ...`).
-  const lower = title === title.toUpperCase() ? title.toLowerCase() : title;
+  // (`Hướng dẫn ...` → `Thông tư hướng dẫn ...`). Lowered, it gets its names back (restoreCase).
+  const lower = title === title.toUpperCase() ? restoreCase(title.toLowerCase(), place) : title;
   const isName = isNamedType(type);
   const body = isName ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower.charAt(0).toLowerCase() + lower.slice(1);
   return `${typeWord} ${body}`.trim();

@@ -19,3 +19,16 @@ it.each([
 ])('the consolidated text %s is dated where it is authenticated (%s)', (file, issued) => {
   expect(parseDocument(corpusFile(file).toString('utf8')).metadata.issued).toBe(issued);
 });
+
+it.each([
+  [
+    '74-2025-NQ-HDND-HaNoi.txt',
+    'Nghị quyết bãi bỏ nghị quyết số 30/2013/NQ-HĐND ngày 06 tháng 12 năm 2013 của Hội đồng nhân dân thành phố Hà Nội về xây dựng khu vực phòng thủ thành phố Hà Nội đến năm 2020 và những năm tiếp theo',
+  ],
+  [
+    '138-2025-QD-UBND-DongThap.txt',
+    'Quyết định ban hành quy chế tiếp nhận, luân chuyển hồ sơ, giải quyết, trả kết quả thủ tục hành chính trong lĩnh vực đất đai trên địa bàn tỉnh Đồng Tháp',
+  ],
+])('an upper-case title lowered keeps its names and numbers (%s)', (file, title) => {
+  expect(parseDocument(corpusFile(file).toString('utf8')).metadata.title).toBe(title);
+});
