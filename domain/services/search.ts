@@ -6,7 +6,8 @@ import { withUnitFacts } from './status';
 import { type StatusInput, startOfValidity, unitEndsOfValidity, unitStartsOfValidity } from '../status/engine';
 import type { Facets, Ports, SearchEntry, SearchHit, SearchQuery, Suggestion } from '../ports';
 import { makeSnippet, queryTerms } from '../text/snippet';
-import { normalizeText } from '../text/normalize';
+import { fold, normalizeText } from '../text/normalize';
+import { referenceKey } from '../refs';
 import { readDocument } from '../parse/formats';
 import { issuerLabel, provinceOf } from '../issuers';
 import { filedSectors, suggestSectors } from '../sectors';
@@ -210,7 +211,32 @@ export async function searchGrouped(
 export async function suggestDocuments(ports: Pick<Ports, 'search'>, prefix: string, limit: number): Promise<Suggestion[]> {
   const p = prefix.trim().slice(0, 200);
   if (queryTerms(p).length === 0) return [];
-  return ports.search.suggest(p, Math.min(Math.max(limit, 1), 20));
+  const n = Math.min(Math.max(limit, 1), 20);
+  // The engine's candidates, then what was typed first (issue 19): its number, then a title that starts with it.
+  const candidates = await ports.search.suggest(p, Math.min(n * 3, 50));
+  const scored = candidates.map((s, i) => ({ s, i, score: typedMatch(p, s) }));
+  scored.sort((a, b) => b.score - a.score || a.i - b.i);
+  return scored.slice(0, n).map((x) => x.s);
+}
+
+/** How exactly a suggestion is what was typed: its number (whole, or as typed so far), or its title's start. */
+function typedMatch(typed: string, s: Suggestion): number {
+  const key = referenceKey(typed);
+  if (s.documentNumber && /\d/.test(typed)) {
+    const number = referenceKey(s.documentNumber);
+    if (number === key) return 3;
+    if (number.startsWith(`${key}/`) || (number.startsWith(key) && !/[\p{L}\p{N}]$/u.test(typed))) return 2;
+  }
+  const words = fold(normalizeText(typed))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  const title = fold(normalizeText(s.title ?? ''))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  if (words && (title === words || title.startsWith(`${words} `))) return 1;
+  return 0;
 }
 
 /** The article number an eId points into, as printed: `art_6a__para_2` → `6a`; inside an attachment too. */
