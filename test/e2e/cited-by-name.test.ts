@@ -76,3 +76,16 @@ it('never takes a date for a number: 84/2025/QĐ-UBND Hà Tĩnh cites laws "ngà
     embedded.close();
   }
 });
+
+it('gives the repealer named in an official list a page: 169/QĐ-BLĐTBXH says 09/2022 was "bãi bỏ bởi Thông tư số 03/2024/TT-BLĐTBXH"', async () => {
+  const embedded = tempEmbedded();
+  try {
+    await ingestDocument(embedded.ports, file('169-QD-BLDTBXH.txt'));
+    await drainOutbox(embedded);
+    const placeholder = await documentRelations(embedded.ports, '03/2024/TT-BLĐTBXH');
+    expect(placeholder.inDatabase).toBe(false);
+    expect(placeholder.groups.find((g) => g.type === 'cites' && g.direction === 'incoming')?.relations.map((r) => r.other.number)).toEqual(['169/QĐ-BLĐTBXH']);
+  } finally {
+    embedded.close();
+  }
+});

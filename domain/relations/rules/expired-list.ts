@@ -10,6 +10,7 @@ import { citationGroups } from '../citations';
 import { cut, FURNITURE_RE } from '../context';
 import { locateRefs } from '../locate';
 import type { DocumentRule } from './types';
+import { referenceKey } from '../../refs';
 
 export const expiredList: DocumentRule = {
   name: 'expired-list',
@@ -33,6 +34,11 @@ export const expiredList: DocumentRule = {
       };
       if (row.units.length > 0) for (const eId of row.units) ctx.add({ ...base, target: ctx.targetOf(row.ref, eId) });
       else ctx.add({ ...base, target: ctx.targetOf(row.ref), ...(row.partial ? { partial: true } : {}) });
+      // The documents the row's reason names (the one that repealed or replaced it) are cited by the list, so each
+      // has a page, a placeholder when it is not in the database ("Được bãi bỏ bởi Thông tư số 03/2024/TT-BLĐTBXH").
+      for (const lr of locateRefs(row.reason ?? ''))
+        if (lr.ref.number && !ctx.isSelf(lr.ref) && !ctx.cites.has(referenceKey(lr.ref.number)))
+          ctx.cites.set(referenceKey(lr.ref.number), { ref: lr.ref, line: row.line, ...(base.sourceEId ? { eId: base.sourceEId } : {}) });
       if (!row.date)
         ctx.diagnostics.push({ code: 'relations.list_row_undated', severity: 'warning', message: `List row ${row.no}: no expiry date`, line: row.line });
     });
