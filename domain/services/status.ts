@@ -266,7 +266,10 @@ export async function documentRelations(ports: Pick<Ports, 'works' | 'links' | '
     return titles.get(id) ?? null;
   };
   const views: RelationView[] = [];
+  // A relation a reviewer entered from a document not in the database is held by this one: it is incoming, not a
+  // relation of this document to itself.
   for (const r of out.relations) {
+    if (r.source.workId !== work.id) continue;
     const other = await lookup(r.target.workId);
     views.push({
       id: relationId(r),

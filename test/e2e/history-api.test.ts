@@ -127,6 +127,10 @@ describe('reviewers edit relations over HTTP', () => {
     await api.index();
     const status = StatusResponse.parse(JSON.parse((await get('/v1/documents/09-2022-TT-BLDTBXH/status?at=2024-06-05')).text));
     expect(status.status).toBe('expired');
+    // Held by 09/2022 (its source is not in the database), the relation is incoming only: no relation to itself.
+    const held = RelationsResponse.parse(JSON.parse((await get('/v1/documents/09-2022-TT-BLDTBXH/relations')).text));
+    expect(held.groups.flatMap((g) => g.relations.filter((r) => r.other.workId === '09-2022-TT-BLDTBXH'))).toEqual([]);
+    expect(held.groups.find((g) => g.type === 'repeals' && g.direction === 'incoming')?.relations.map((r) => r.other.number)).toEqual(['03/2024/TT-BLĐTBXH']);
     // A document cited but not held answers as a placeholder: status unknown (no date known), relations from what cites it.
     const cite = await send(
       'POST',
