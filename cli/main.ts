@@ -6,6 +6,7 @@
 import { noticeLines, type RenderedUnit, unitsText } from '../domain/consolidate/render';
 import { exportFileId, findExportFiles, readExportFile } from '../local/phapdien-files';
 import { consolidatedDocument, documentTimeline } from '../domain/services/consolidation';
+import { qualityReport } from '../domain/services/quality';
 import { documentRelations, documentStatus } from '../domain/services/status';
 import { headingView, importHeading, importTree, reindexCodification } from '../domain/services/codification';
 import { readFile } from 'node:fs/promises';
@@ -53,6 +54,7 @@ Commands:
   consolidate DOC [--at YYYY-MM-DD]
                             The text as in force on a date, amendments applied, with notes
   relations DOC             Relations with other documents (lược đồ), both directions
+  audit [--limit N]         The corpus quality report: metadata, citations, effects not applied, structure; worst first
   timeline DOC              The dates on which the document's text changes
   phapdien import FILE_OR_DIR...
                             Import the Bộ pháp điển export (đề mục .html/.html.gz, tree.json, folders);
@@ -229,6 +231,31 @@ async function main(argv: string[]): Promise<number> {
             ...r.groups.map(
               (g) =>
                 `${g.label} (${g.count}):\n${g.relations.map((x) => `  ${x.other.number ?? (x.other.inDatabase ? x.other.workId : x.other.text) ?? '?'}${x.otherEId ? ` ${x.otherEId}` : ''}${x.effectiveFrom ? ` từ ${x.effectiveFrom}` : ''}${x.other.inDatabase ? '' : ' (chưa có trong CSDL)'}`).join('\n')}`,
+            ),
+          ].join('\n'),
+          r,
+        );
+        return 0;
+      });
+    }
+    case 'audit': {
+      return withStore(dataDir, async (embedded) => {
+        await drainOutbox(embedded);
+        const r = await qualityReport(embedded.ports, limitOf(values.limit, 20));
+        const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+        out(
+          [
+            `${r.documents} documents`,
+            `metadata: ${Object.entries(r.totals.metadata)
+              .map(([k, v]) => `${k} ${pct(v)}`)
+              .join(', ')}`,
+            `citations naming a document: ${pct(r.totals.citationsResolved)} (${r.totals.unresolved} of ${r.totals.citations} name none); placeholders ${r.totals.placeholders}`,
+            `amendment effects applied: ${pct(r.totals.effectsApplied)} (${r.totals.unapplied} of ${r.totals.effects} not)`,
+            `diagnostics ${r.totals.diagnostics}, structure findings ${r.totals.structure}`,
+            'worst first:',
+            ...r.worst.map(
+              (d) =>
+                `  ${d.score.toFixed(2)}  ${d.documentNumber ?? d.documentId}${d.missing.length ? `  missing: ${d.missing.join(', ')}` : ''}${d.unapplied.length ? `  not applied: ${d.unapplied.length}` : ''}${d.unresolved.length ? `  unresolved: ${d.unresolved.length}` : ''}${d.structure.length ? `  structure: ${d.structure.length}` : ''}`,
             ),
           ].join('\n'),
           r,

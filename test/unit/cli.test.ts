@@ -112,6 +112,15 @@ describe('csdl', () => {
     expect(JSON.parse(missing.last)).toMatchObject({ error: { code: 'not_found' } });
   });
 
+  it('audits the store it ingested above: totals and the worst documents first (csdl audit)', () => {
+    const r = csdl('audit', '--data', data, '--json', '--limit', '5');
+    expect(r.status).toBe(0);
+    const report = JSON.parse(r.last) as { documents: number; totals: { metadata: Record<string, number> }; worst: { score: number }[] };
+    expect(report.documents).toBeGreaterThan(0);
+    expect(Object.keys(report.totals.metadata)).toEqual(['number', 'type', 'issuers', 'issued', 'signer', 'title']);
+    expect(report.worst.length).toBeLessThanOrEqual(5);
+  });
+
   it('rebuilds the search index from the store', () => {
     const r = csdl('reindex', '--data', data, '--json');
     expect(r.status).toBe(0);
