@@ -4,6 +4,7 @@
  */
 import { DOCUMENT_TYPE_LABELS, type DocumentType } from './document-types';
 import { asciiKeepCase, fold, normalizeText, pascalAscii } from './text/normalize';
+import { foldedWords } from './text/snippet';
 
 /** Local issuers whose numbers repeat from province to province: the id then carries the province. */
 const LOCAL_ISSUER_RE = /(^|-)(HĐND|UBND|CTUBND|HDND|CT-UBND)($|-)/i;
@@ -65,10 +66,7 @@ export const WORK_ID_RE = /^[A-Za-z0-9][A-Za-z0-9-]{0,127}$/;
 
 /** The words of a title for a lookup: folded, lower case, punctuation as spaces. */
 function titleWords(title: string): string {
-  return fold(normalizeText(title))
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return foldedWords(title).join(' ');
 }
 
 /** Words no title of a document has: "Luật này có hiệu lực …" is the citing text speaking of itself. */

@@ -53,7 +53,7 @@ const VERB: Partial<Record<Reason['code'], string>> = {
 };
 
 /** "Luật số 84/2015/QH13", or "văn bản số …" when the number does not say the type. */
-export function documentName(number: string | null | undefined, fallback = 'văn bản'): string {
+export function numberedName(number: string | null | undefined, fallback = 'văn bản'): string {
   if (!number) return fallback;
   const type = typeFromSymbol(number);
   return `${type ? DOCUMENT_TYPE_LABELS[type] : 'văn bản'} số ${number}`;
@@ -66,7 +66,7 @@ export function validityNote(eId: string, r: Reason): string {
   const verb = VERB[r.code] ?? 'hết hiệu lực';
   const where = r.sourceEId ? `${citeInnermostFirst(r.sourceEId)} của ` : '';
   const date = r.date ? `, kể từ ngày ${vietnameseDate(r.date)}` : '';
-  return `${citeInnermostFirst(eId)} ${verb} theo quy định tại ${where}${documentName(r.number)}${date}`;
+  return `${citeInnermostFirst(eId)} ${verb} theo quy định tại ${where}${numberedName(r.number)}${date}`;
 }
 
 function flatText(u: ConsolidatedUnit): string {

@@ -5,8 +5,8 @@ import { citationFromEId, type StoredUnit } from '../units';
 import { withUnitFacts } from './status';
 import { type StatusInput, startOfValidity, unitEndsOfValidity, unitStartsOfValidity } from '../status/engine';
 import type { Facets, Ports, SearchEntry, SearchHit, SearchQuery, Suggestion } from '../ports';
-import { makeSnippet, queryTerms } from '../text/snippet';
-import { fold, normalizeText } from '../text/normalize';
+import { foldedWords, makeSnippet, queryTerms } from '../text/snippet';
+import { normalizeText } from '../text/normalize';
 import { referenceKey } from '../refs';
 import { readDocument } from '../parse/formats';
 import { issuerLabel, provinceOf } from '../issuers';
@@ -227,14 +227,8 @@ function typedMatch(typed: string, s: Suggestion): number {
     if (number === key) return 3;
     if (number.startsWith(`${key}/`) || (number.startsWith(key) && !/[\p{L}\p{N}]$/u.test(typed))) return 2;
   }
-  const words = fold(normalizeText(typed))
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-  const title = fold(normalizeText(s.title ?? ''))
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  const words = foldedWords(typed).join(' ');
+  const title = foldedWords(s.title ?? '').join(' ');
   if (words && (title === words || title.startsWith(`${words} `))) return 1;
   return 0;
 }

@@ -8,7 +8,7 @@ import { vietnamDate } from '../dates';
 import { relationId, statusEvent } from '../history/derive';
 import { notFound } from '../errors';
 import { RELATION_LABELS, type Relation, type RelationType, relationTypesWhere } from '../relations/types';
-import { findReferences } from '../parse/references';
+import { findReferences, NOT_NUMBER } from '../parse/references';
 import { isLocalNumber, referenceKey, referenceNameKey, workIdFor } from '../refs';
 import {
   documentName,
@@ -183,7 +183,7 @@ export interface DocumentStatus extends StatusResult {
   since: string | null;
   /** The dates on which this document's status changes (past and future). */
   changes: string[];
-  /** Amendments known from official consolidated texts whose text is not in the database ("pending"). */
+  /** Amendments known (from a VBHN's list, an official list's note, a reviewer's relation) whose text the database lacks. */
   pending: PendingAmendment[];
   /** For a consolidated text (VBHN): the work it consolidates and the date of the version it represents. */
   consolidates?: { workId: string; number: string | null; at: string | null } | null;
@@ -330,9 +330,9 @@ export async function documentRelations(ports: Pick<Ports, 'works' | 'links' | '
 }
 
 /** Bare numbers on a line of their own or in a list: `59/2020/QH14`, `Nghị định 15/2020/NĐ-CP`. */
-const BARE_NUMBER_RE = /(?<![\p{L}\p{N}/])\d{1,5}[a-zA-Z]?(?:\/[\p{L}\p{N}.-]+){1,4}(?![\p{L}\p{N}])/gu;
+/** (A date written with slashes is never one: parse/references.ts NOT_NUMBER.) */
+const BARE_NUMBER_RE = new RegExp(String.raw`(?<![\p{L}\p{N}/])(?!${NOT_NUMBER})\d{1,5}[a-zA-Z]?(?:\/[\p{L}\p{N}.-]+){1,4}(?![\p{L}\p{N}])`, 'gu');
 const MAX_CITATIONS = 200;
-const DATE_RE = /^\d{1,2}\/\d{1,2}\/\d{4}$/;
 
 /**
  * The status-check of a list of citations or of a draft's căn cứ block: every document named (by number, or by
@@ -345,8 +345,7 @@ export async function checkCitations(ports: Pick<Ports, 'works' | 'links'>, text
     const refs = findReferences(line);
     const numbers = new Set(refs.map((r) => r.number).filter((n): n is string => !!n));
     for (const r of refs) cited.push({ citation: r.text.trim(), number: r.number, nameKey: referenceNameKey(r) });
-    // A bare number on its own; a date (16/6/2025) is never one.
-    for (const m of line.matchAll(BARE_NUMBER_RE)) if (!numbers.has(m[0]) && !DATE_RE.test(m[0])) cited.push({ citation: m[0], number: m[0], nameKey: null });
+    for (const m of line.matchAll(BARE_NUMBER_RE)) if (!numbers.has(m[0])) cited.push({ citation: m[0], number: m[0], nameKey: null });
   }
   const items = [];
   const listed = new Set<string>();

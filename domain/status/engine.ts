@@ -3,6 +3,7 @@
  * that point at it (ARCHITECTURE.md §2–3). Total: any input and any date give a status with its reasons.
  * README.md in this folder records the rules and why amendments count as partial expiry.
  */
+import { dayBefore } from '../dates';
 import { DOCUMENT_TYPE_LABELS } from '../document-types';
 import { numOfEId } from '../eid';
 import type { DocumentType } from '../model';
@@ -145,12 +146,6 @@ function validDate(d: string | null | undefined): d is string {
   if (typeof d !== 'string' || !ISO_RE.test(d)) return false;
   const t = new Date(`${d}T00:00:00Z`);
   return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
-}
-
-function dayBefore(d: string): string {
-  const t = new Date(`${d}T00:00:00Z`);
-  t.setUTCDate(t.getUTCDate() - 1);
-  return t.toISOString().slice(0, 10);
 }
 
 function result(status: StatusCode, reasons: Reason[], flags: Flag[]): StatusResult {
@@ -513,17 +508,10 @@ export function unitStatusAt(input: StatusInput, eId: string, at: string): Statu
   const whole = statusAt(input, at);
   // A provision with its own date of effect (commencement.ts): the nearest one above or at the unit.
   const start = ownStart(input, eId);
-  const started = (date: string): Reason => ({
-    code: 'effective_from',
-    message: `${citationFromEId(eId)}: có hiệu lực từ ngày ${date} (${citationFromEId(start?.sourceEId ?? '')})`,
-    eId,
-    citation: citationFromEId(eId),
-    ...(start ? { sourceEId: start.sourceEId, sourceCitation: citationFromEId(start.sourceEId) } : {}),
-    date,
-  });
-  if (whole.status === 'not_yet_in_force' && start && start.date <= at) return result('in_force', [started(start.date)], whole.flags);
+  const started = (s: Commencement) => commencementReason(eId, s);
+  if (whole.status === 'not_yet_in_force' && start && start.date <= at) return result('in_force', [started(start)], whole.flags);
   if (whole.status !== 'in_force' && whole.status !== 'partially_expired') return whole;
-  if (start && start.date > at) return result('not_yet_in_force', [started(start.date)], whole.flags);
+  if (start && start.date > at) return result('not_yet_in_force', [started(start)], whole.flags);
   const rels = relevant(input).filter((r) => validDate(r.effectiveFrom) && (r.effectiveFrom as string) <= at && r.target.eId);
   const own = rels.filter((r) => within(eId, r.target.eId as string, input.containers));
   const inside = rels.filter((r) => r.target.eId !== eId && within(r.target.eId as string, eId, input.containers));
@@ -541,11 +529,24 @@ export function unitStatusAt(input: StatusInput, eId: string, at: string): Statu
   return result(
     'in_force',
     [
-      start ? started(start.date) : { code: 'in_force_since', message: `${citation}: có hiệu lực từ ngày ${w.effective}`, eId, citation, date: w.effective },
+      start ? started(start) : { code: 'in_force_since', message: `${citation}: có hiệu lực từ ngày ${w.effective}`, eId, citation, date: w.effective },
       ...[...changed, ...inside.filter((r) => meaning(r).rewordsPart)].map(reasonOf).sort(byDate),
     ],
     whole.flags,
   );
+}
+
+/** Why a unit takes effect on a date of its own: the provision (`start`, of it or of a unit containing it) that says so. */
+function commencementReason(eId: string, start: Commencement): Reason {
+  return {
+    code: 'effective_from',
+    message: `${citationFromEId(eId)}: có hiệu lực từ ngày ${start.date} (${citationFromEId(start.sourceEId)})`,
+    eId,
+    citation: citationFromEId(eId),
+    sourceEId: start.sourceEId,
+    sourceCitation: citationFromEId(start.sourceEId),
+    date: start.date,
+  };
 }
 
 /** The provision's own date of effect: the commencement of the unit or of the nearest unit containing it. */
@@ -607,21 +608,7 @@ export function unitChangeDates(input: StatusInput): { date: string; eId: string
     reason: reasonOf(r),
   }));
   for (const p of input.pending ?? []) if (!p.relation && validDate(p.effective)) out.push({ date: p.effective, eId: null, reason: pendingReason(p) });
-  for (const c of input.commencements ?? [])
-    if (validDate(c.date))
-      out.push({
-        date: c.date,
-        eId: c.eId,
-        reason: {
-          code: 'effective_from',
-          message: `${citationFromEId(c.eId)}: có hiệu lực từ ngày ${c.date} (${citationFromEId(c.sourceEId)})`,
-          eId: c.eId,
-          citation: citationFromEId(c.eId),
-          sourceEId: c.sourceEId,
-          sourceCitation: citationFromEId(c.sourceEId),
-          date: c.date,
-        },
-      });
+  for (const c of input.commencements ?? []) if (validDate(c.date)) out.push({ date: c.date, eId: c.eId, reason: commencementReason(c.eId, c) });
   return out.sort((a, b) => a.date.localeCompare(b.date));
 }
 
