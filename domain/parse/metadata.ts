@@ -7,7 +7,7 @@ import { isoDate } from '../dates';
 import { DOCUMENT_TYPE_LABELS, type DocumentType, isNamedType, PRINTED_TYPES, typeFromSymbol } from '../document-types';
 import type { Diagnostic, Scope } from '../model';
 import { isLocalNumber } from '../refs';
-import { CENTRAL_BODIES, issuersOfNumber } from '../issuers';
+import { CENTRAL_BODIES, issuerLabel, issuersOfNumber } from '../issuers';
 import type { ConsolidatedSource, Reference } from './references';
 
 export interface WorkMetadata {
@@ -35,7 +35,7 @@ const NUMBER_LINE_RES = [
     String.raw`^(?:(?:Luật|LUẬT|Bộ\s+luật|Pháp\s+lệnh|Lệnh|Nghị\s+quyết|Quyết\s+định|Nghị\s+định|Thông\s+tư)\s+)?(?:Số|SỐ|số)\s*:\s*(${NUMBER_BODY}-?)`,
     'u',
   ),
-  new RegExp(String.raw`^SỐ\s+(${NUMBER_BODY}-?)`, 'u'),
+  new RegExp(String.raw`^(?:(?:LUẬT|PHÁP LỆNH|SẮC LỆNH)\s+)?SỐ\s+(${NUMBER_BODY}-?)`, 'u'),
 ];
 const WEB_NUMBER_LABEL_RE = /^Số hiệu\s*:?$/u;
 const WEB_DATE_LABEL_RE = /^Ngày ban hành\s*:?$/u;
@@ -54,6 +54,7 @@ const MAX_LINE = 2000;
 const clean = (l: string) => (l.length > MAX_LINE ? cleanShort(l.slice(0, MAX_LINE)) : cleanShort(l));
 function cleanShort(l: string): string {
   let s = l.includes('*') ? l.replace(/\*+/g, '') : l;
+  if (s.startsWith('#')) s = s.replace(/^#+\s*/, '');
   if (s.includes('  ') || s.includes('\t')) s = s.replace(/\s+/g, ' ');
   s = s.trim();
   if (s.startsWith('|')) s = s.slice(1).trimStart();
@@ -93,20 +94,55 @@ function typeFromNumber(number: string | null): DocumentType | null {
   return typeFromSymbol(number);
 }
 
-/** The type heading line (`THÔNG TƯ`, `LUẬT`) and the title lines that follow it, up to the preamble. */
-function findTitle(lines: string[], from: number): { type: DocumentType; title: string | null } | null {
-  for (let i = from; i < Math.min(lines.length, from + HEAD_LINES); i++) {
-    const line = lines[i] ?? '';
+/** The enacting authority under the title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X", "CHÍNH PHỦ"): the title ends above it. */
+const AUTHORITY_LINE_RE =
+  /^(?:CHỦ TỊCH(?![\p{L}])|(?:ỦY|UỶ) BAN NHÂN DÂN\s|HỘI ĐỒNG NHÂN DÂN\s|CHÍNH PHỦ$|THỦ TƯỚNG CHÍNH PHỦ$|BỘ TRƯỞNG(?![\p{L}])|QUỐC HỘI$|(?:ỦY|UỶ) BAN THƯỜNG VỤ QUỐC HỘI$|RA SẮC LỆNH)/u;
+/** A title line that continues onto the next one: it ends with a word that needs what follows. */
+const CONTINUES_RE = /(?:(?:^|\s)(?:CỦA|VÀ|THUỘC|ĐỐI VỚI|VỀ|TẠI|TRONG|CHO)|[-,;])$/iu;
+const DATE_WORDS = String.raw`(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})`;
+/** Older laws print their number and date in the title: "CỦA QUỐC HỘI ... SỐ 06/2003/QH11 NGÀY 17 THÁNG 6 NĂM 2003 VỀ LUẬT BIÊN GIỚI QUỐC GIA". */
+const OLD_TITLE_HEAD_RE = new RegExp(
+  String.raw`^(?:của\s+[^]{0,80}?\s+)?số\s+\S+(?:\s+ngày\s+${DATE_WORDS})?(?:\s+của\s+[^]{0,60}?(?=\s+về\s))?\s+(?:về\s+)?`,
+  'iu',
+);
+/** … or after it: "DOANH NGHIỆP TƯ NHÂN CỦA QUỐC HỘI SỐ 48-LCT/HĐNN8 NGÀY 21/12/1990". */
+const OLD_TITLE_TAIL_RE = new RegExp(String.raw`\s+của\s+quốc\s+hội(?![\p{L}])[^]{0,60}?\s+số\s+\S+(?:\s+ngày\s+${DATE_WORDS})?$`, 'iu');
+const isUpper = (l: string) => l === l.toUpperCase() && /\p{Lu}/u.test(l);
+/** A whole line in capitals of at least two words: a heading or an authority, not a wrapped acronym. */
+const isUpperLine = (l: string) => isUpper(l) && /\p{Lu}{2,}\s+\p{Lu}{2,}/u.test(l);
+
+/** The type heading at line i: the word may be wrapped ("QUYẾT" / "ĐỊNH") or carry a footnote marker ("NGHỊ ĐỊNH1"). */
+function typeHeadingAt(lines: string[], i: number): { word: string; type: DocumentType; rest: string; next: number } | null {
+  // A consolidated text glues its footnote marker to the type word: "NGHỊ ĐỊNH1".
+  const one = (lines[i] ?? '').replace(/(?<=\p{Lu})\d{1,2}$/u, '');
+  const two = `${one} ${lines[i + 1] ?? ''}`.trim();
+  for (const [line, next] of [
+    [one, i + 1],
+    [two, i + 2],
+  ] as const) {
     const heading = TYPE_HEADINGS.find(([w]) => line === w || line.startsWith(`${w} `));
-    if (!heading || line !== line.toUpperCase() || /^-/.test(line.slice(heading[0].length).trim())) continue;
-    const [word, type] = heading;
+    if (!heading || (next === i + 2 && line !== heading[0])) continue;
+    const rest = line.slice(heading[0].length).trim();
+    if (line !== line.toUpperCase() || /^-/.test(rest)) continue;
+    return { word: heading[0], type: heading[1], rest, next };
+  }
+  return null;
+}
+
+/** The type heading line (`THÔNG TƯ`, `LUẬT`) and the title lines that follow it, up to the preamble. */
+export function findTitle(lines: string[], from: number): { type: DocumentType; title: string | null } | null {
+  for (let i = from; i < Math.min(lines.length, from + HEAD_LINES); i++) {
+    const heading = typeHeadingAt(lines, i);
+    if (!heading) continue;
+    let type = heading.type;
     const parts: string[] = [];
-    const rest = line.slice(word.length).trim();
-    if (rest) parts.push(rest);
-    for (let j = i + 1; j < lines.length && parts.length < 8; j++) {
+    if (heading.rest) parts.push(heading.rest);
+    for (let j = heading.next; j < lines.length && parts.length < 8; j++) {
       const l = lines[j] ?? '';
       if (!l || FURNITURE_RE.test(l)) continue;
-      if (/^(Căn cứ|Theo đề nghị|Thực hiện|Chương|CHƯƠNG|Phần|PHẦN|Điều\s+\d)/u.test(l)) break;
+      if (/^(Căn cứ|Theo đề nghị|Chương|CHƯƠNG|Phần|PHẦN|Điều\s+\d)/u.test(l)) break;
+      // "Thực hiện ..." opens a preamble, or a title ("NGHỊ ĐỊNH / Thực hiện thí điểm quản lý lao động ...").
+      if (parts.length > 0 && /^Thực hiện\s/u.test(l)) break;
       // A consolidated text lists its documents under the title: "Luật Bảo hiểm xã hội số 58/2014/QH13 ngày ...".
       if (
         /^(Luật|Bộ luật|Pháp lệnh|Nghị định|Thông tư|Quyết định|Nghị quyết)(?![\p{L}\p{N}])[^\n]{0,300}?\bsố\s+\d+\/[^\n]{0,120}?\bngày\b/u.test(
@@ -114,9 +150,33 @@ function findTitle(lines: string[], from: number): { type: DocumentType; title: 
         )
       )
         break;
+      const prev = parts[parts.length - 1];
+      if (prev !== undefined && !CONTINUES_RE.test(prev)) {
+        // The title ends where the case changes: a title in capitals followed by the preamble's sentence, or a title
+        // in sentence case followed by the enacting authority in capitals.
+        const upperTitle = parts.every(isUpper);
+        if (upperTitle && !isUpper(l) && /\p{Ll}{2,}/u.test(l)) break;
+        if (!upperTitle && isUpperLine(l)) break;
+        if (AUTHORITY_LINE_RE.test(l)) break;
+      }
       parts.push(l);
     }
-    const title = parts.join(' ').replace(/\s+/g, ' ').trim();
+    let title = parts.join(' ').replace(/\s+/g, ' ').trim();
+    // "SẮC LỆNH / LUẬT SỐ 102-SL/L-004 NGÀY 20-5-1957 QUY ĐỊNH QUYỀN LẬP HỘI": the order promulgates a law.
+    const inner = TYPE_HEADINGS.find(([w]) => title.startsWith(`${w} SỐ `));
+    if (inner) {
+      type = inner[1];
+      title = title.slice(inner[0].length).trim();
+    }
+    const before = title;
+    title = title.replace(OLD_TITLE_HEAD_RE, '').replace(OLD_TITLE_TAIL_RE, '');
+    // "… VỀ LUẬT BIÊN GIỚI QUỐC GIA": the type word again.
+    if (title !== before) {
+      const again = TYPE_HEADINGS.find(([w]) => title.toLocaleUpperCase('vi').startsWith(`${w} `) && w === DOCUMENT_TYPE_LABELS[type].toLocaleUpperCase('vi'));
+      if (again) title = title.slice(again[0].length).trim();
+    }
+    // A consolidated text glues footnote markers to the title's last word: "quy định về đăng ký thuế1".
+    title = title.replace(/(?<=\p{Ll})\d{1,2}$/u, '');
     return { type, title: title || null };
   }
   return null;
@@ -155,6 +215,22 @@ function findIssuers(lines: string[]): string[] {
     .map((b) => b.replace(/\s*-\s*$/, '').trim())
     .filter(Boolean);
   return dedupeRepeatedHalves(bodies);
+}
+
+/**
+ * The enacting authority printed above the preamble ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ", "BỘ TRƯỞNG BỘ TƯ
+ * PHÁP"), as the body that issues: web renditions often drop the letterhead but keep this line.
+ */
+function authorityOf(head: string[]): string[] {
+  const preamble = head.findIndex((l) => /^(?:Căn cứ|Theo đề nghị)/u.test(l));
+  for (let i = preamble - 1; i >= Math.max(0, preamble - 3); i--) {
+    const l = head[i] ?? '';
+    if (!isUpperLine(l)) continue;
+    const m = /^(?:CHỦ TỊCH\s+)?((?:ỦY|UỶ|ỦY) BAN NHÂN DÂN\s.+|HỘI ĐỒNG NHÂN DÂN\s.+?)(?:\s+KHÓA\s.*)?$/u.exec(l) ?? /^BỘ TRƯỞNG\s+(BỘ\s.+)$/u.exec(l);
+    if (m?.[1]) return [m[1].trim()];
+    if (/^(?:THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|QUỐC HỘI|(?:ỦY|UỶ) BAN THƯỜNG VỤ QUỐC HỘI)$/u.test(l)) return [l];
+  }
+  return [];
 }
 
 /** `[A, B, A, B]` → `[A, B]`; also `["BỘ X", "BỘ X"]`. */
@@ -211,13 +287,14 @@ export function extractMetadata(text: string): { metadata: WorkMetadata; diagnos
     if (d?.[1] && d[2] && d[3]) issued = titleDate(d[1], d[2], d[3]);
   }
   if (!issued) {
-    // A consolidated text is dated where it is authenticated: "XÁC THỰC VĂN BẢN HỢP NHẤT / Hà Nội, ngày 10 tháng 02 năm 2025".
-    const at = tailLines.findIndex((l) => AUTHENTICATED_RE.test(l));
+    // A consolidated text is dated where it is authenticated: "XÁC THỰC VĂN BẢN HỢP NHẤT / Hà Nội, ngày 10 tháng 02 năm
+    // 2025" — at the end of its articles, which may be followed by many pages of appendices and footnotes.
+    const at = raw.findLastIndex((l) => l.length < 300 && AUTHENTICATED_RE.test(l));
     const d =
       at >= 0
-        ? tailLines
-            .slice(at + 1, at + 6)
-            .map((l) => PLACE_DATE_RE.exec(l.trim()))
+        ? cleaned(raw.slice(at + 1, at + 12))
+            .slice(0, 5)
+            .map((l) => PLACE_DATE_RE.exec(l))
             .find(Boolean)
         : null;
     if (d?.[2] && d[3] && d[4]) issued = titleDate(d[2], d[3], d[4]);
@@ -227,12 +304,19 @@ export function extractMetadata(text: string): { metadata: WorkMetadata; diagnos
   const titleAt = findTitle(lines, 0);
   const type = typeFromNumber(number) ?? titleAt?.type ?? 'unknown';
   if (type === 'unknown') diagnostics.push({ code: 'metadata.type_unknown', severity: 'warning', message: 'Document type not recognised' });
-  const title = titleAt ? titleCase(titleAt.type, titleAt.title, place) : null;
-  if (!title) diagnostics.push({ code: 'metadata.title_missing', severity: 'warning', message: 'No title found under the type heading' });
 
-  // The letterhead names the issuers; when it was not read, the number's symbol names the central ones (QH, CP, BTC).
+  // The letterhead names the issuers; when it was not read, the number's symbol names the central ones (QH, CP, BTC),
+  // or the enacting authority above the preamble the local ones.
   const printed = findIssuers(head);
-  const issuers = printed.length > 0 ? printed : issuersOfNumber(number);
+  let issuers = printed.length > 0 ? printed : issuersOfNumber(number);
+  if (issuers.length === 0) issuers = authorityOf(head);
+  // A law or a code is passed by the National Assembly (the older ones promulgated by the President's order).
+  if (issuers.length === 0 && (type === 'luat' || type === 'bo_luat' || type === 'hien_phap')) issuers = ['Quốc hội'];
+
+  // A title in capitals, lowered, gets back the names it holds: the place, the issuers and their province.
+  const names = [...(place ? [place] : []), ...issuers.map(issuerLabel), ...issuers.map((i) => /(?:tỉnh|thành phố)\s+(.+)$/u.exec(issuerLabel(i))?.[1] ?? '')];
+  const title = titleAt ? titleCase(titleAt.type, titleAt.title, names.filter(Boolean)) : null;
+  if (!title) diagnostics.push({ code: 'metadata.title_missing', severity: 'warning', message: 'No title found under the type heading' });
   const scope: Scope = number && isLocalNumber(number) ? 'province' : 'central';
   return { metadata: { number, legalBases: [], consolidates: [], signer: null, type, title, issuers, place, issued, scope }, diagnostics };
 }
@@ -242,9 +326,13 @@ export function extractMetadata(text: string): { metadata: WorkMetadata; diagnos
  * Names an upper-case title loses when it is lowered (issue 19): the place of issue, the country, the central bodies
  * (issuers.ts), the local councils and committees. Document numbers are put back in capitals too.
  */
-function restoreCase(lowered: string, place: string | null): string {
-  let s = lowered.replace(/(?<![\p{L}\p{N}])\d{1,5}\/(?:\d{4}\/)?[\p{L}\p{N}.]*\p{L}[\p{L}\p{N}.]*(?:-[\p{L}\p{N}.]+)*/gu, (n) => n.toUpperCase());
-  for (const name of [...(place ? [place] : []), 'Việt Nam', 'Hội đồng nhân dân', 'Ủy ban nhân dân', ...CENTRAL_BODIES]) {
+function restoreCase(lowered: string, names: string[]): string {
+  let s = lowered
+    .replace(/(?<![\p{L}\p{N}])\d{1,5}\/(?:\d{4}\/)?[\p{L}\p{N}.]*\p{L}[\p{L}\p{N}.]*(?:-[\p{L}\p{N}.]+)*/gu, (n) => n.toUpperCase())
+    .replace(/(?<![\p{L}])(ubnd|hđnd)(?![\p{L}])/gu, (n) => n.toUpperCase());
+  // Longest first: "Ủy ban nhân dân tỉnh Quảng Trị" before "Quảng Trị".
+  const all = [...names, 'Việt Nam', 'Hội đồng nhân dân', 'Ủy ban nhân dân', ...CENTRAL_BODIES].sort((x, y) => y.length - x.length);
+  for (const name of all) {
     const lower = name.toLocaleLowerCase('vi');
     if (lower === name || !s.includes(lower)) continue;
     s = s.replace(new RegExp(`(?<![\\p{L}])${lower.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu'), name);
@@ -252,13 +340,13 @@ function restoreCase(lowered: string, place: string | null): string {
   return s;
 }
 
-function titleCase(type: DocumentType, title: string | null, place: string | null = null): string | null {
+function titleCase(type: DocumentType, title: string | null, names: string[] = []): string | null {
   if (!title) return null;
   const word = type === 'unknown' ? '' : DOCUMENT_TYPE_LABELS[type];
   const typeWord = word.charAt(0) + word.slice(1).toLowerCase();
   // An upper-case title is a name (`DOANH NGHIỆP` → `Doanh nghiệp`); a sentence-case one continues the type word
   // (`Hướng dẫn ...` → `Thông tư hướng dẫn ...`). Lowered, it gets its names back (restoreCase).
-  const lower = title === title.toUpperCase() ? restoreCase(title.toLowerCase(), place) : title;
+  const lower = title === title.toUpperCase() ? restoreCase(title.toLowerCase(), names) : title;
   const isName = isNamedType(type);
   const body = isName ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower.charAt(0).toLowerCase() + lower.slice(1);
   return `${typeWord} ${body}`.trim();

@@ -39,7 +39,12 @@ const APPENDIX_RE = /^PHỤ LỤC(?:\s+(?:SỐ\s+)?([IVXLC]+|\d{1,3}|[A-Z]))?(?!
 const ATTACHMENT_TITLE_RE =
   /^(QUY CHẾ|QUY ĐỊNH|ĐIỀU LỆ|HƯỚNG DẪN|QUY TRÌNH|CHƯƠNG TRÌNH|KẾ HOẠCH|DANH MỤC|TIÊU CHUẨN|NỘI QUY|QUY CHUẨN|ĐỀ ÁN|CHIẾN LƯỢC|BẢNG|BIỂU)(?![\p{L}\p{N}])/u;
 const ATTACHED_BY_RE = /^\(?\s*(?:Ban hành|ban hành|Kèm theo|kèm theo)\s.*(?:kèm theo|Quyết định|Nghị định|Thông tư|Nghị quyết)/u;
-const SIGNATURE_RE = /^(?:TM\.|KT\.|TL\.|TUQ\.|Q\.|T\/M\.|Nơi nhận\s*:)/u;
+const SIGNATURE_RE = /^(?:TM\.|KT\.|TL\.|TUQ\.|Q\.|T\/M\.|Nơi nhận\s*:|XÁC THỰC VĂN BẢN HỢP NHẤT$)/u;
+/** A capacity printed alone above the signer's name ("BỘ TRƯỞNG" / "Đào Ngọc Dung"): no "KT." or "TM." before it. */
+const BARE_CAPACITY_RE =
+  /^(?:(?:PHÓ )?THỦ TƯỚNG(?: CHÍNH PHỦ)?|BỘ TRƯỞNG(?: BỘ [\p{Lu} ,-]+)?|(?:PHÓ )?CHỦ TỊCH(?: [\p{Lu} ]+)?|CHỦ NHIỆM(?: [\p{Lu} ]+)?|TỔNG KIỂM TOÁN(?: NHÀ NƯỚC)?|CHÁNH ÁN(?: [\p{Lu} ]+)?|VIỆN TRƯỞNG(?: [\p{Lu} ]+)?|THỐNG ĐỐC(?: [\p{Lu} ]+)?|TỔNG THANH TRA(?: CHÍNH PHỦ)?)$/u;
+/** A person's name as signed: two to six capitalised words ("Nguyễn Văn An"), maybe after a military rank. */
+const SIGNER_NAME_RE = /^(?:(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy|uý) )?\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,5}$/u;
 /** "Luật này đã được Quốc hội ... thông qua ngày ...": the closing formula of laws, followed by the signature. */
 const CLOSING_FORMULA_RE =
   /^(?:Luật|Bộ luật|Pháp lệnh|Nghị quyết|Hiến pháp|Luật sửa đổi[^.]{0,200}) này (?:đã )?được (?:Quốc hội|Ủy ban thường vụ Quốc hội|UBTVQH)/u;
@@ -221,7 +226,7 @@ class DocumentParser {
       ...this.metadata,
       legalBases: legalBases(this.preamble),
       consolidates: this.consolidated ? consolidatedSources(this.textLines(this.bodyFrom, 150)) : [],
-      signer: this.signature ? signerOf(this.textLines(this.signature.line - 1, 60)) : null,
+      signer: this.signer(),
     };
     return {
       format: this.format,
@@ -369,7 +374,7 @@ class DocumentParser {
 
   /** A line of the body: the signature, unquoted new text, a heading's continuation, a unit's marker, or text. */
   private bodyLine(i: number, t: string, line: Line): void {
-    if (SIGNATURE_RE.test(t) || CLOSING_FORMULA_RE.test(t)) {
+    if (SIGNATURE_RE.test(t) || CLOSING_FORMULA_RE.test(t) || this.signedBelow(i, t)) {
       this.endPayload();
       this.close(0, line.no - 1);
       this.signature ??= { line: line.no, text: t };
@@ -495,6 +500,35 @@ class DocumentParser {
       }
       unit.text = joinWrapped(b.lines);
     }
+  }
+
+  /**
+   * The signer, from the signature block; a text that never reached a body (a resolution in numbered sections, with no
+   * articles) is searched for the block from its preamble on.
+   */
+  private signer(): { name: string; capacity: string } | null {
+    let at = this.signature?.line ?? null;
+    for (let i = this.bodyFrom; at === null && i < this.all.length; i++) {
+      const l = this.all[i] as Line;
+      if (l.cls === 'text' && (SIGNATURE_RE.test(l.text) || this.signedBelow(i, l.text))) at = l.no;
+    }
+    return at === null ? null : signerOf(this.textLines(at - 1, 60));
+  }
+
+  /**
+   * A signature without "KT."/"TM."/"Nơi nhận": a bare capacity with a name under it ("BỘ TRƯỞNG" / "Đào Ngọc Dung"),
+   * or a name with "(Đã ký)" under it (older laws print only the name).
+   */
+  private signedBelow(i: number, t: string): boolean {
+    const bare = BARE_CAPACITY_RE.test(t);
+    if (!bare && !SIGNER_NAME_RE.test(t)) return false;
+    const next: string[] = [];
+    for (let j = i + 1; j < this.all.length && next.length < 3; j++) {
+      const l = this.all[j] as Line;
+      if (l.cls === 'text' && l.text) next.push(l.text);
+    }
+    if (bare) return next.slice(0, 3).some((l) => SIGNER_NAME_RE.test(l) && !/[.:;,]$/u.test(l));
+    return /^\(Đã\s+ký\)$/u.test(next[0] ?? '');
   }
 
   private textLines(from: number, n: number): string[] {

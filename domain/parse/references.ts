@@ -111,13 +111,20 @@ export function consolidatedSources(headLines: string[]): ConsolidatedSource[] {
 /** The signer and capacity from the signature block: "KT. BỘ TRƯỞNG / THỨ TRƯỞNG / Lê Văn Thanh". */
 export function signerOf(lines: string[]): { name: string; capacity: string } | null {
   let capacity: string[] = [];
-  // The block may follow a long list of recipients ("Nơi nhận: - …"); web renditions wrap it in ** and table bars.
-  for (const raw of lines.slice(0, 60)) {
-    const l = raw
-      .replace(/\*+|\|/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-    if (!l || /^Nơi nhận/u.test(l) || /^-/.test(l)) continue;
+  // The block may follow a long list of recipients ("Nơi nhận: - …"); web renditions wrap it in ** and table bars,
+  // and may put the cells of its table on one line ("Nơi nhận: … | XÁC THỰC VĂN BẢN HỢP NHẤT CHỦ NHIỆM Lê Quang Tùng").
+  const cells = lines.slice(0, 60).flatMap((raw) => raw.split('|').flatMap(splitCapacityAndName));
+  for (let k = 0; k < cells.length; k++) {
+    const tidy = (c: string | undefined) => (c ?? '').replace(/\*+/g, ' ').replace(/\s+/g, ' ').trim();
+    // A stamp's remains before the name ("y]Phạm Thị Thanh Trà").
+    let l = tidy(cells[k]).replace(/^\p{Ll}{0,3}\]\s*/u, '');
+    // A name wrapped by a web rendition's narrow cell: "Mai" / "Sơn".
+    const next = tidy(cells[k + 1]);
+    if (/^\p{Lu}\p{Ll}+$/u.test(l) && /^\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){0,4}$/u.test(next)) {
+      l = `${l} ${next}`;
+      k++;
+    }
+    if (!l || /^Nơi nhận/u.test(l) || /^-/.test(l) || /^XÁC THỰC VĂN BẢN HỢP NHẤT$/u.test(l)) continue;
     if (l === l.toUpperCase() && /\p{Lu}/u.test(l)) {
       // "KT. BỘ TRƯỞNG" / "TM. ỦY BAN NHÂN DÂN" starts the capacity; lines above it belong to other blocks.
       // (A "KT." right under a "TM." line belongs to it: "TM. CHÍNH PHỦ / KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG".)
@@ -128,8 +135,17 @@ export function signerOf(lines: string[]): { name: string; capacity: string } | 
     // A military rank may precede the name ("Thượng tướng Lê Huy Vịnh"): it is printed with it.
     const rank = /^(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy|uý) /u.exec(l)?.[0] ?? '';
     const words = l.slice(rank.length).split(/\s+/);
-    if (capacity.length > 0 && words.length >= 2 && words.length <= 6 && words.every((w) => /^\p{Lu}\p{Ll}*$/u.test(w)))
-      return { name: l, capacity: capacity.slice(-3).join(' / ') };
+    const isName = words.length >= 2 && words.length <= 6 && words.every((w) => /^\p{Lu}\p{Ll}*$/u.test(w));
+    if (isName && capacity.length > 0) return { name: l, capacity: capacity.slice(-3).join(' / ') };
+    // Older laws print the name alone, "(Đã ký)" under it: the capacity is not printed.
+    if (isName && /^\(Đã\s+ký\)$/u.test((cells[k + 1] ?? '').trim())) return { name: l, capacity: '' };
   }
   return null;
+}
+
+/** "XÁC THỰC VĂN BẢN HỢP NHẤT CHỦ NHIỆM Lê Quang Tùng": the capacity in capitals, then the name, in one cell. */
+function splitCapacityAndName(cell: string): string[] {
+  const m = /^(.*\p{Lu}{2,}[.\s]*?)\s+(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}*){1,5})\s*$/u.exec(cell.trim());
+  if (!m?.[1] || !m[2] || m[1] !== m[1].toUpperCase()) return [cell];
+  return [...m[1].split(/\s+(?=XÁC THỰC|KT\.|TM\.|TL\.)|(?<=HỢP NHẤT)\s+/u), m[2]];
 }

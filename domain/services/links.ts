@@ -6,7 +6,7 @@
 import { parseInstructions } from '../effects/instructions';
 import { applyReviews, relationEvents } from '../history/derive';
 import { DomainError } from '../errors';
-import type { SourceFile, Work } from '../model';
+import type { Diagnostic, SourceFile, Work } from '../model';
 import { readDocument } from '../parse/formats';
 import { keptParse } from '../parse/memo';
 import { parseDocument } from '../parse/parse';
@@ -24,8 +24,16 @@ async function parseOriginal(ports: Pick<Ports, 'blobs'>, id: string, source: So
 
 /** Relations and effects read from one work's text (the parse ingestion kept, when this process made it). */
 export async function readLinks(ports: Pick<Ports, 'blobs' | 'works'>, work: Work): Promise<Links> {
+  return (await readLinksAndFindings(ports, work)).links;
+}
+
+/**
+ * The links, and what the instruction reader recognised but could not read (`effects.unparsed_instruction`,
+ * `effects.partial_instruction`, …, with their lines): the quality report's findings, which the link store does not keep.
+ */
+export async function readLinksAndFindings(ports: Pick<Ports, 'blobs' | 'works'>, work: Work): Promise<{ links: Links; instructionFindings: Diagnostic[] }> {
   const primary = work.sources[0];
-  if (!primary) return { relations: [], effects: [] };
+  if (!primary) return { links: { relations: [], effects: [] }, instructionFindings: [] };
   const parsed = keptParse(primary) ?? (await parseOriginal(ports, work.id, primary));
   const relations = await resolveNames(ports, extractRelations(work, parsed).relations);
   // The document an amending text is named after ("... sửa đổi, bổ sung một số điều của Thông tư số 09/2022/...").
@@ -33,11 +41,11 @@ export async function readLinks(ports: Pick<Ports, 'blobs' | 'works'>, work: Wor
     relations.find((r) => r.type === 'amends' && r.target.workId && !r.target.eId) ?? relations.find((r) => r.type === 'amends' && r.target.workId);
   const defaultTarget = amended?.target.workId ? { workId: amended.target.workId, number: amended.target.number ?? '' } : null;
   // A consolidated text (VBHN) restates its documents' instructions; they are not its own.
-  const effects =
+  const read =
     work.type === 'van_ban_hop_nhat'
-      ? []
-      : parseInstructions({ id: work.id, number: work.number ?? work.id, effective: work.effective }, parsed, defaultTarget).effects;
-  return { relations, effects };
+      ? { effects: [], diagnostics: [] }
+      : parseInstructions({ id: work.id, number: work.number ?? work.id, effective: work.effective }, parsed, defaultTarget);
+  return { links: { relations, effects: read.effects }, instructionFindings: read.diagnostics };
 }
 
 /**

@@ -8,6 +8,7 @@ import { consolidate } from '../consolidate/engine';
 import type { Work } from '../model';
 import type { Ports } from '../ports';
 import { buildTree, type StoredUnit } from '../units';
+import { readLinksAndFindings } from './links';
 
 /** The metadata every document should have (issue 19: ≥ 98% each over the corpus). */
 export const METADATA_FIELDS = ['number', 'type', 'issuers', 'issued', 'signer', 'title'] as const;
@@ -33,6 +34,11 @@ export interface DocumentQuality {
   unapplied: { targetEId: string; reason: string; sourceNumber: string | null }[];
   /** Numbering gaps and very long units. */
   structure: { code: 'numbering_gap' | 'long_unit'; eId: string; message: string }[];
+  /**
+   * This document's own amendment instructions: the sentences read as one (by their line), and how many of them gave
+   * effects with nothing left unread (no `effects.unparsed_instruction` or `effects.partial_instruction` on that line).
+   */
+  instructions: { sentences: number; parsed: number };
 }
 
 export interface QualityReport {
@@ -50,6 +56,8 @@ export interface QualityReport {
     unapplied: number;
     /** Share of the amendment effects on the documents that apply. */
     effectsApplied: number;
+    /** The documents' own amendment instruction sentences, and the share read into effects in full. */
+    instructions: { sentences: number; parsed: number; share: number };
     structure: number;
   };
   /** The documents, worst first (at most `limit`). */
@@ -90,9 +98,23 @@ export function structureOf(units: StoredUnit[]): DocumentQuality['structure'] {
   return out;
 }
 
+/** Diagnostics of an instruction sentence the reader could not read, or read only in part. */
+const UNREAD_INSTRUCTION = new Set(['effects.unparsed_instruction', 'effects.partial_instruction']);
+
+/**
+ * A document's amendment instruction sentences, counted by their line: those that gave effects, and those the reader
+ * recognised but could not read (in part or at all). A sentence read in part counts once, as not parsed.
+ */
+export function instructionsOf(own: { source: { line: number } }[], warnings: { code: string; line?: number }[]): DocumentQuality['instructions'] {
+  const read = new Set(own.map((e) => e.source.line));
+  const unread = new Set(warnings.filter((w) => UNREAD_INSTRUCTION.has(w.code)).map((w) => w.line ?? -1));
+  const sentences = new Set([...read, ...unread]).size;
+  return { sentences, parsed: [...read].filter((l) => !unread.has(l)).length };
+}
+
 /** The quality of one document, from what the store holds about it. */
 export async function documentQuality(
-  ports: Pick<Ports, 'works' | 'units' | 'links'>,
+  ports: Pick<Ports, 'works' | 'units' | 'links' | 'blobs'>,
   work: Work,
 ): Promise<DocumentQuality & { citations: number; effects: number }> {
   const units = work.unitSet ? await ports.units.listUnits(work.unitSet) : [];
@@ -108,6 +130,10 @@ export async function documentQuality(
     if (!seen.get(id)) placeholders++;
   }
   const effects = inc.effects.filter((e) => e.source.workId !== work.id);
+  // What the instruction reader could not read is not stored with the links: the original is read again for it.
+  const own = out.effects.filter((e) => e.source.workId === work.id);
+  const findings = work.type === 'van_ban_hop_nhat' ? [] : (await readLinksAndFindings(ports, work)).instructionFindings;
+  const instructions = instructionsOf(own, findings);
   const result = effects.length > 0 ? consolidate({ workId: work.id, units: buildTree(units), effective: work.effective }, effects, '9999-12-31') : null;
   const byId = new Map(effects.map((e) => [e.id, e]));
   const unapplied = (result?.unapplied ?? []).map((u) => ({
@@ -116,7 +142,11 @@ export async function documentQuality(
     sourceNumber: byId.get(u.effectId)?.source.number ?? null,
   }));
   const missing = METADATA_FIELDS.filter((f) => !present(work, f));
-  const diagnostics = work.warnings.map((d) => ({ code: d.code, severity: d.severity, message: d.message }));
+  const diagnostics = [...work.warnings, ...findings.filter((d) => d.severity !== 'info')].map((d) => ({
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+  }));
   const structure = structureOf(units);
   // Each kind of finding costs a share of the score: what matters most to a reader first.
   const penalty =
@@ -137,13 +167,14 @@ export async function documentQuality(
     placeholders,
     unapplied,
     structure,
+    instructions,
     citations: cited.length,
     effects: effects.length,
   };
 }
 
 /** The report over every document of the store (bounded pages of 100), worst first. */
-export async function qualityReport(ports: Pick<Ports, 'works' | 'units' | 'links'>, limit = 50): Promise<QualityReport> {
+export async function qualityReport(ports: Pick<Ports, 'works' | 'units' | 'links' | 'blobs'>, limit = 50): Promise<QualityReport> {
   const all: (DocumentQuality & { citations: number; effects: number })[] = [];
   let cursor: string | undefined;
   do {
@@ -158,6 +189,8 @@ export async function qualityReport(ports: Pick<Ports, 'works' | 'units' | 'link
   const unresolved = sum((d) => d.unresolved.length);
   const effects = sum((d) => d.effects);
   const unapplied = sum((d) => d.unapplied.length);
+  const sentences = sum((d) => d.instructions.sentences);
+  const parsed = sum((d) => d.instructions.parsed);
   return {
     documents: all.length,
     totals: {
@@ -173,6 +206,7 @@ export async function qualityReport(ports: Pick<Ports, 'works' | 'units' | 'link
       effects,
       unapplied,
       effectsApplied: share(effects - unapplied, effects),
+      instructions: { sentences, parsed, share: share(parsed, sentences) },
       structure: sum((d) => d.structure.length),
     },
     worst: [...all]

@@ -192,6 +192,16 @@ describe('readDocument: text and Markdown', () => {
   });
 });
 
+describe('readDocument: a stray NUL in a long text', () => {
+  it('removes it and says where, as in the Công báo extraction of 02/2024/TT-BKHĐT (2 NULs in 89 KB)', async () => {
+    const body = Array.from({ length: 400 }, (_, i) => `${i + 1}. Tiến hành kiểm tra hồ sơ đăng ký dự thi cấp lần đầu, cấp lại chứng chỉ.`).join('\n');
+    const r = await readDocument('02-2024-TT-BKHDT.txt', Buffer.from(`THÔNG TƯ\nĐiều 1. Phạm vi\n\u0000Tiến hành kiểm tra\n${body}`));
+    expect(r.text).not.toContain('\u0000');
+    expect(r.text).toContain('\nTiến hành kiểm tra\n');
+    expect(r.diagnostics).toContainEqual({ code: 'format.nul_removed', severity: 'warning', message: '1 NUL byte(s) removed (first at line 3)', line: 3 });
+  });
+});
+
 describe('readDocument: HTML', () => {
   const page = `<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>Văn bản - vbpl</title>
