@@ -73,7 +73,7 @@ export const SectorParams = z.object({ id: docRef });
 
 const Evidence = z.union([
   z.object({ kind: z.literal('codified'), count: z.int(), articles: z.array(z.string()) }),
-  z.object({ kind: z.literal('keyword'), term: z.string(), where: z.enum(['title', 'text']), count: z.int() }),
+  z.object({ kind: z.literal('keyword'), term: z.string(), where: z.enum(['title', 'lead', 'text']), count: z.int() }),
 ]);
 
 export const DocumentSectorsResponse = z.object({

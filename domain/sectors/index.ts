@@ -1,7 +1,8 @@
 /**
  * Sectors (lĩnh vực): the catalogue (one sector per chủ đề of the Bộ pháp điển, catalogue.ts, generated), suggestions
- * from a document's codified articles and text (suggest.ts), and the sectors a document is filed under: the ones a
- * reviewer confirmed, else the top suggestions. Pure; README.md in this folder.
+ * from a document's codified articles and text (suggest.ts, with the vocabulary of lexicon.ts, on the input
+ * input.ts builds), the sectors a document is filed under — the ones a reviewer confirmed, else the top suggestions —
+ * and how sure that filing is (confidence.ts). Pure; README.md in this folder.
  */
 import type { Work } from '../model';
 import { SECTORS } from './catalogue';
@@ -9,6 +10,14 @@ import { topSuggestions } from './suggest';
 import type { Sector, SectorSuggestion } from './types';
 
 export { SECTORS } from './catalogue';
+export {
+  assessSectors,
+  SECTOR_REVIEW_BELOW,
+  type SectorAssessment,
+  type SectorConfidenceBasis,
+  sectorConfidence,
+} from './confidence';
+export { type SectorSource, type SectorUnit, sectorInput } from './input';
 export { sectorTerms, suggestSectors, topSuggestions, type SuggestInput } from './suggest';
 export type { Sector, SectorEvidence, SectorSuggestion } from './types';
 

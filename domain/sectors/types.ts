@@ -25,8 +25,8 @@ export type SectorEvidence =
       kind: 'keyword';
       /** The sector's or đề mục's name that was found. */
       term: string;
-      /** Where: the document's title, or its text. */
-      where: 'title' | 'text';
+      /** Where: the document's title, its opening provisions (phạm vi điều chỉnh, đối tượng áp dụng), or the rest of its text. */
+      where: 'title' | 'lead' | 'text';
       count: number;
     };
 

@@ -10,8 +10,7 @@ import { normalizeText } from '../text/normalize';
 import { referenceKey } from '../refs';
 import { readDocument } from '../parse/formats';
 import { issuerLabel, provinceOf } from '../issuers';
-import { filedSectors, suggestSectors } from '../sectors';
-import { unitsText } from './sectors';
+import { filedSectors, sectorInput, suggestSectors } from '../sectors';
 import { depthWithNamed, namedDocuments, pageWithNamed } from './known-items';
 
 export const MAX_QUERY_CHARS = 1000;
@@ -104,11 +103,14 @@ export async function indexWork(
     const { text, format } = await readDocument(primary.fileName, bytes);
     fallback = format === 'markdown' ? text.replace(/\*+/g, '') : text;
   }
-  const suggestions = suggestSectors({
-    title: work.title,
-    text: units.length > 0 ? unitsText(units) : fallback,
-    codified: (await ports.codification.findBySource(work.id)).map((a) => ({ topic: a.topic, code: a.code })),
-  });
+  const suggestions = suggestSectors(
+    sectorInput({
+      title: work.title,
+      units,
+      text: fallback,
+      codified: (await ports.codification.findBySource(work.id)).map((a) => ({ topic: a.topic, code: a.code })),
+    }),
+  );
   // A consolidated text is in force from its base's effective date (domain/status): the filter reads that start.
   const start = validity ? startOfValidity(validity.input) : work.effective;
   const own = validity ? unitValidityOf(await withUnits(ports, work, validity.input, units), units, expiry, validity.today, start) : undefined;

@@ -1,28 +1,51 @@
 /**
  * A document's sectors (domain/sectors): the suggestions with their evidence (its codified articles' chủ đề, the
- * sector names in its title and text), what a reviewer confirmed (who, when, why), and the confirmation itself —
- * stored on the work under optimistic locking, so the stream re-indexes it with the confirmed sectors.
+ * sectors' names and vocabulary in its title, opening provisions and text), what a reviewer confirmed (who, when,
+ * why), and the confirmation itself — stored on the work under optimistic locking, so the stream re-indexes it with
+ * the confirmed sectors.
  */
 import { ConflictError, DomainError } from '../errors';
 import type { Work } from '../model';
 import type { Ports } from '../ports';
-import { filedSectors, type SectorSuggestion, sectorLabel, suggestSectors, unknownSectorCodes } from '../sectors';
+import {
+  assessSectors,
+  filedSectors,
+  type SectorAssessment,
+  type SectorSuggestion,
+  type SuggestInput,
+  sectorInput,
+  sectorLabel,
+  suggestSectors,
+  unknownSectorCodes,
+} from '../sectors';
 import type { StoredUnit } from '../units';
 import { resolveWork } from './documents';
 
 const MAX_ATTEMPTS = 8;
 const MAX_CODES = 10;
 
-/** A work's text for the keyword evidence: its units' headings and texts. */
-export function unitsText(units: Pick<StoredUnit, 'heading' | 'text'>[]): string {
-  return units.map((u) => [u.heading, u.text].filter(Boolean).join(' ')).join('\n');
-}
-
-/** Suggestions for a work from its stored units and the codified articles whose source it is. */
-export async function sectorSuggestionsFor(ports: Pick<Ports, 'units' | 'codification'>, work: Work, units?: StoredUnit[]): Promise<SectorSuggestion[]> {
+/**
+ * What the suggestion reads of a work (domain/sectors sectorInput): its title, its stored units (read when not given)
+ * and the codified articles whose source it is.
+ */
+async function workSectorInput(ports: Pick<Ports, 'units' | 'codification'>, work: Work, units?: StoredUnit[]): Promise<SuggestInput> {
   const own = units ?? (work.unitSet ? await ports.units.listUnits(work.unitSet) : []);
   const codified = await ports.codification.findBySource(work.id);
-  return suggestSectors({ title: work.title, text: unitsText(own), codified: codified.map((a) => ({ topic: a.topic, code: a.code })) });
+  return sectorInput({ title: work.title, units: own, codified: codified.map((a) => ({ topic: a.topic, code: a.code })) });
+}
+
+/** Suggestions for a work from its title, stored units and the codified articles whose source it is. */
+export async function sectorSuggestionsFor(ports: Pick<Ports, 'units' | 'codification'>, work: Work, units?: StoredUnit[]): Promise<SectorSuggestion[]> {
+  return suggestSectors(await workSectorInput(ports, work, units));
+}
+
+/**
+ * A work's sectors and how sure they are (domain/sectors assessSectors): the confirmed ones with confidence 1, else
+ * the top suggestions with their confidence in [0, 1] and `needsReview` below SECTOR_REVIEW_BELOW. Pass the units
+ * when they are at hand; a work stored without units is judged on its title and codified articles only.
+ */
+export async function assessWorkSectors(ports: Pick<Ports, 'units' | 'codification'>, work: Work, units?: StoredUnit[]): Promise<SectorAssessment> {
+  return assessSectors(await workSectorInput(ports, work, units), work);
 }
 
 /** What the API shows of a document's sectors. */

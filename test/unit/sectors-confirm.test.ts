@@ -1,7 +1,10 @@
-/** A reviewer's confirmation of sectors on the embedded store: optimistic locking, idempotence, validation. */
+/**
+ * A reviewer's confirmation of sectors on the embedded store: optimistic locking, idempotence, validation; and how sure
+ * a stored work's sectors are (assessWorkSectors), before and after.
+ */
 import { ConflictError } from '../../domain/errors';
 import { ingestDocument } from '../../domain/services/ingest';
-import { confirmSectors, documentSectors } from '../../domain/services/sectors';
+import { assessWorkSectors, confirmSectors, documentSectors } from '../../domain/services/sectors';
 import { tempEmbedded } from '../support/embedded';
 import { sampleFile } from '../support/fixtures';
 
@@ -79,3 +82,25 @@ it('refuses unknown codes, no codes and a missing reason; gives up after repeate
     embedded.close();
   }
 }, 30_000);
+
+it('says how sure a stored work’s sectors are: its suggestion’s confidence, then 1 once a reviewer confirmed', async () => {
+  const embedded = tempEmbedded();
+  try {
+    await ingestDocument(embedded.ports, { fileName: `${DOC}.txt`, bytes: sampleFile(`${DOC}.txt`) });
+    const work = await embedded.ports.works.get(DOC);
+    if (!work) throw new Error('not ingested');
+    const before = await assessWorkSectors(embedded.ports, work);
+    expect(before).toMatchObject({ codes: ['20'], confirmed: false, needsReview: false, basis: 'clear', best: { code: '20', name: 'Lao động' } });
+    expect(before.confidence).toBeGreaterThan(0.5);
+    expect(before.confidence).toBeLessThan(1);
+    // The same with the units given (as a caller that already read them passes them).
+    const units = await embedded.ports.units.listUnits(work.unitSet as string);
+    expect((await assessWorkSectors(embedded.ports, work, units)).confidence).toBe(before.confidence);
+
+    await confirmSectors(embedded.ports, DOC, { codes: ['6', '20'], reason: 'Giảm nghèo bền vững', actor: 'reviewer-1' });
+    const after = await assessWorkSectors(embedded.ports, (await embedded.ports.works.get(DOC)) as typeof work);
+    expect(after).toMatchObject({ codes: ['6', '20'], confirmed: true, confidence: 1, needsReview: false, basis: 'confirmed' });
+  } finally {
+    embedded.close();
+  }
+});
