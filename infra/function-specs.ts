@@ -112,6 +112,16 @@ export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
   'sectors-list': { description: 'GET /v1/sectors: the sector catalogue (built in; reads nothing)', memoryMiB: 256, timeoutSeconds: 5 },
   'documents-sectors': { description: 'GET /v1/documents/{id}/sectors: confirmed sectors and suggestions', memoryMiB: 512, timeoutSeconds: 10, table: 'read' },
   'sectors-confirm': { description: 'PUT /v1/documents/{id}/sectors: a reviewer confirms sectors', memoryMiB: 512, timeoutSeconds: 10, table: 'readwrite' },
+  // Reads every work with its units, links and codified articles (the table and its GSIs), and each original (the
+  // bucket: what the instruction reader could not read is not stored): the longest HTTP timeout, as the other
+  // whole-store reads (systematization, codification-stale).
+  quality: {
+    description: 'GET /v1/quality: the corpus quality report, worst documents first (reviewer; reads every work)',
+    memoryMiB: 1024,
+    timeoutSeconds: 29,
+    table: 'read',
+    bucket: 'read',
+  },
   'codification-imports-get': {
     description: 'GET /v1/codification/imports/{id}: import progress and report',
     memoryMiB: 256,

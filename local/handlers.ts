@@ -31,6 +31,7 @@ import { create as systematization } from '../functions/systematization/app';
 import { create as sectorsList } from '../functions/sectors-list/app';
 import { create as documentsSectors } from '../functions/documents-sectors/app';
 import { create as sectorsConfirm } from '../functions/sectors-confirm/app';
+import { create as quality } from '../functions/quality/app';
 import { create as draftsCreate } from '../functions/drafts-create/app';
 import { create as draftsGet } from '../functions/drafts-get/app';
 import { create as draftsVersionsAdd } from '../functions/drafts-versions-add/app';
@@ -92,6 +93,7 @@ const FACTORIES: Record<FunctionName, (ctx: AppContext) => LocalHandler> = {
   'sectors-list': sectorsList,
   'documents-sectors': documentsSectors,
   'sectors-confirm': sectorsConfirm,
+  quality,
 };
 
 export function buildHandlers(ctx: AppContext): Record<FunctionName, LocalHandler> {

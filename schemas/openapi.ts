@@ -29,6 +29,7 @@ import {
 import { AnswerQuery, AnswerResponse, SearchQuery, SearchResponse, SuggestQuery, SuggestResponse } from './search';
 import { ArticleParams, ArticleResponse, HeadingParams, HeadingQuery, HeadingResponse, StaleResponse, TopicsResponse } from './codification';
 import { CreateImportRequest, ImportParams, ImportResponse } from './codification-imports';
+import { QualityQuery, QualityResponse } from './quality';
 import {
   AddAppraisalRequest,
   AddCommentRequest,
@@ -309,6 +310,14 @@ export const OPERATIONS: Record<FunctionName, Operation> = {
     body: ConfirmSectorsRequest,
     responses: { 200: DocumentSectorsResponse },
     errors: [401, 403, 404, 409, 413, 415],
+  },
+  quality: {
+    summary:
+      'The corpus quality report (reviewer): in total and per document, worst first — metadata missing, diagnostics, citations naming no document, amendment effects not applied with the reason, numbering gaps and very long units. Reads every document: private, never cached by a shared cache',
+    tags: ['quality'],
+    query: QualityQuery,
+    responses: { 200: QualityResponse },
+    cached: true,
   },
   'codification-imports-get': {
     summary: 'Progress of an import, and its final report once complete (reviewer)',

@@ -68,6 +68,8 @@ export const FUNCTIONS = [
   'sectors-list',
   'documents-sectors',
   'sectors-confirm',
+  // The corpus quality report (issue #19).
+  'quality',
 ] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
@@ -124,4 +126,6 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'GET', path: '/v1/sectors', fn: 'sectors-list', access: 'public' },
   { method: 'GET', path: '/v1/documents/{id}/sectors', fn: 'documents-sectors', access: 'public' },
   { method: 'PUT', path: '/v1/documents/{id}/sectors', fn: 'sectors-confirm', access: 'reviewer', maxBodyBytes: 16 * 1024 },
+  // The corpus quality report reads every document: reviewers only (functions/quality/app.ts).
+  { method: 'GET', path: '/v1/quality', fn: 'quality', access: 'reviewer' },
 ];

@@ -86,6 +86,16 @@ export const TYPE_LABELS = {
   unknown: 'Loại khác',
 };
 
+/** The metadata every document should have (the quality report's `missing`, domain/services/quality.ts). */
+export const METADATA_LABELS = {
+  number: 'Số, ký hiệu',
+  type: 'Loại văn bản',
+  issuers: 'Cơ quan ban hành',
+  issued: 'Ngày ban hành',
+  signer: 'Người ký',
+  title: 'Trích yếu',
+};
+
 export function badge(status, label) {
   const code = STATUS_LABELS[status] ? status : 'unknown';
   return h('span', { class: `badge s-${code}` }, label || STATUS_LABELS[code]);

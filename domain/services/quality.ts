@@ -9,6 +9,7 @@ import type { Work } from '../model';
 import type { Ports } from '../ports';
 import { buildTree, type StoredUnit } from '../units';
 import { readLinksAndFindings } from './links';
+import { assessWorkSectors } from './sectors';
 
 /** The metadata every document should have (issue 19: ≥ 98% each over the corpus). */
 export const METADATA_FIELDS = ['number', 'type', 'issuers', 'issued', 'signer', 'title'] as const;
@@ -39,6 +40,11 @@ export interface DocumentQuality {
    * effects with nothing left unread (no `effects.unparsed_instruction` or `effects.partial_instruction` on that line).
    */
   instructions: { sentences: number; parsed: number };
+  /**
+   * The sector the document is filed under first, with the classifier's confidence (domain/sectors/confidence.ts); a
+   * reviewer's confirmation is 1. `needsReview` below SECTOR_REVIEW_BELOW.
+   */
+  sector: { code: string | null; confidence: number; needsReview: boolean };
 }
 
 export interface QualityReport {
@@ -56,6 +62,8 @@ export interface QualityReport {
     unapplied: number;
     /** Share of the amendment effects on the documents that apply. */
     effectsApplied: number;
+    /** Documents whose sector a human should look at (low confidence, or none filed). */
+    sectorsToReview: number;
     /** The documents' own amendment instruction sentences, and the share read into effects in full. */
     instructions: { sentences: number; parsed: number; share: number };
     structure: number;
@@ -114,7 +122,7 @@ export function instructionsOf(own: { source: { line: number } }[], warnings: { 
 
 /** The quality of one document, from what the store holds about it. */
 export async function documentQuality(
-  ports: Pick<Ports, 'works' | 'units' | 'links' | 'blobs'>,
+  ports: Pick<Ports, 'works' | 'units' | 'links' | 'blobs' | 'codification'>,
   work: Work,
 ): Promise<DocumentQuality & { citations: number; effects: number }> {
   const units = work.unitSet ? await ports.units.listUnits(work.unitSet) : [];
@@ -148,13 +156,17 @@ export async function documentQuality(
     message: d.message,
   }));
   const structure = structureOf(units);
+  const assessed = await assessWorkSectors(ports, work, units);
+  const sector = { code: assessed.codes[0] ?? null, confidence: Number(assessed.confidence.toFixed(2)), needsReview: assessed.needsReview };
   // Each kind of finding costs a share of the score: what matters most to a reader first.
   const penalty =
     0.1 * missing.length +
     0.25 * (cited.length ? unresolved.length / cited.length : 0) +
     0.25 * (effects.length ? unapplied.length / effects.length : 0) +
     0.02 * Math.min(diagnostics.length, 5) +
-    0.02 * Math.min(structure.length, 5);
+    0.02 * Math.min(structure.length, 5) +
+    0.1 * (instructions.sentences ? (instructions.sentences - instructions.parsed) / instructions.sentences : 0) +
+    (sector.needsReview ? 0.05 : 0);
   return {
     documentId: work.id,
     documentNumber: work.number,
@@ -168,13 +180,14 @@ export async function documentQuality(
     unapplied,
     structure,
     instructions,
+    sector,
     citations: cited.length,
     effects: effects.length,
   };
 }
 
 /** The report over every document of the store (bounded pages of 100), worst first. */
-export async function qualityReport(ports: Pick<Ports, 'works' | 'units' | 'links' | 'blobs'>, limit = 50): Promise<QualityReport> {
+export async function qualityReport(ports: Pick<Ports, 'works' | 'units' | 'links' | 'blobs' | 'codification'>, limit = 50): Promise<QualityReport> {
   const all: (DocumentQuality & { citations: number; effects: number })[] = [];
   let cursor: string | undefined;
   do {
@@ -208,6 +221,7 @@ export async function qualityReport(ports: Pick<Ports, 'works' | 'units' | 'link
       effectsApplied: share(effects - unapplied, effects),
       instructions: { sentences, parsed, share: share(parsed, sentences) },
       structure: sum((d) => d.structure.length),
+      sectorsToReview: all.filter((d) => d.sector.needsReview).length,
     },
     worst: [...all]
       .sort((a, b) => a.score - b.score || a.documentId.localeCompare(b.documentId))

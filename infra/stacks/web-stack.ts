@@ -20,6 +20,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
+import { ROUTES } from '../../schemas/routes';
 import { acknowledge, acknowledgeWildcardResources } from '../nag';
 
 export interface WebStackProps extends StackProps {
@@ -30,6 +31,14 @@ export interface WebStackProps extends StackProps {
 const WEB_ROOT = path.resolve(__dirname, '..', '..', 'web');
 /** The API paths CloudFront forwards to API Gateway; everything else is a page of web/. */
 export const API_PATHS = ['/v1/*', '/health', '/openapi.json'] as const;
+/**
+ * GET routes that need an identity (the reviewers' reads: `/v1/quality`, `/v1/codification/imports/*`). CloudFront
+ * passes a GET's Authorization header to the origin only when the behavior does not cache, so these paths get their
+ * own uncached behavior, placed before `/v1/*`; public reads keep the origin's Cache-Control.
+ */
+export const IDENTIFIED_GET_PATHS: readonly string[] = [
+  ...new Set(ROUTES.filter((r) => r.method === 'GET' && r.access !== 'public').map((r) => r.path.replace(/\{[^}]+\}/g, '*'))),
+];
 
 export class WebStack extends Stack {
   readonly bucket: Bucket;
@@ -90,7 +99,14 @@ export class WebStack extends Stack {
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
       },
-      additionalBehaviors: Object.fromEntries(API_PATHS.map((p) => [p, apiBehavior])),
+      additionalBehaviors: Object.fromEntries([
+        // First match wins: the identified reads before `/v1/*`.
+        ...IDENTIFIED_GET_PATHS.map((p) => [
+          p,
+          { ...apiBehavior, cachePolicy: CachePolicy.CACHING_DISABLED, originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER },
+        ]),
+        ...API_PATHS.map((p) => [p, apiBehavior]),
+      ]),
     });
     acknowledge(
       this.distribution,

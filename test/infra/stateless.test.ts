@@ -131,6 +131,19 @@ describe('least privilege', () => {
     }
   });
 
+  test('quality (the reviewers’ report over every work) reads the table and its GSIs and the originals, and nothing else', () => {
+    const actions = roleActions('quality');
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query']));
+    for (const write of WRITES) expect(actions).not.toContain(write);
+    // The originals, read again for what the instruction reader could not read (the link store does not keep it).
+    expect(actions.filter((a) => a.startsWith('s3:'))).toEqual(['s3:GetObject', 's3:ListBucket']);
+    expect(actions.filter((a) => a.startsWith('es:') || a.startsWith('sqs:'))).toEqual([]);
+    expect(actions.filter((a) => !a.startsWith('dynamodb:') && !a.startsWith('s3:') && !BASE.includes(a))).toEqual([]);
+    expect(fnResource('quality').Properties.Timeout).toBe(29);
+    const route = Object.values(s.statelessTemplate.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: 'GET /v1/quality' } }));
+    expect(route[0]?.Properties.AuthorizationType).toBe('JWT');
+  });
+
   test('indexer reads the stream and bucket, writes the table (links, history) and the search domain', () => {
     const actions = roleActions('indexer');
     expect(actions).toEqual(

@@ -3,7 +3,8 @@
  * same domain, logs, and nothing public.
  */
 import { Template } from 'aws-cdk-lib/assertions';
-import { API_PATHS } from '../../infra/stacks/web-stack';
+import { CachePolicy, OriginRequestPolicy } from 'aws-cdk-lib/aws-cloudfront';
+import { API_PATHS, IDENTIFIED_GET_PATHS } from '../../infra/stacks/web-stack';
 import { synthCsdl } from './synth';
 
 const s = synthCsdl();
@@ -27,7 +28,7 @@ test('forwards the API paths to the HTTP API, over HTTPS only, with every method
   const [dist] = Object.values(web.findResources('AWS::CloudFront::Distribution'));
   const config = dist?.Properties.DistributionConfig;
   const behaviors = config.CacheBehaviors as { PathPattern: string; AllowedMethods: string[]; TargetOriginId: string; ViewerProtocolPolicy: string }[];
-  expect(behaviors.map((b) => b.PathPattern).sort()).toEqual([...API_PATHS].sort());
+  expect(behaviors.map((b) => b.PathPattern).sort()).toEqual([...IDENTIFIED_GET_PATHS, ...API_PATHS].sort());
   for (const b of behaviors) {
     expect(b.AllowedMethods).toContain('POST');
     expect(b.ViewerProtocolPolicy).toBe('https-only');
@@ -36,4 +37,19 @@ test('forwards the API paths to the HTTP API, over HTTPS only, with every method
     (o) => o.Id === behaviors[0]?.TargetOriginId,
   );
   expect(apiOrigin?.CustomOriginConfig?.OriginProtocolPolicy).toBe('https-only');
+});
+
+test('reviewers’ GETs (/v1/quality, import progress) reach the API with their Authorization header: uncached, before /v1/*', () => {
+  expect(IDENTIFIED_GET_PATHS).toEqual(['/v1/codification/imports/*', '/v1/quality']);
+  const [dist] = Object.values(web.findResources('AWS::CloudFront::Distribution'));
+  const behaviors = dist?.Properties.DistributionConfig.CacheBehaviors as { PathPattern: string; CachePolicyId: string; OriginRequestPolicyId: string }[];
+  // CloudFront uses the first behavior whose pattern matches: the identified reads come before /v1/*.
+  expect(behaviors.map((b) => b.PathPattern)).toEqual([...IDENTIFIED_GET_PATHS, ...API_PATHS]);
+  for (const b of behaviors.filter((x) => IDENTIFIED_GET_PATHS.includes(x.PathPattern))) {
+    // With caching off, the all-viewer origin request policy forwards Authorization (a cached GET would drop it).
+    expect(b.CachePolicyId).toBe(CachePolicy.CACHING_DISABLED.cachePolicyId);
+    expect(b.OriginRequestPolicyId).toBe(OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId);
+  }
+  // Public reads keep the origin's Cache-Control.
+  expect(behaviors.find((b) => b.PathPattern === '/v1/*')?.CachePolicyId).toBe(CachePolicy.USE_ORIGIN_CACHE_CONTROL_HEADERS_QUERY_STRINGS.cachePolicyId);
 });

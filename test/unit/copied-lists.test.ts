@@ -5,8 +5,10 @@
  */
 import { DOCUMENT_TYPE_LABELS } from '../../domain/model';
 import { RELATION_TYPES } from '../../domain/relations/types';
+import { METADATA_FIELDS } from '../../domain/services/quality';
 import { STATUS_LABELS } from '../../domain/status/engine';
 import { AddRelationRequest } from '../../schemas/history';
+import { MetadataField } from '../../schemas/quality';
 // @ts-expect-error web/ is plain JavaScript for the browser, without type declarations
 import * as web from '../../web/common.js';
 
@@ -21,4 +23,9 @@ it("the web pages' status labels are the domain's, and their document types the 
   expect(labels.STATUS_LABELS).toEqual(STATUS_LABELS);
   // Same types and names; the web says "Loại khác" (another type) where the domain says "Chưa xác định".
   expect({ ...labels.TYPE_LABELS, unknown: DOCUMENT_TYPE_LABELS.unknown }).toEqual(DOCUMENT_TYPE_LABELS);
+});
+
+it("the quality report's metadata fields: the response schema's and the web page's labels are the domain's", () => {
+  expect(MetadataField.options).toEqual([...METADATA_FIELDS]);
+  expect(Object.keys((web as unknown as { METADATA_LABELS: Record<string, string> }).METADATA_LABELS)).toEqual([...METADATA_FIELDS]);
 });
