@@ -45,6 +45,8 @@ const OWN_POINT_RE = /^([a-zđ]\d{0,2})\)\s*(.*)$/u;
 const ENDS_SENTENCE = /[.:;!?]["”’)*]*$/u;
 const LONE_MARKER = /^“?(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|[a-zđ]\d{0,2}\)|\d{1,3}[a-zđ]?\.)$/u;
 const MARKER_LINE = /^(?:(?:Điều|ĐIỀU)\s+\d|\d{1,3}[a-zđ]?\.\s|[a-zđ]\d{0,2}\)\s)/u;
+/** Quoted new text that starts with a unit's marker ("“b) Doanh thu ...", "“4. Người nộp phí ...", "“Điều 9. ..."). */
+const QUOTED_UNIT = /^“\s*(?:(?:Điều|ĐIỀU)\s+\d|\d{1,3}[a-zđ]?\.\s|[a-zđ]\d{0,2}\)\s|(?:Chương|CHƯƠNG|Mục|MỤC)\s+[\dIVXLC])/u;
 /** Lines a paragraph may join before it is cut (a wrapped instruction is a few lines; runaway quotes are not). */
 const MAX_PARAGRAPH_LINES = 60;
 
@@ -176,6 +178,12 @@ class InstructionReader {
       // A marker alone on its line ("Điều" / "1. ...", "“b)" / "Chủ trì ..."): Markdown renditions wrap there.
       const merged: BodyLine = pending ? { text: `${pending.text} ${text}`, line: pending.line } : { text, line: l.no };
       pending = null;
+      // "... tại khoản 1, khoản 2 Điều" / "19.": the number of a wrapped citation, not a clause of its own.
+      const prev = this.body[this.body.length - 1];
+      if (prev && /^\d{1,3}\.$/u.test(merged.text) && /(?:^|\s)(?:Điều|điều|khoản|Khoản|điểm|Chương|Mục|mục)$/u.test(prev.text)) {
+        prev.text += ` ${merged.text}`;
+        continue;
+      }
       if (LONE_MARKER.test(merged.text)) pending = merged;
       else this.body.push(merged);
     }
@@ -208,8 +216,11 @@ class InstructionReader {
     while (j + 1 < this.body.length && j - i < MAX_PARAGRAPH_LINES) {
       const next = this.line(j + 1);
       const unfinished = !ENDS_SENTENCE.test(text.slice(-8));
-      if (!(depth > 0 || (unfinished && !MARKER_LINE.test(next) && !/:$/u.test(text)))) break;
+      if (!(depth > 0 || (unfinished && !this.markerLine(j + 1) && !/:$/u.test(text)))) break;
       if (depth === 0 && next.startsWith('“') && /:\s*$/u.test(text)) break;
+      // "Điều 2. Sửa đổi, bổ sung điểm b khoản 1 Điều 9" then "“b) Doanh thu ...": new text after an instruction
+      // that does not say "như sau:".
+      if (depth === 0 && QUOTED_UNIT.test(next) && this.namesUnits(text)) break;
       // "Điều 1. Sửa đổi, bổ sung một số điều của Thông tư số ..." then "Bổ sung Điều 9a vào sau Điều 9 như sau:": an
       // article's heading line, left unpunctuated, is not wrapped onto an instruction that starts a new sentence.
       if (j === i && depth === 0 && OWN_ARTICLE_RE.test(text) && /^\p{Lu}/u.test(next) && this.instructionStart(next)) break;
@@ -218,6 +229,28 @@ class InstructionReader {
       j++;
     }
     return { line: first.line, last: j, text, ...markerOf(text) };
+  }
+
+  /**
+   * Does body[j] start a unit of the document? An article only as the parser reads one ("Điều 5." then its heading):
+   * a list of references wraps before "Điều 10; điểm b khoản 1 Điều 20." or "Điều 7 Thông tư số 12/2015/TT-BTC ...".
+   */
+  private markerLine(j: number): boolean {
+    const t = this.line(j);
+    if (!MARKER_LINE.test(t)) return false;
+    if (!/^(?:Điều|ĐIỀU)/u.test(t)) return true;
+    // After an unfinished line, as the parser reads it: "... tại điểm d khoản 4" / "Điều 89." is the citation wrapped.
+    const a = OWN_ARTICLE_RE.exec(t);
+    return !!a && /^\p{Lu}/u.test(a[3] ?? '');
+  }
+
+  /** An instruction (after its own marker) on units, not phrases: its new text may follow without "như sau:". */
+  private namesUnits(text: string): boolean {
+    const start = this.instructionStart(markerOf(text).body);
+    if (!start || /(?:^|\s)(?:cụm\s+)?từ(?:\s|$)|“/u.test(start.rest)) return false;
+    if (start.passive) return true;
+    const r = readRefs(start.rest.replace(/^(?:quy định tại|nội dung(?: quy định)? tại)\s+/u, ''), this.contextRef());
+    return r.refs.length > 0 || r.partial.length > 0;
   }
 
   private contextRef(): RefPath | null {
@@ -250,6 +283,9 @@ class InstructionReader {
     rest = rest.slice(at).trim();
     const p = PASSIVE_RE.exec(rest);
     if (!p?.[1]) return null;
+    // "Điều 7 Thông tư số 12/2015/TT-BTC đã được sửa đổi, bổ sung tại khoản 5 Điều 1 Thông tư số 22/2019/TT-BTC": what
+    // an earlier document did, not an instruction.
+    if (/^(?:tại|bởi|theo)(?![\p{L}\p{N}])/u.test(rest.slice(p[0].length))) return null;
     const verb = p[1].toLowerCase() === 'thay bằng' ? 'replace' : verbOf(p[1]);
     return { verb, rest: `${docPart} ${rest.slice(p[0].length)}`, passive: r.refs };
   }
@@ -259,6 +295,15 @@ class InstructionReader {
     let depth = 0;
     let j = from;
     for (; j < this.body.length; j++) {
+      if (j > from && depth > 0 && this.resumesOwnText(j)) {
+        this.diagnostics.push({
+          code: 'effects.quote_unterminated',
+          severity: 'info',
+          message: `The quotation opened at line ${(this.body[from] as BodyLine).line} is not closed: its new text ends before “${this.line(j).slice(0, 40)}”`,
+          line: (this.body[from] as BodyLine).line,
+        });
+        return j;
+      }
       const t = this.line(j);
       depth += quoteDelta(t);
       if (depth <= 0) break;
@@ -269,6 +314,18 @@ class InstructionReader {
       }
     }
     return Math.min(j + 1, this.body.length);
+  }
+
+  /**
+   * A quotation the text forgot to close (45/2026/TT-BTC: “Điều 3a. ... never closed) ends where the document's own
+   * next article resumes: "Điều 2. Thay thế, bãi bỏ một số cụm từ ..." followed by instructions of its own.
+   */
+  private resumesOwnText(j: number): boolean {
+    const a = OWN_ARTICLE_RE.exec(this.line(j));
+    if (!a?.[1] || Number(a[1]) <= Number.parseInt(this.ownArticle ?? '0', 10)) return false;
+    if (a[3] && this.instructionStart(a[3])) return true;
+    const next = j + 1 < this.body.length ? markerOf(this.line(j + 1)) : null;
+    return !!next?.marker && next.marker.kind !== 'article' && !!this.instructionStart(next.body);
   }
 
   private warn(code: string, message: string, line: number): void {
@@ -297,7 +354,9 @@ class InstructionReader {
     this.enter(para.marker, level);
     noteOwnDates(para.body, this.ownDates);
 
-    let start = this.instructionStart(para.body);
+    // "b) Sửa đổi, bổ sung một số điểm của khoản 2 Điều 7 như sau:" then "- Sửa đổi điểm đ như sau:": dash items.
+    const dashed = para.marker ? null : /^[-–]\s+(?=\p{Lu})/u.exec(para.body);
+    let start = this.instructionStart(dashed ? para.body.slice(dashed[0].length) : para.body);
     // "2. Bỏ các cụm từ:" then "“huyện đảo” tại Điều 76;" — list items continue the verb of their intro.
     if (!start && (para.body.startsWith('“') || /^(?:các\s+)?cụm từ\s*“/u.test(para.body))) {
       const v = this.contextVerb();
@@ -307,7 +366,10 @@ class InstructionReader {
       if (looksLikeInstruction(para.body)) this.warn('effects.unparsed_instruction', `Instruction not understood: ${para.text.slice(0, 160)}`, para.line);
       return i;
     }
-    const expectsPayload = /như sau\s*:?\s*$|:\s*$/u.test(para.body);
+    const quoteFollows = i < this.body.length && this.line(i).startsWith('“');
+    // "Điều 2. Sửa đổi, bổ sung điểm b khoản 1 Điều 9" then "“b) ...": the new text follows without "như sau:".
+    const expectsPayload =
+      /như sau\s*:?\s*$|:\s*$/u.test(para.body) || (quoteFollows && QUOTED_UNIT.test(this.line(i)) && !ENDS_SENTENCE.test(para.body.slice(-8)));
     const segments = this.segmentsOf(start);
     const head = segments[0];
     if (!head) {
@@ -320,16 +382,28 @@ class InstructionReader {
     const nextPara = i < this.body.length ? this.paragraphAt(i) : null;
     const childInstructions =
       !!nextPara?.marker && levelOf(nextPara.marker) > level && level < 3 && !!this.instructionStart(nextPara.body) && !nextPara.body.startsWith('“');
-    const quoteFollows = i < this.body.length && this.line(i).startsWith('“');
-    const bare = segments.every((s) => s.refs.length === 0 && !s.op && !s.problem);
+    const bare = segments.every((s) => s.refs.length === 0 && !s.op && !s.problem && !s.forms && !s.dash);
     const listIntro = bare && /(?:cụm\s+từ|từ ngữ|các từ)(?:\s+như sau)?\s*:\s*$/u.test(para.body);
     if (bare && expectsPayload && quoteFollows && !listIntro) {
       this.warn('effects.unparsed_instruction', `No target read in: ${para.text.slice(0, 160)}`, para.line);
       return this.skipQuoted(i);
     }
-    if (bare || (onlyArticle && childInstructions && expectsPayload)) {
-      this.contexts.push({ level, docNumber: head.docNumber ?? this.contextDoc(), article: onlyArticle ? (head.refs[0] as RefPath) : null, verb: head.verb });
+    // "Điều 4. Sửa đổi, bổ sung điểm b, điểm c khoản 1 và điểm c khoản 2 Điều 7 Thông tư số ..." then "1. Sửa đổi, bổ
+    // sung điểm b, điểm c khoản 1 như sau:": a heading that sums up the changes of one article made below it.
+    const summary = !onlyArticle && childInstructions && (expectsPayload || !ENDS_SENTENCE.test(para.body.slice(-8))) ? commonArticle(segments) : null;
+    if (bare || (onlyArticle && childInstructions && expectsPayload) || summary) {
+      const article = head.scope ?? summary ?? (onlyArticle ? (head.refs[0] as RefPath) : null);
+      this.contexts.push({ level, docNumber: head.docNumber ?? this.contextDoc(), article, verb: head.verb });
       return i;
+    }
+    // "Điều 48. Sửa đổi, bổ sung Luật Đầu tư số 61/2020/QH14 ..." then "Sửa đổi, bổ sung mục 192 thuộc Phụ lục IV ...": a
+    // whole document amended names the document of the instructions that follow it.
+    if (segments.length === 1 && head.works.length > 0 && !head.op && (head.verb === 'amend' || head.verb === 'add') && nextPara) {
+      const nextStart = this.instructionStart(nextPara.body);
+      if (nextStart && (!nextPara.marker || levelOf(nextPara.marker) > level)) {
+        this.contexts.push({ level, docNumber: head.works[0] ?? null, article: null, verb: head.verb });
+        return i;
+      }
     }
     if (segments.every((s) => s.refs.length === 0 && !s.op) && segments.some((s) => s.problem)) {
       for (const s of segments) if (s.problem) this.warn('effects.unparsed_instruction', `${s.problem}: ${para.text.slice(0, 160)}`, para.line);
@@ -350,7 +424,7 @@ class InstructionReader {
   private segmentsOf(start: Start): Segment[] {
     const segments: Segment[] = [];
     let verb = start.verb;
-    const parts = splitSegments(start.rest);
+    const parts = splitSegments(start.rest).flatMap(splitChainedVerb);
     for (let k = 0; k < parts.length; k++) {
       let text = parts[k] as string;
       if (k > 0) {
@@ -370,7 +444,22 @@ class InstructionReader {
           continue;
         }
       }
-      const seg = parseSegment(verb, text, this.contextRef());
+      let seg = parseSegment(verb, text, this.contextRef());
+      // "Sửa đổi, bổ sung khoản 1, khoản 4 và bổ sung khoản 6 Điều 19", "Sửa đổi tên Điều và sửa đổi, bổ sung Điều 20":
+      // references left without their article take it from the next verb's first reference.
+      const next = parts[k + 1];
+      if (seg.problem?.startsWith('references without an article') && next !== undefined && CHAINED_VERB_RE.test(` và ${next}`)) {
+        // "tiêu đề khoản 2 và bổ sung các điểm a, b vào sau khoản 2 Điều 7": or the unit after "vào sau".
+        const rightText = next.replace(VERB_RE, '');
+        const anchorAt = rightText.search(/(?:^|\s)(?:vào\s+)?(?:sau|trước|vào)\s/u);
+        const right =
+          readRefs(rightText, this.contextRef()).refs[0] ??
+          (anchorAt >= 0 ? readRefs(rightText.slice(anchorAt).replace(/^\s*(?:vào\s+)?(?:sau|trước|vào)\s+/u, ''), this.contextRef()).refs[0] : undefined);
+        if (right) {
+          const again = parseSegment(verb, text, right);
+          if (!again.problem) seg = again;
+        }
+      }
       if (k === 0 && start.passive) {
         seg.refs = start.passive;
         seg.problem = null;
@@ -398,7 +487,10 @@ class InstructionReader {
     if (!wanted || i >= this.body.length) return { lines: [], next: i };
     const lines: string[] = [];
     if (this.line(i).startsWith('“')) {
-      const end = this.skipQuoted(i);
+      let end = this.skipQuoted(i);
+      // Several units quoted one after the other ("“c) ...;”;" then "“d) ...", or one “Điều N. …” line each): the
+      // instruction's new text goes on.
+      while (end < this.body.length && /”[\s.;,]*$/u.test(this.line(end - 1)) && QUOTED_UNIT.test(this.line(end))) end = this.skipQuoted(end);
       for (let j = i; j < end; j++) lines.push(this.line(j));
       return { lines, next: end };
     }
@@ -460,19 +552,41 @@ class InstructionReader {
         continue;
       }
       if (seg.op === 'replace_phrase' || seg.op === 'delete_phrase' || seg.op === 'insert_phrase') {
-        const where = seg.where.length > 0 ? seg.where.map(refEId) : [''];
-        for (const w of where)
+        const where = seg.where.length > 0 || seg.whereOther.length > 0 ? seg.where.map(refEId) : [''];
+        const places = [...where.map((eId) => ({ eId, other: null as string | null })), ...seg.whereOther.map((o) => ({ eId: o.eId, other: o.text }))];
+        for (const place of places)
           for (const phrase of seg.phrases) {
             const p: EffectPayload = { phrase };
             if (seg.replacement !== null) p.replacement = seg.replacement;
             if (seg.anchorPhrase !== null) p.anchorPhrase = seg.anchorPhrase;
             if (seg.position) p.position = seg.position;
-            const made = make(seg.op, w, p);
+            const made = make(seg.op, place.eId, p);
             if (seg.whereUnread) {
               made.state = 'unapplied';
               made.reason = `the place of this phrase edit could not be read (“${seg.whereUnread}”)`;
+            } else if (place.other !== null) {
+              made.state = 'unapplied';
+              made.reason = `the place “${place.other}” of this phrase edit is not a unit: apply by hand`;
             }
           }
+        if (seg.whereOther.length > 0)
+          this.warn(
+            'effects.sub_unit_target',
+            `phrase edit in places that are not units (${seg.whereOther.map((o) => `“${o.text}”`).join(', ')}): ${para.text.slice(0, 120)}`,
+            para.line,
+          );
+        continue;
+      }
+      if (seg.forms) {
+        // Forms are not units: the change is recorded on their appendix (or the work), to be applied by hand.
+        const op: EffectOperation = seg.verb === 'repeal' ? 'repeal_unit' : seg.verb === 'add' ? 'insert_into' : 'replace_unit';
+        const reason = `forms (Mẫu) inside an appendix are not units (“${seg.forms}”): apply by hand`;
+        for (const eId of seg.refs.length > 0 ? seg.refs.map(refEId) : ['']) {
+          const made = make(op, eId, {});
+          made.state = 'unapplied';
+          made.reason = reason;
+        }
+        this.warn('effects.sub_unit_target', `${reason}: ${para.text.slice(0, 120)}`, para.line);
         continue;
       }
       this.emitUnits(para, seg, segments.length, payload, make, missingAppendices);
@@ -497,7 +611,35 @@ class InstructionReader {
     let previousNew: string | null = null;
     for (const ref of seg.refs) {
       const eId = refEId(ref);
-      const last = ref.segments[ref.segments.length - 1] as { kind: UnitKind; num: string };
+      const last = ref.segments[ref.segments.length - 1] as { kind: UnitKind; num: string } | undefined;
+      const unit = payload && seg.verb !== 'repeal' && last ? pickUnit(payload, last.kind, eId, seg.refs.length === 1 && segmentCount === 1) : null;
+      if (seg.dash) {
+        // A dash, a paragraph (khổ, đoạn), a part of an appendix, or text added at the end of a unit: not a unit, never
+        // widened to the unit that holds it (the new text is kept for whoever applies it).
+        const op: EffectOperation = seg.verb === 'repeal' ? 'repeal_unit' : seg.verb === 'add' ? 'insert_into' : 'replace_unit';
+        const made = make(op, eId, unit ? { units: [unit] } : {});
+        made.state = 'unapplied';
+        made.reason = `the instruction changes “${seg.dash}”${eId ? ` in ${eId}` : ''}, which is not a unit: apply by hand`;
+        this.warn('effects.sub_unit_target', `${made.reason}: ${para.text.slice(0, 120)}`, para.line);
+        continue;
+      }
+      if (ref.segments[0]?.kind === 'appendix' && ref.segments.length > 1) {
+        // "tên mục 19 Phụ lục III": the parser keeps an appendix whole, so what lies inside it is not a unit.
+        const op: EffectOperation = ref.heading
+          ? 'rename_heading'
+          : seg.verb === 'repeal'
+            ? 'repeal_unit'
+            : seg.verb === 'add'
+              ? 'insert_into'
+              : 'replace_unit';
+        const heading = ref.heading ? (unit ? headingOf(unit) : payload?.lead || null) : null;
+        const made = make(op, eId, heading ? { heading } : {});
+        made.state = 'unapplied';
+        made.reason = `${eId} lies inside an appendix, which is not divided into units: apply by hand`;
+        this.warn('effects.sub_unit_target', `${made.reason}: ${para.text.slice(0, 120)}`, para.line);
+        continue;
+      }
+      if (!last) continue;
       if (last.kind === 'appendix') {
         if (seg.verb === 'repeal') make('repeal_unit', eId, {});
         else {
@@ -511,7 +653,6 @@ class InstructionReader {
         make('repeal_unit', eId, {});
         continue;
       }
-      const unit = payload ? pickUnit(payload, last.kind, eId, seg.refs.length === 1 && segmentCount === 1) : null;
       if (ref.heading) {
         const heading = unit ? headingOf(unit) : payload?.lead || null;
         make('rename_heading', eId, heading ? { heading } : {});
@@ -526,12 +667,7 @@ class InstructionReader {
         } else make('insert_into', eId, units);
         continue;
       }
-      const made = make('replace_unit', eId, units);
-      if (seg.dash) {
-        made.state = 'unapplied';
-        made.reason = `the instruction amends “${seg.dash}” inside ${eId}, which is not a unit: apply by hand`;
-        this.warn('effects.sub_unit_target', `${made.reason}: ${para.text.slice(0, 120)}`, para.line);
-      }
+      make('replace_unit', eId, units);
     }
   }
 
@@ -551,6 +687,44 @@ class InstructionReader {
         message: 'The amending document has no effective date: its effects cannot be dated',
       });
   }
+}
+
+/** " và bổ sung khoản 6 Điều 19": a second verb chained by "và" after a list of references. */
+const CHAINED_VERB_RE = /\s+và\s+(?=(?:sửa đổi|bổ sung|bãi bỏ|thay thế)(?![\p{L}\p{N}]))/u;
+
+/**
+ * "khoản 1, khoản 4 và bổ sung khoản 6 Điều 19" → ["khoản 1, khoản 4", "bổ sung khoản 6 Điều 19"]: split where "và" and
+ * a verb follow references only (never inside quotes, never after other words: a title may say "sửa đổi và bổ sung").
+ */
+function splitChainedVerb(part: string): string[] {
+  const out: string[] = [];
+  let rest = part;
+  for (let guard = 0; guard < 8; guard++) {
+    const m = CHAINED_VERB_RE.exec(rest);
+    if (!m) break;
+    const left = rest.slice(0, m.index);
+    if (left.includes('“')) break;
+    const r = readRefs(left);
+    if (r.rest !== '' || r.refs.length + r.unresolved.length === 0) break;
+    out.push(left);
+    rest = rest.slice(m.index + m[0].length);
+  }
+  out.push(rest);
+  return out;
+}
+
+/** The one article (or appendix) every reference of the segments lies in, if there is one. */
+function commonArticle(segments: Segment[]): RefPath | null {
+  let holder: { kind: UnitKind; num: string } | null = null;
+  for (const seg of segments) {
+    if (seg.op || seg.problem || seg.forms) return null;
+    for (const ref of seg.refs) {
+      const a = ref.segments.find((x) => x.kind === 'article') ?? (ref.segments[0]?.kind === 'appendix' ? ref.segments[0] : undefined);
+      if (!a || (holder !== null && (a.kind !== holder.kind || a.num !== holder.num))) return null;
+      holder = a;
+    }
+  }
+  return holder === null ? null : { segments: [holder], heading: false };
 }
 
 /** A paragraph's own marker (`Điều 5.`, `2.`, `a)`) and the text after it. */

@@ -15,6 +15,7 @@ const PART_RE = /^(?:Phần|PHẦN)\s+([IVXLC]+|\d{1,2})(?![\p{L}\p{N}])\s*[.:\-
 const CLAUSE_RE = /^(\d{1,3}[a-zđ]?)\.\s+(\S.*)$/u;
 const POINT_RE = /^([a-zđ]\d{0,2})\)\s*(.*)$/u;
 const ENDS_SENTENCE = /[.:;!?]["”’)]*$/u;
+const DOTTED_POINT_RE = /^[a-zđ]\d{0,2}\.\s/u;
 const isUpper = (s: string) => s === s.toUpperCase() && /\p{Lu}/u.test(s);
 
 interface Node {
@@ -23,7 +24,16 @@ interface Node {
   headingOpen: boolean;
   /** A long article heading hard-wrapped onto a capitalised line ("... trong các" / "Phụ lục đơn giá ..."): once. */
   wrappedUpper: boolean;
+  /** The heading as it was before that capitalised line: kept if the line turns out to start the article's text. */
+  headingBeforeUpper: string | null;
+  /** Lines the heading still takes (a heading wraps over a few lines, never over the text). */
+  headingBudget: number;
+  /** Lines the heading took after that capitalised line. */
+  linesAfterUpper: number;
 }
+
+/** Lines a wrapped heading may take after its first (the parser allows three). */
+const HEADING_LINES = 4;
 
 const RANK: Record<UnitKind, number> = {
   appendix: 0,
@@ -70,7 +80,15 @@ export function parsePayload(lines: string[]): { units: Unit[]; lead: string } {
     const parent = stack[stack.length - 1];
     if (parent) parent.unit.children.push(unit);
     else top.push(unit);
-    const node: Node = { unit, lines: [], headingOpen: kind !== 'clause' && kind !== 'point', wrappedUpper: false };
+    const node: Node = {
+      unit,
+      lines: [],
+      headingOpen: kind !== 'clause' && kind !== 'point',
+      wrappedUpper: false,
+      headingBeforeUpper: null,
+      headingBudget: HEADING_LINES,
+      linesAfterUpper: 0,
+    };
     stack.push(node);
     nodes.push(node);
     return node;
@@ -101,24 +119,33 @@ export function parsePayload(lines: string[]): { units: Unit[]; lead: string } {
       open('part', p[1], p[2] || null);
       continue;
     }
-    if (cur?.headingOpen && cur.unit.kind !== 'article' && isUpper(t)) {
+    if (cur?.headingOpen && cur.headingBudget > 0 && cur.unit.kind !== 'article' && isUpper(t)) {
       cur.unit.heading = cur.unit.heading ? `${cur.unit.heading} ${t}` : t;
+      cur.headingBudget--;
       continue;
     }
     if (
       cur?.headingOpen &&
+      cur.headingBudget > 0 &&
       cur.unit.kind === 'article' &&
       cur.unit.heading &&
-      !ENDS_SENTENCE.test(cur.unit.heading) &&
-      !/[,]$/u.test(cur.unit.heading) &&
+      !ENDS_SENTENCE.test(cur.unit.heading.slice(-8)) &&
+      !cur.unit.heading.endsWith(',') &&
       !CLAUSE_RE.test(t) &&
-      !POINT_RE.test(t)
+      !POINT_RE.test(t) &&
+      // "a. Tỷ lệ vốn ...": a point printed with a dot starts the text, it does not go on with the heading.
+      !DOTTED_POINT_RE.test(t)
     ) {
-      const lower = /^\p{Ll}/u.test(t);
+      // "... (theo quy định tại khoản 3" / "Điều 16 Nghị định số 62/2025/NĐ-CP ...)": a parenthesis left open goes on.
+      const lower = /^\p{Ll}/u.test(t) || openParenthesis(cur.unit.heading);
       const wrapped = !lower && !cur.wrappedUpper && cur.unit.heading.length >= 55 && /\p{Ll}$/u.test(cur.unit.heading) && t.length < 80 && !/[.;:,]$/u.test(t);
       if (lower || wrapped) {
-        if (wrapped) cur.wrappedUpper = true;
+        if (wrapped) {
+          cur.wrappedUpper = true;
+          cur.headingBeforeUpper = cur.unit.heading;
+        } else if (cur.headingBeforeUpper !== null) cur.linesAfterUpper++;
         cur.unit.heading = `${cur.unit.heading} ${t}`;
+        cur.headingBudget--;
         continue;
       }
     }
@@ -130,7 +157,10 @@ export function parsePayload(lines: string[]): { units: Unit[]; lead: string } {
       continue;
     }
     const pt = POINT_RE.exec(t);
-    if (pt?.[1] && closed) {
+    // "“4. Mức thanh toán trực tiếp" / "a) Trường hợp ...": a clause's title, unpunctuated, then its first point.
+    const firstPoint =
+      pt?.[1] === 'a' && cur?.unit.kind === 'clause' && cur.unit.children.length === 0 && cur.lines.length === 1 && /^\p{Lu}/u.test(pt[2] ?? '');
+    if (pt?.[1] && (closed || firstPoint)) {
       const n = open('point', pt[1], null);
       if (pt[2]) n.lines.push(pt[2]);
       closed = ENDS_SENTENCE.test(t);
@@ -143,6 +173,14 @@ export function parsePayload(lines: string[]): { units: Unit[]; lead: string } {
     closed = ENDS_SENTENCE.test(t);
   }
   for (const n of nodes) {
+    // "Điều 39. Chi tổ chức và hoạt động bảo hiểm ..., bệnh nghề nghiệp" then "Chi tổ chức và hoạt động bảo hiểm ... thực"
+    // / "hiện theo quy định ...": the capitalised line taken for the heading's wrap started the text — the heading went
+    // on after it (a heading wrapped onto a capitalised line ends there), or would end as a sentence — and the heading
+    // is what came before it.
+    if (n.headingBeforeUpper !== null && n.unit.heading && (n.linesAfterUpper > 0 || ENDS_SENTENCE.test(n.unit.heading.slice(-8)))) {
+      n.lines.unshift(n.unit.heading.slice(n.headingBeforeUpper.length).trim());
+      n.unit.heading = n.headingBeforeUpper;
+    }
     // A sentence after "Điều 2." is the article's text, not its heading.
     if (n.unit.kind === 'article' && n.unit.heading && /[.;:]$/u.test(n.unit.heading) && n.unit.heading.length > 120) {
       n.lines.unshift(n.unit.heading);
@@ -151,6 +189,16 @@ export function parsePayload(lines: string[]): { units: Unit[]; lead: string } {
     n.unit.text = joinWrapped(n.lines);
   }
   return { units: top, lead: joinWrapped(lead) };
+}
+
+function openParenthesis(s: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x28) depth++;
+    else if (c === 0x29 && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 /** A copy of `u` with every eId re-rooted: `point_a` under `art_32__para_3` is `art_32__para_3__point_a`. */

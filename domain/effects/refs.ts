@@ -103,12 +103,15 @@ export function readRefs(text: string, context: RefPath | null = null): RefList 
   const items: Item[] = [];
   let i = 0;
   let heading = false;
+  /** "tên Điều 5, Điều 6": the heading goes on over a list of the same kind (the kind of the last heading item). */
+  let headingKind: UnitKind | null = null;
   let consumedTo = 0;
   while (i < tokens.length) {
     const w = (tokens[i] as Token).text.toLowerCase();
-    if (w === 'tên') {
+    // "tên Điều 23", "tiêu đề khoản 2 Điều 7".
+    if (w === 'tên' || (w === 'tiêu' && tokens[i + 1]?.text.toLowerCase() === 'đề')) {
       heading = true;
-      i++;
+      i += w === 'tên' ? 1 : 2;
       if (tokens[i]?.text.toLowerCase() === 'của') i++;
       continue;
     }
@@ -133,16 +136,31 @@ export function readRefs(text: string, context: RefPath | null = null): RefList 
     const self = tokens[j]?.text.toLowerCase() === 'này';
     if (nums.length === 0 && !self && !(heading && k.kind === 'article')) break;
     if (self) j++;
-    items.push({ kind: k.kind, nums, heading });
+    const isHeading: boolean = heading || headingKind === k.kind;
+    items.push({ kind: k.kind, nums, heading: isHeading });
     heading = false;
+    // "tên mục 19 Phụ lục III, mục 12 Phụ lục IV": the outer units of a heading's chain keep the list going.
+    if (isHeading) headingKind = nums.length > 0 ? k.kind : null;
+    else if (headingKind && LEVEL[k.kind] <= LEVEL[headingKind]) headingKind = null;
     i = j;
     consumedTo = (tokens[j - 1] as Token).end;
+    // "khoản 4 của Điều 5", "các điểm a, b của khoản 5": "của" before an outer unit joins the chain.
+    const outer = tokens[i]?.text.toLowerCase() === 'của' ? kindAt(tokens, i + 1) : null;
+    if (outer && LEVEL[outer.kind] > LEVEL[k.kind]) {
+      i++;
+      headingKind = null;
+      continue;
+    }
     // Separators between references.
+    let separated = false;
     while (i < tokens.length && SEPARATORS.has((tokens[i] as Token).text.toLowerCase())) {
       const after = tokens[i + 1]?.text.toLowerCase();
-      if (after === 'tên' || after === 'các' || kindAt(tokens, i + 1) || after === 'khoản' || after === 'điểm') i++;
-      else break;
+      if (after === 'tên' || after === 'tiêu' || after === 'các' || kindAt(tokens, i + 1)) {
+        i++;
+        separated = true;
+      } else break;
     }
+    if (!separated && !kindAt(tokens, i)) headingKind = null;
   }
   const rest = text.slice(consumedTo).trim();
   if (items.length === 0) return { refs: [], rest: text.trim(), unresolved: [], partial: [] };
@@ -196,11 +214,11 @@ function expand(chain: Item[], context: RefPath | null): RefPath[] | null {
   const top = outerFirst[0] as Item;
   let prefix: { kind: UnitKind; num: string }[] = [];
   if (LEVEL[top.kind] < LEVEL.article || (top.kind === 'article' && top.nums.length === 0)) {
-    // "Điều này", "tên điều", "khoản 1" under an article given by the context.
-    const ctxArticle = context ? context.segments.slice(0, context.segments.findIndex((s) => s.kind === 'article') + 1) : [];
-    if (ctxArticle.length === 0) return null;
-    const ctxLevels = ctxArticle.filter((s) => LEVEL[s.kind] > LEVEL[top.kind] || (top.kind === 'article' && s.kind === 'article'));
-    prefix = ctxLevels;
+    // "Điều này", "tên điều", "khoản 1" under an article given by the context; "điểm b" under a clause it gives
+    // ("Sửa đổi, bổ sung một số điểm của khoản 2 Điều 23" then "1. Sửa đổi, bổ sung điểm a ...").
+    const ctx = context?.segments ?? [];
+    if (!ctx.some((s) => s.kind === 'article')) return null;
+    prefix = ctx.filter((s) => LEVEL[s.kind] > LEVEL[top.kind] || (top.kind === 'article' && s.kind === 'article'));
   }
   let paths: RefPath[] = [{ segments: prefix, heading: false }];
   for (const it of outerFirst) {

@@ -32,6 +32,18 @@ export interface Segment {
   dash: string | null;
   /** A phrase edit whose place ("tại ...") could not be read: never widened to the whole work. */
   whereUnread: string | null;
+  /**
+   * Places of a phrase edit that are not units, read as such: the preamble ("phần căn cứ ban hành"), the title ("tên
+   * Thông tư"), forms, a paragraph inside a unit ("đoạn 3 khoản 2 Điều 41"); `eId`: the unit that holds it, or ''.
+   */
+  whereOther: { text: string; eId: string }[];
+  /**
+   * The unit a container opens for the instructions under it, naming none itself: "Sửa đổi, bổ sung một số điểm,
+   * khoản của Điều 38" (art_38), "một số điểm của khoản 2 Điều 23" (art_23, clause 2).
+   */
+  scope: RefPath | null;
+  /** Forms (Mẫu) named, which are not units ("Mẫu số 02 và Mẫu số 03 Phụ lục I"): `refs` holds their appendices. */
+  forms: string | null;
 }
 
 /** Quoted strings and the text between them, in order. */
@@ -85,5 +97,8 @@ export function emptySegment(verb: Verb): Segment {
     problem: null,
     dash: null,
     whereUnread: null,
+    whereOther: [],
+    scope: null,
+    forms: null,
   };
 }

@@ -15,16 +15,26 @@ export interface Line {
   cls: LineClass;
 }
 
+/**
+ * The gazette's running head: "CÔNG BÁO/Số 685 + 686/Ngày 30-4-2023", with the page number before it on the same line
+ * ("40 CÔNG BÁO/Số 347 + 348/Ngày 25-02-2025") or a letter lost in the extraction ("CÔNG BÁ/Số 256/Ngày ...": a lost
+ * letter is accepted only with the issue number and date after it).
+ */
+const RUNNING_HEAD =
+  /^(?:\d{1,4}\s+)?(?:CÔNG BÁO\s*\/\s*Số(?![\p{L}\p{N}])|C[ÔO]?N?G\s*B[ÁA]?O?\s*\/\s*S[ốo]?\s*\d{1,5}(?:\s*\+\s*\d{1,5})?\s*\/\s*Ngày\s+\d)/u;
+
 /** Gazette running heads, page numbers, digital-signature stamps, continuation notes, separator rules. */
 const FURNITURE: RegExp[] = [
-  /^CÔNG BÁO\s*\/\s*Số(?![\p{L}\p{N}])/u,
+  RUNNING_HEAD,
   /^(Người ký|Ký bởi|Email|Cơ quan|Thời gian ký|Chức vụ)\s*:/u,
+  // The stamp's date as the gazette's signing software prints it: "Ngày ký: 2026-05-29 15:14:06 +07:00".
+  /^Ngày ký\s*:\s*\d{4}-\d{2}-\d{2}/u,
   /^\(Xem tiếp Công báo số(?![\p{L}\p{N}])/u,
   /^[-_=.·…]{3,}$/,
 ];
 
 /** The first characters furniture lines can start with: the patterns above are tried only after these. */
-const FURNITURE_FIRST = new Set(['C', 'N', 'K', 'E', 'T', '(', '-', '_', '=', '.', '·', '…']);
+const FURNITURE_FIRST = new Set(['C', 'N', 'K', 'E', 'T', '(', '-', '_', '=', '.', '·', '…', ...'0123456789']);
 
 /** Markdown and table markup of web renditions: emphasis, heading hashes, table pipes, escaped characters. */
 function stripMarkup(s: string): string {
@@ -65,5 +75,3 @@ export function cleanLines(text: string, format: string): Line[] {
     }
   return out;
 }
-
-const RUNNING_HEAD = /^CÔNG BÁO\s*\/\s*Số(?![\p{L}\p{N}])/u;

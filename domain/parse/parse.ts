@@ -52,6 +52,7 @@ const PREAMBLE_START_RE = /^(?:Căn cứ|Theo đề nghị|Theo đề xuất|Xé
 const MOTTO_RE = /Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc|CỘNG HÒA XÃ HỘI CHỦ NGHĨA/u;
 const LONE_MARKER_WORD_RE = /^(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)$/u;
 const NOTE_BODY_RE = /^(\d{1,3})\s+(\S.*)$/u;
+const BOLD_ARTICLE_RE = /^\s*\*\*\s*(?:Điều|ĐIỀU)\s+\d/u;
 /**
  * An amendment instruction: a verb first and a unit it changes ("Sửa đổi, bổ sung khoản 3 Điều 32 ...", "Bổ sung
  * Điều 6a vào sau Điều 6 ..."), or the units first and a passive verb ("Khoản 2 và khoản 5 Điều 3 được sửa đổi, bổ
@@ -454,7 +455,10 @@ class DocumentParser {
     if (!m?.[1]) return false;
     const rank = numRank(m[1]);
     const headingText = (m[2] ?? '').trim();
-    if (!(rank > this.lastArticle && (this.closed || /^\p{Lu}/u.test(headingText)))) return false;
+    // A marker printed in bold ("**Điều 2**." in a web rendition) is a heading, never a citation wrapped mid-sentence:
+    // a decision's "Điều 2." after "(Chi tiết theo Phụ lục đính kèm)" is its own article, not text of Điều 1.
+    const bold = BOLD_ARTICLE_RE.test(line.raw);
+    if (!(rank > this.lastArticle && (this.closed || bold || /^\p{Lu}/u.test(headingText)))) return false;
     this.lastArticle = rank;
     const { heading, marker } = this.splitHeadingNote((m[2] ?? '').trim());
     const nb = this.open('article', m[1], prefixOf(t, m[2]), heading || null, line, 3);

@@ -4,11 +4,12 @@
  */
 
 /**
- * Code points replaced after NFC: look-alike letters typed for Đ/đ (Ð U+00D0, Ɖ U+0189, ð U+00F0), spaces other
- * than U+0020 (NBSP, narrow NBSP, figure and ideographic spaces, ...) and zero-width marks (removed). One pass.
+ * Code points replaced after NFC: look-alike letters typed for Đ/đ (Ð U+00D0, Ɖ U+0189, ð U+00F0), the reversed
+ * opening quote ‟ (U+201F, typed for “ in 28/2022/TT-BLĐTBXH: quoted new text must open with “), spaces other than
+ * U+0020 (NBSP, narrow NBSP, figure and ideographic spaces, ...) and zero-width marks (removed). One pass.
  */
-const REPLACEMENTS: Record<string, string> = { '\u00D0': 'Đ', '\u0189': 'Đ', '\u00F0': 'đ' };
-const ODD_CHARS_RE = /[\u00D0\u0189\u00F0\u00A0\u1680\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF]/g;
+const REPLACEMENTS: Record<string, string> = { '\u00D0': 'Đ', '\u0189': 'Đ', '\u00F0': 'đ', '\u201F': '“' };
+const ODD_CHARS_RE = /[\u00D0\u0189\u00F0\u201F\u00A0\u1680\u2000-\u200D\u202F\u205F\u2060\u3000\uFEFF]/g;
 
 function replaceOdd(c: string): string {
   const r = REPLACEMENTS[c];

@@ -8,9 +8,11 @@ import { effectiveDate } from '../../../domain/parse/effective';
 import { parseDocument } from '../../../domain/parse/parse';
 
 /** Measured 2026-11-22: 80 instructions read, 5 reported (forms, dashes inside points, tiểu mục places); 79 before an article
- * heading stopped swallowing the unnumbered instruction under it (84/2025/QĐ-UBND Hà Tĩnh, Điều 1). */
+ * heading stopped swallowing the unnumbered instruction under it (84/2025/QĐ-UBND Hà Tĩnh, Điều 1). Issue #19 item 3: 81
+ * read (forms of 02/2024 now unapplied effects on their appendices, still reported as not units; dashes and places
+ * that are not units likewise). */
 const MIN_RATE = 0.93;
-const MIN_INSTRUCTIONS = 75;
+const MIN_INSTRUCTIONS = 81;
 
 it('reads the corpus’s amendment instructions into effects, and reports the rest with a reason', () => {
   let read = 0;

@@ -36,11 +36,16 @@ it('works: a whole document repealed or replaced by its number', () => {
   expect(read('replace', 'Nghị định số 38/2022/NĐ-CP').rule).toBe('works');
 });
 
-it('forms: a form (Mẫu) of an appendix is reported, not applied (02/2024 replaces forms 02 and 03 of Phụ lục I)', () => {
-  expect(read('replace', 'Mẫu số 01 Phụ lục XIII, Mẫu số 02 và Mẫu số 03 Phụ lục I')).toMatchObject({
-    rule: 'forms',
-    seg: { op: null, problem: 'forms (Mẫu) inside an appendix are not units' },
-  });
+it('forms: a form (Mẫu) of an appendix is read with its appendices, not as a unit (02/2024 replaces forms 02 and 03 of Phụ lục I)', () => {
+  const { rule, seg } = read(
+    'replace',
+    'Mẫu số 01 Phụ lục XIII, Mẫu số 02 và Mẫu số 03 Phụ lục I ban hành kèm theo Thông tư số 21/2021/TT-BLĐTBXH bằng Mẫu số 01',
+  );
+  expect(rule).toBe('forms');
+  expect(seg).toMatchObject({ op: null, problem: null, forms: 'Mẫu số 01 Phụ lục XIII, Mẫu số 02 và Mẫu số 03 Phụ lục I', docNumber: '21/2021/TT-BLĐTBXH' });
+  expect(seg.refs.map(refEId)).toEqual(['app_XIII', 'app_I']);
+  // "Thay thế mẫu biểu" (50/2026/TT-BTC, an article's heading) names no form.
+  expect(read('replace', 'mẫu biểu').rule).toBe('units');
 });
 
 it('units: new clauses after a clause inherit its article; a dash inside a point is not a unit', () => {
