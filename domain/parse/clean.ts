@@ -34,7 +34,14 @@ const FURNITURE: RegExp[] = [
 ];
 
 /** The first characters furniture lines can start with: the patterns above are tried only after these. */
-const FURNITURE_FIRST = new Set(['C', 'N', 'K', 'E', 'T', '(', '-', '_', '=', '.', '·', '…', ...'0123456789']);
+const FURNITURE_FIRST = new Set(['C', 'N', 'K', 'E', 'T', '(', '-', '_', '=', '.', '·', '…']);
+
+/** Is this cleaned line furniture? A line that starts with a digit can only be a running head with its page number. */
+function isFurniture(body: string): boolean {
+  const first = body.charCodeAt(0);
+  if (first >= 48 && first <= 57) return body.includes('/') && RUNNING_HEAD.test(body);
+  return FURNITURE_FIRST.has(body.charAt(0)) && FURNITURE.some((re) => re.test(body));
+}
 
 /** Markdown and table markup of web renditions: emphasis, heading hashes, table pipes, escaped characters. */
 function stripMarkup(s: string): string {
@@ -62,7 +69,7 @@ export function cleanLines(text: string, format: string): Line[] {
     let body = markdown || raw.includes('*') || raw.includes('|') || raw.includes('#') || raw.includes('\\') ? stripMarkup(raw) : raw;
     if (body.includes('  ') || body.includes('\t')) body = body.replace(/[ \t]+/g, ' ');
     body = body.trim();
-    const cls: LineClass = body === '' ? 'blank' : FURNITURE_FIRST.has(body.charAt(0)) && FURNITURE.some((re) => re.test(body)) ? 'furniture' : 'text';
+    const cls: LineClass = body === '' ? 'blank' : isFurniture(body) ? 'furniture' : 'text';
     out[i] = { no: i + 1, raw, text: body, cls };
   }
   // A bare number is a page number only beside a gazette running head; elsewhere (web tables flattened one cell per
