@@ -44,6 +44,7 @@ import { create as draftsAppraisalsAdd } from '../functions/drafts-appraisals-ad
 import { create as draftsPromote } from '../functions/drafts-promote/app';
 import { create as checkingFindingsAdd } from '../functions/checking-findings-add/app';
 import { create as checkingFindingsList } from '../functions/checking-findings-list/app';
+import { localPublicBaseUrl } from '../functions/_shared/config';
 import type { AppContext, HttpEvent, HttpResult } from '../functions/_shared/http';
 import type { FunctionName } from '../schemas/routes';
 
@@ -96,6 +97,11 @@ const FACTORIES: Record<FunctionName, (ctx: AppContext) => LocalHandler> = {
   quality,
 };
 
+/**
+ * The handlers share `ctx` itself (not a copy): its `publicBaseUrl`, when not given, is the local default
+ * (PUBLIC_BASE_URL, or http://127.0.0.1:PORT), and a server started on port 0 may set it once it knows the port.
+ */
 export function buildHandlers(ctx: AppContext): Record<FunctionName, LocalHandler> {
+  ctx.publicBaseUrl ??= localPublicBaseUrl(process.env);
   return Object.fromEntries(Object.entries(FACTORIES).map(([fn, make]) => [fn, make(ctx)])) as Record<FunctionName, LocalHandler>;
 }

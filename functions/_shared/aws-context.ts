@@ -7,5 +7,10 @@ import { createAwsPorts } from './wiring';
 export function awsAppContext(serviceName: string): AppContext {
   const config = loadAwsConfig();
   const ports = createAwsPorts(config);
-  return { ports: async () => ports, logger: createLogger(serviceName), storeName: 'dynamodb' };
+  return {
+    ports: async () => ports,
+    logger: createLogger(serviceName),
+    storeName: 'dynamodb',
+    ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
+  };
 }

@@ -1,6 +1,16 @@
 /** process.env, parsed once with zod; a Lambda with a missing setting fails at cold start with the setting named. */
 import * as z from 'zod/mini';
 
+/**
+ * The public origin (and path prefix, if any) the API is served at: absolute links (the Atom feed) are built on it,
+ * never on the request's Host header, which any client sets (issue 22). An http(s) URL without query or fragment;
+ * the trailing slash is dropped.
+ */
+const PublicBaseUrl = z.pipe(
+  z.url({ protocol: /^https?$/ }).check(z.refine((u) => !/[?#]/.test(u), { message: 'no query or fragment' })),
+  z.transform((u: string) => u.replace(/\/+$/, '')),
+);
+
 const AwsConfig = z.object({
   TABLE_NAME: z.string().check(z.minLength(1)),
   BUCKET_NAME: z.string().check(z.minLength(1)),
@@ -12,6 +22,8 @@ const AwsConfig = z.object({
   S3_ENDPOINT: z.optional(z.url()),
   /** `sigv4` on AWS; `none` against a local OpenSearch node. */
   OPENSEARCH_AUTH: z._default(z.enum(['sigv4', 'none']), 'sigv4'),
+  /** The API's public base URL (a custom domain or the web distribution); absent: the Atom feed's links are relative. */
+  PUBLIC_BASE_URL: z.optional(PublicBaseUrl),
 });
 
 export type AwsConfig = z.infer<typeof AwsConfig>;
@@ -22,6 +34,13 @@ export function loadAwsConfig(env: Record<string, string | undefined> = process.
     const names = res.error.issues.map((i) => i.path.join('.')).join(', ');
     throw new Error(`Configuration invalid or missing: ${names}`);
   }
+  return res.data;
+}
+
+/** The local runtime's public base URL: PUBLIC_BASE_URL, or http://127.0.0.1:PORT (PORT as `npm start` reads it). */
+export function localPublicBaseUrl(env: Record<string, string | undefined> = process.env): string {
+  const res = PublicBaseUrl.safeParse(env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${env.PORT ?? '3000'}`);
+  if (!res.success) throw new Error(`Configuration invalid: PUBLIC_BASE_URL must be an http(s) URL without query or fragment, e.g. https://vbpl.example.vn`);
   return res.data;
 }
 

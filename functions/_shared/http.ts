@@ -31,6 +31,11 @@ export interface AppContext {
   storeName: string;
   /** The import job store, uploaded files and queues (docs/adr/0010); only the codification import functions use it. */
   imports?: () => Promise<ImportPorts>;
+  /**
+   * The API's public base URL (no trailing slash) for absolute links, from configuration (PUBLIC_BASE_URL; locally
+   * http://127.0.0.1:PORT), never from the request's Host header. Absent: links are relative.
+   */
+  publicBaseUrl?: string;
 }
 
 export interface ParsedRequest<Q, P, B> {

@@ -27,7 +27,7 @@ export const create = (ctx: AppContext) =>
     if (query.since !== undefined)
       throw new DomainError('validation', 'since resumes the JSON feed; the Atom feed is newest first and pages with before (its next link)');
     const page = await ports.history.recent(query.before ?? null, Math.min(query.limit, ATOM_MAX));
-    return json(atomOf(page, query.limit, query.before ?? null, headers.host, ports.clock.now()), 200, {
+    return json(atomOf(page, query.limit, query.before ?? null, ctx.publicBaseUrl ?? '', ports.clock.now()), 200, {
       'content-type': 'application/atom+xml; charset=utf-8',
     });
   });
@@ -36,10 +36,9 @@ export const create = (ctx: AppContext) =>
 const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const FEED_OPEN = '<feed xmlns="http://www.w3.org/2005/Atom">';
 
-function atomOf(page: RecentPage, limit: number, before: string | null, host: string | undefined, now: Date): string {
-  // Links are absolute for feed readers; the host only when it looks like one (never echo arbitrary header text).
-  const safe = host && /^[A-Za-z0-9.-]+(:\d+)?$/.test(host) ? host : null;
-  const base = safe ? `${/^(localhost|127\.|\[::1\])/.test(safe) ? 'http' : 'https'}://${safe}` : '';
+function atomOf(page: RecentPage, limit: number, before: string | null, base: string, now: Date): string {
+  // Links are absolute for feed readers, on the configured public base URL: never on the Host header, which the
+  // client writes (a forged one would land in a cached feed).
   const url = (cursor: string | null) =>
     `${base}/v1/changes?format=atom${limit === DEFAULT_LIMIT ? '' : `&limit=${limit}`}${cursor ? `&before=${encodeURIComponent(cursor)}` : ''}`;
   const items = page.items.filter((e) => ATOM_KINDS.has(e.kind));

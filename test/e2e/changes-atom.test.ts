@@ -2,6 +2,7 @@
  * The Atom view of the change feed (issue 18, "Events and feed"): newest first, a `next` link to the next older page
  * that neither repeats nor skips an event (absent on the last page), links escaped once, an empty feed dated now.
  */
+import { request } from 'node:http';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { Problem } from '../../schemas/common';
 import { ChangesResponse } from '../../schemas/history';
@@ -123,6 +124,36 @@ describe('the Atom change feed', () => {
       const res = await get(path);
       expect(res.status).toBe(400);
       expect(Problem.parse(JSON.parse(res.text)).type).toBe('/problems/validation');
+    }
+  });
+});
+
+describe('the feed’s links come from the configured public base URL, never from the Host header (issue 22)', () => {
+  /** fetch may not set Host: a raw request does, as a client (or a cache poisoner) can. */
+  const withHost = (path: string, host: string) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const u = new URL(`${api.base}${path}`);
+      const req = request({ host: u.hostname, port: u.port, path: `${u.pathname}${u.search}`, headers: { host } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => {
+          text += c;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
+  it('a forged Host does not appear in the feed; every link starts with the public base', async () => {
+    for (const host of ['evil.example', 'evil.example:8443', 'localhost:1']) {
+      const res = await withHost('/v1/changes?format=atom&limit=2', host);
+      expect(res.status).toBe(200);
+      expect(res.text).not.toContain(host);
+      const atom = parseAtom(res.text);
+      expect(atom.links.self).toBe(`${api.base}/v1/changes?format=atom&limit=2`);
+      expect(atom.links.next?.startsWith(`${api.base}/v1/changes?format=atom&limit=2&before=`)).toBe(true);
+      for (const [, href] of res.text.matchAll(/href="([^"]*)"/g)) expect(href?.startsWith(api.base)).toBe(true);
     }
   });
 });

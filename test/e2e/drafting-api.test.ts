@@ -7,6 +7,7 @@
  */
 import { Problem } from '../../schemas/common';
 import { DraftDiffResponse, DraftResponse, FindingsResponse, PromoteResponse, SynthesisResponse, VersionResponse } from '../../schemas/drafting';
+import { parseCsv } from '../support/csv';
 import { draftVersion1, draftVersion2 } from '../support/drafting';
 import { startLocalApi } from '../support/local-api';
 
@@ -215,6 +216,18 @@ describe('the must-show scenario', () => {
     const team = await call('POST', `/v1/drafts/${draftId}/comments`, { eId: 'art_3', text: 'Ý kiến của cơ quan thẩm định' }, tokens.appraiser);
     expect(team.status).toBe(201);
     expect(team.json.comment).toMatchObject({ version: 3, publicConsultation: false });
+  });
+
+  it('a comment written as a spreadsheet formula comes back neutralised in the CSV export (issue 22)', async () => {
+    const formula = "=cmd|' /C calc'!A0";
+    expect((await call('POST', `/v1/drafts/${draftId}/comments`, { eId: 'art_3', text: formula }, tokens.appraiser)).status).toBe(201);
+    const json = SynthesisResponse.parse((await call('GET', `/v1/drafts/${draftId}/comments`)).json);
+    expect(json.units.flatMap((u) => u.comments.map((c) => c.text))).toContain(formula); // JSON keeps the text as written
+    const csv = await call('GET', `/v1/drafts/${draftId}/comments?format=csv`);
+    expect(csv.type).toContain('text/csv');
+    const cells = parseCsv(csv.text).flat();
+    expect(cells).toContain(`'${formula}`);
+    expect(cells.some((c) => /^[=+\-@\t\r]/.test(c))).toBe(false);
   });
 
   it('the appraisal body records its opinion against units of version 3', async () => {

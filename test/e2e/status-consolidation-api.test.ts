@@ -11,6 +11,7 @@ import { Problem } from '../../schemas/common';
 import { ArticleResponse, HeadingResponse, StaleResponse, TopicsResponse } from '../../schemas/codification';
 import { ConsolidatedResponse, DiffResponse, RelationsResponse, StatusCheckResponse, StatusResponse, TimelineResponse } from '../../schemas/status';
 import { UnitResponse } from '../../schemas/documents';
+import { SearchResponse } from '../../schemas/search';
 import { sampleFile } from '../support/fixtures';
 import { startLocalApi } from '../support/local-api';
 
@@ -56,6 +57,19 @@ describe('status', () => {
     expect(bad.res.status).toBe(400);
     expect(Problem.parse(bad.body).type).toMatch(/validation/);
     expect((await get('/v1/documents/99-2099-TT-XYZ/status')).res.status).toBe(404);
+  });
+
+  it('search takes its dates by the same calendar-date rule as status (issue 22): 400 problem+json, 200 on a real date', async () => {
+    for (const param of ['inForceAt', 'issuedFrom', 'issuedTo'])
+      for (const date of ['9999-99-99', '2024-02-30', '2023-02-29', '2024-13-01']) {
+        const bad = await get(`/v1/search?q=lao%20%C4%91%E1%BB%99ng&${param}=${date}`);
+        expect([param, date, bad.res.status]).toEqual([param, date, 400]);
+        expect(bad.res.headers.get('content-type')).toContain('application/problem+json');
+        expect(Problem.parse(bad.body).type).toMatch(/validation/);
+      }
+    const ok = await get('/v1/search?q=lao%20%C4%91%E1%BB%99ng&inForceAt=2024-02-29&issuedFrom=2020-01-01&issuedTo=2024-12-31');
+    expect(ok.res.status).toBe(200);
+    expect(SearchResponse.parse(ok.body).total).toBeGreaterThan(0);
   });
 
   it('draws the relations of both documents, both directions', async () => {

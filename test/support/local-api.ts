@@ -1,5 +1,6 @@
 /** The local runtime in-process on a free port, on a temporary embedded store. */
 import type { AddressInfo } from 'node:net';
+import type { AppContext } from '../../functions/_shared/http';
 import { createLogger } from '../../functions/_shared/logger';
 import { devSecret, signDevToken, verifyDevToken } from '../../local/devtoken';
 import { buildHandlers } from '../../local/handlers';
@@ -11,12 +12,14 @@ export async function startLocalApi() {
   process.env.LOG_LEVEL = 'ERROR';
   const embedded = tempEmbedded();
   const secret = devSecret(embedded.dataDir);
+  const ctx: AppContext = { ports: async () => embedded.ports, logger: createLogger('test'), storeName: 'sqlite' };
   const server = createLocalServer({
-    handlers: buildHandlers({ ports: async () => embedded.ports, logger: createLogger('test'), storeName: 'sqlite' }),
+    handlers: buildHandlers(ctx),
     verifyToken: (t) => verifyDevToken(secret, t),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ctx.publicBaseUrl = base; // the port is known only now: what `npm start` derives from PORT
   return {
     base,
     embedded,
