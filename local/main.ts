@@ -1,6 +1,7 @@
 /**
  * `npm start`: the local runtime on the embedded default. CSDL_DATA chooses the data folder (default .data),
- * PORT the port (default 3000), RATE_LIMIT_RPS / RATE_LIMIT_BURST the per-client limit (default 50 / 100; 0: none).
+ * PORT the port (default 3000), RATE_LIMIT_RPS / RATE_LIMIT_BURST the per-client limit (default 50 / 100; 0: none),
+ * REQUEST_TIMEOUT_MS / HEADERS_TIMEOUT_MS how long a client may take to send a request (default 15,000 / 10,000: 408).
  * An empty store is filled with the sample corpus first.
  */
 import { createLogger } from '../functions/_shared/logger';

@@ -110,10 +110,38 @@ export function tokenBuckets(limit: RateLimit, now: () => number = () => perform
   };
 }
 
+/**
+ * How long a client may take to send a request: `headersMs` for its headers, `requestMs` for the whole of it, body
+ * included; past that the server answers 408 `/problems/request-timeout` and closes the connection (Node's default,
+ * 300 s, let a client that declared a body and sent part of it hold a connection for five minutes; issue 22).
+ */
+export interface ServerTimeouts {
+  headersMs: number;
+  requestMs: number;
+}
+
+/**
+ * `REQUEST_TIMEOUT_MS` (default 15,000) for a whole request and `HEADERS_TIMEOUT_MS` (default 10,000, at most the
+ * former) for its headers. Throws on a value that is not a number > 0.
+ */
+export function timeoutsFromEnv(env: Record<string, string | undefined>): ServerTimeouts {
+  const read = (name: string, fallback: number) => {
+    const raw = env[name]?.trim();
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a number of milliseconds > 0, not ${JSON.stringify(raw)}`);
+    return Math.ceil(n);
+  };
+  const requestMs = read('REQUEST_TIMEOUT_MS', 15_000);
+  return { requestMs, headersMs: Math.min(requestMs, read('HEADERS_TIMEOUT_MS', 10_000)) };
+}
+
 export interface ServerOptions {
   handlers: Record<FunctionName, LocalHandler>;
   /** Per-client throttling (429 `/problems/rate-limited` with Retry-After); none when absent. */
   rateLimit?: RateLimit | null;
+  /** How long a client may take to send a request; timeoutsFromEnv(process.env) when absent. */
+  timeouts?: ServerTimeouts;
   /** Verifies a bearer token; null means invalid (401, as the JWT authorizer answers). */
   verifyToken(token: string): Promise<Record<string, string | string[]> | null>;
   onRequest?(method: string, path: string, status: number, ms: number): void;
@@ -236,25 +264,40 @@ export function createLocalServer(options: ServerOptions): Server {
   const routes = ROUTES.map(compile);
   const limit = options.rateLimit ?? null;
   const limiter = limit ? tokenBuckets(limit) : null;
-  const server = createServer((req, res) => {
-    const started = performance.now();
-    res.on('finish', () => options.onRequest?.(req.method ?? '', req.url ?? '', res.statusCode, performance.now() - started));
-    const wait = limiter?.take(req.socket.remoteAddress ?? '') ?? 0;
-    if (limit && wait > 0) {
-      const seconds = Math.max(1, Math.ceil(wait));
-      return sendProblem(res, 'rate_limited', `More than ${limit.rps} requests per second (burst ${limit.burst}) from this client; retry in ${seconds} s`, {
-        'retry-after': String(seconds),
+  const timeouts = options.timeouts ?? timeoutsFromEnv(process.env);
+  const server = createServer(
+    {
+      requestTimeout: timeouts.requestMs,
+      headersTimeout: timeouts.headersMs,
+      // Node looks for expired requests every 30 s by default: a short timeout needs a closer look.
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(timeouts.headersMs / 4))),
+    },
+    (req, res) => {
+      const started = performance.now();
+      res.on('finish', () => options.onRequest?.(req.method ?? '', req.url ?? '', res.statusCode, performance.now() - started));
+      const wait = limiter?.take(req.socket.remoteAddress ?? '') ?? 0;
+      if (limit && wait > 0) {
+        const seconds = Math.max(1, Math.ceil(wait));
+        return sendProblem(res, 'rate_limited', `More than ${limit.rps} requests per second (burst ${limit.burst}) from this client; retry in ${seconds} s`, {
+          'retry-after': String(seconds),
+        });
+      }
+      handle(req, res).catch((e) => {
+        if (!res.headersSent) sendProblem(res, 'internal', undefined);
+        else res.destroy(e as Error);
       });
-    }
-    handle(req, res).catch((e) => {
-      if (!res.headersSent) sendProblem(res, 'internal', undefined);
-      else res.destroy(e as Error);
-    });
-  });
+    },
+  );
   // Requests Node's parser refuses before any route runs (a target or headers over its 16 KB limit, garbage) still
   // get a problem+json answer, as API Gateway answers them itself.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (!socket.writable) return socket.destroy();
+    if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+      const body = JSON.stringify(problem('request_timeout', `The request was not received in full within ${timeouts.requestMs / 1000} s`));
+      return socket.end(
+        `HTTP/1.1 408 Request Timeout\r\ncontent-type: application/problem+json\r\ncache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      );
+    }
     const tooLong = err.code === 'HPE_HEADER_OVERFLOW';
     const body = JSON.stringify(
       problem(tooLong ? 'uri_too_long' : 'validation', tooLong ? 'The request target or its headers exceed 16 KB' : 'Malformed HTTP request'),

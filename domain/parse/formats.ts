@@ -15,8 +15,7 @@
  *  - mammoth (DOCX → semantic HTML: paragraphs, line breaks, tables, lists, footnotes; formatting reduced to
  *    <strong>/<em>, which are inline here and so leave no markup). Loaded on first DOCX only (it is slow to load).
  */
-import { promisify } from 'node:util';
-import { inflateRaw } from 'node:zlib';
+import { createInflateRaw } from 'node:zlib';
 import { Parser } from 'htmlparser2';
 import { DomainError } from '../errors';
 import type { Diagnostic } from '../model';
@@ -29,15 +28,34 @@ export interface ReadDocument {
   diagnostics: Diagnostic[];
 }
 
-/** The XML of a DOCX, all parts together, may unpack to at most this many bytes (a zip bomb is refused). */
+/**
+ * What one DOCX may cost to read. mammoth holds the whole XML as a tree (about 90 bytes of memory and 1 ms of CPU per
+ * kilobyte of XML, 6 KB per paragraph), so both are bounded *while unpacking*, before mammoth sees the file: a zip
+ * bomb is refused in well under a second (issue 22: 28.5 MB of XML in a 1.8 MB file used to take 41 s and 2 GB).
+ * `xmlBytes`: all the XML parts together, unpacked; `paragraphs`: paragraph elements (`<w:p>`, any prefix) in them.
+ */
+export interface DocxLimits {
+  xmlBytes: number;
+  paragraphs: number;
+}
+
+/** The XML of a DOCX, all parts together, may unpack to at most this many bytes for editors (a zip bomb is refused). */
 export const MAX_DOCX_XML_BYTES = 50 * 1024 * 1024;
 
-const inflateRawAsync = promisify(inflateRaw);
+/**
+ * Editors' uploads (ingest, drafts) and originals already stored: the largest laws in the corpus (the Civil Code,
+ * 91/2015/QH13, 500 KB of text, 3,000 paragraphs) make about 6 MB of XML in Word's markup; a decision with long
+ * tables (138/2025/QĐ-UBND Đồng Tháp) 10,000 paragraphs.
+ */
+export const DOCX_LIMITS: DocxLimits = { xmlBytes: MAX_DOCX_XML_BYTES, paragraphs: 100_000 };
+
+/** Anonymous callers (`POST /v1/lint`): twice what the largest real documents need, about 3 s and 200 MB at worst. */
+export const PUBLIC_DOCX_LIMITS: DocxLimits = { xmlBytes: 12 * 1024 * 1024, paragraphs: 25_000 };
 
 /** Reads an uploaded file as text, telling its format from its bytes, or explains (naming the file) why it cannot. */
-export async function readDocument(fileName: string, bytes: Uint8Array): Promise<ReadDocument> {
+export async function readDocument(fileName: string, bytes: Uint8Array, limits: DocxLimits = DOCX_LIMITS): Promise<ReadDocument> {
   try {
-    return await read(fileName, bytes);
+    return await read(fileName, bytes, limits);
   } catch (e) {
     if (e instanceof DomainError) throw e;
     // A bug or a library failure we did not foresee: still a refusal of this file, never a crash.
@@ -45,11 +63,11 @@ export async function readDocument(fileName: string, bytes: Uint8Array): Promise
   }
 }
 
-async function read(fileName: string, bytes: Uint8Array): Promise<ReadDocument> {
+async function read(fileName: string, bytes: Uint8Array, limits: DocxLimits): Promise<ReadDocument> {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   if (bytes.length === 0) throw refuse(fileName, 'the file is empty');
   const magic = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
-  if (/^PK(\x03\x04|\x05\x06|\x07\x08)/.test(magic)) return readDocx(fileName, bytes, ext);
+  if (/^PK(\x03\x04|\x05\x06|\x07\x08)/.test(magic)) return readDocx(fileName, bytes, ext, limits);
   if (magic.startsWith('%PDF-')) throw refuse(fileName, 'a PDF file; PDF is not accepted: send the text or the DOCX');
   if (magic === '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1')
     throw refuse(fileName, 'a legacy Word .doc file (or another OLE2 office file); save it as DOCX or send the text');
@@ -338,7 +356,7 @@ interface ZipEntry {
   localOffset: number;
 }
 
-async function readDocx(fileName: string, bytes: Uint8Array, ext: string): Promise<ReadDocument> {
+async function readDocx(fileName: string, bytes: Uint8Array, ext: string, limits: DocxLimits): Promise<ReadDocument> {
   let entries: ZipEntry[];
   try {
     entries = zipDirectory(bytes);
@@ -349,7 +367,7 @@ async function readDocx(fileName: string, bytes: Uint8Array, ext: string): Promi
     const what = ext === 'docx' ? 'not a DOCX: the archive has no word/document.xml' : 'a ZIP archive that is not a DOCX (no word/document.xml)';
     throw refuse(fileName, `${what}; send the text or the DOCX`);
   }
-  await checkXmlSizes(fileName, bytes, entries);
+  await checkXmlSizes(fileName, bytes, entries, limits);
 
   let html: string;
   const diagnostics: Diagnostic[] = [];
@@ -433,13 +451,17 @@ function zipDirectory(b: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-/** Unpacks the XML parts (what mammoth reads) within MAX_DOCX_XML_BYTES: sizes are checked, not trusted. */
-async function checkXmlSizes(fileName: string, b: Uint8Array, entries: ZipEntry[]): Promise<void> {
-  const tooLarge = () => refuse(fileName, `not a readable DOCX: its XML unpacks to more than ${MAX_DOCX_XML_BYTES / 1024 / 1024} MB`);
+/**
+ * Unpacks the XML parts (what mammoth reads) within the limits, counting paragraphs as the bytes come: sizes are
+ * checked, not trusted, and unpacking stops at the first byte or paragraph over the budget.
+ */
+async function checkXmlSizes(fileName: string, b: Uint8Array, entries: ZipEntry[], limits: DocxLimits): Promise<void> {
+  const tooLarge = () => refuse(fileName, `not a readable DOCX: its XML unpacks to more than ${mb(limits.xmlBytes)} MB`);
+  const tooMany = () => refuse(fileName, `not a readable DOCX: it has more than ${limits.paragraphs.toLocaleString('en')} paragraphs`);
   const xml = entries.filter((e) => /\.(xml|rels)$/i.test(e.name));
-  if (xml.reduce((sum, e) => sum + e.size, 0) > MAX_DOCX_XML_BYTES) throw tooLarge();
+  if (xml.reduce((sum, e) => sum + e.size, 0) > limits.xmlBytes) throw tooLarge();
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  let remaining = MAX_DOCX_XML_BYTES;
+  const budget = { bytes: limits.xmlBytes, paragraphs: limits.paragraphs };
   for (const e of xml) {
     const damaged = (why: string) => refuse(fileName, `not a readable DOCX: ${e.name} ${why}`);
     if (e.flags & 1) throw refuse(fileName, 'not a readable DOCX: the file is encrypted (password-protected); save it without a password');
@@ -447,17 +469,70 @@ async function checkXmlSizes(fileName: string, b: Uint8Array, entries: ZipEntry[
     const start = e.localOffset + 30 + dv.getUint16(e.localOffset + 26, true) + dv.getUint16(e.localOffset + 28, true);
     if (start + e.compressedSize > b.length) throw damaged('is truncated');
     const data = b.subarray(start, start + e.compressedSize);
-    let size: number;
-    if (e.method === 0) size = data.length;
+    const counter = paragraphCounter();
+    const take = (chunk: Uint8Array): 'bytes' | 'paragraphs' | null => {
+      budget.bytes -= chunk.length;
+      if (budget.bytes < 0) return 'bytes';
+      budget.paragraphs -= counter(chunk);
+      return budget.paragraphs < 0 ? 'paragraphs' : null;
+    };
+    let over: 'bytes' | 'paragraphs' | null;
+    if (e.method === 0) over = take(data);
     else if (e.method === 8) {
       try {
-        size = (await inflateRawAsync(data, { maxOutputLength: Math.max(1, remaining) })).length;
+        over = await inflateBounded(data, take);
       } catch (err) {
-        if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge();
         throw damaged(`is damaged (${reasonOf(err)})`);
       }
     } else throw damaged(`uses an unsupported compression method (${e.method})`);
-    remaining -= size;
-    if (remaining < 0) throw tooLarge();
+    if (over === 'bytes') throw tooLarge();
+    if (over === 'paragraphs') throw tooMany();
   }
 }
+
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+/**
+ * Inflates a raw deflate stream chunk by chunk, handing each chunk to `take`, and stops (destroying the stream, so
+ * nothing more is unpacked) as soon as `take` says the budget is spent; that verdict is returned, null when all fit.
+ */
+function inflateBounded<T>(data: Uint8Array, take: (chunk: Buffer) => T | null): Promise<T | null> {
+  return new Promise((resolve, reject) => {
+    const z = createInflateRaw({ chunkSize: 64 * 1024 });
+    let done = false;
+    z.on('data', (chunk: Buffer) => {
+      if (done) return;
+      const over = take(chunk);
+      if (over !== null) {
+        done = true;
+        z.destroy();
+        resolve(over);
+      }
+    });
+    z.on('error', (err) => {
+      if (!done) reject(err);
+      done = true;
+    });
+    z.on('end', () => {
+      if (!done) resolve(null);
+      done = true;
+    });
+    z.end(data);
+  });
+}
+
+/**
+ * Counts paragraph start tags (`<w:p>`, `<w:p w:rsidR=…>`, `<a:p>`, any namespace prefix or none; not `<w:pPr>`) in
+ * XML handed over in chunks: a tag cut by a chunk boundary is counted with the next chunk.
+ */
+function paragraphCounter(): (chunk: Uint8Array) => number {
+  let carry = '';
+  return (chunk) => {
+    const s = carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+    const cut = s.lastIndexOf('<');
+    const whole = cut >= 0 && s.length - cut < 64 ? s.slice(0, cut) : s;
+    carry = s.slice(whole.length);
+    return whole.match(PARAGRAPH_TAG)?.length ?? 0;
+  };
+}
+const PARAGRAPH_TAG = /<(?:[A-Za-z_][\w.-]*:)?p[\s/>]/g;

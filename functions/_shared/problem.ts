@@ -11,6 +11,7 @@ export type ProblemCode =
   | 'route_not_found'
   | 'method_not_allowed'
   | 'uri_too_long'
+  | 'request_timeout'
   | 'rate_limited'
   | 'internal';
 
@@ -22,6 +23,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   not_found: 404,
   route_not_found: 404,
   method_not_allowed: 405,
+  request_timeout: 408,
   ambiguous_reference: 409,
   conflict: 409,
   payload_too_large: 413,
@@ -42,6 +44,7 @@ const TITLES: Record<ProblemCode, string> = {
   not_found: 'Not found',
   route_not_found: 'No such route',
   method_not_allowed: 'Method not allowed on this route',
+  request_timeout: 'The request was not received in time',
   ambiguous_reference: 'The reference names several documents',
   conflict: 'Conflicting concurrent change',
   payload_too_large: 'The request body is too large',
