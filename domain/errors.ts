@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'not_found'
   | 'ambiguous_reference'
   | 'conflict'
+  /** Promotion of a draft without an approving appraisal on record (409; issue 22). */
+  | 'appraisal_required'
   | 'validation'
   | 'unreadable_document'
   | 'lint_failed'

@@ -8,7 +8,7 @@ import type { CodifiedArticle, CodifiedNode, Topic } from './codify/types';
 import type { Effect } from './effects/types';
 import type { FeedPage, HistoryEvent } from './history/types';
 import type { Relation } from './relations/types';
-import type { Appraisal, CheckingFinding, Draft, DraftComment, DraftVersion } from './drafting/types';
+import type { Appraisal, CheckingFinding, Draft, DraftComment, DraftRequest, DraftVersion } from './drafting/types';
 
 export interface ListQuery {
   limit: number;
@@ -338,6 +338,11 @@ export interface DraftRepository {
   saveComment(comment: DraftComment, expectedRevision: number): Promise<DraftComment>;
   /** Oldest first (createdAt, then id). */
   listComments(draftId: string): Promise<DraftComment[]>;
+  /**
+   * Records an idempotent request once per (draftId, key): a conditional put keyed by the key. Returns the record
+   * stored first: this one when it won, the earlier one otherwise (whatever its fingerprint). Never a ConflictError.
+   */
+  recordRequest(request: DraftRequest): Promise<DraftRequest>;
   addAppraisal(appraisal: Appraisal): Promise<void>;
   /** Oldest first. */
   listAppraisals(draftId: string): Promise<Appraisal[]>;

@@ -342,11 +342,12 @@ export const OPERATIONS: Record<FunctionName, Operation> = {
     errors: [404],
   },
   'drafts-versions-add': {
-    summary: 'Upload a version (drafting team): parsed and linted; strict lint errors store it as rejected with its findings',
+    summary:
+      'Upload a version (drafting team): parsed and linted; strict lint errors store it as rejected with its findings; a repeat (Idempotency-Key, or the same file) answers 200 with the first',
     tags: ['drafting'],
     params: DraftParams,
     body: AddVersionRequest,
-    responses: { 201: VersionResponse },
+    responses: { 200: VersionResponse, 201: VersionResponse },
     errors: [401, 403, 404, 409, 413, 415, 422],
   },
   'drafts-diff': {
@@ -358,11 +359,12 @@ export const OPERATIONS: Record<FunctionName, Operation> = {
     errors: [404],
   },
   'drafts-comments-add': {
-    summary: 'Comment on a unit of a version, or reply (commenter; the public only inside the consultation window: 409 outside)',
+    summary:
+      'Comment on a unit of a version, or reply (commenter; the public only inside the consultation window: 409 outside); a repeat (Idempotency-Key, or the same text) answers 200 with the first',
     tags: ['drafting'],
     params: DraftParams,
     body: AddCommentRequest,
-    responses: { 201: z.object({ comment: Comment }) },
+    responses: { 200: z.object({ comment: Comment }), 201: z.object({ comment: Comment }) },
     errors: [401, 403, 404, 409, 413, 415],
   },
   'drafts-comments-list': {
@@ -399,11 +401,12 @@ export const OPERATIONS: Record<FunctionName, Operation> = {
     errors: [401, 403, 404, 409, 413, 415],
   },
   'drafts-promote': {
-    summary: 'Promulgate: the final version becomes the official document (number, dates, signer) (drafting team)',
+    summary:
+      'Promulgate an appraised draft: the final version becomes the official document (number, dates, signer) (reviewer; the same request again completes or repeats it)',
     tags: ['drafting'],
     params: DraftParams,
     body: PromoteRequest,
-    responses: { 201: PromoteResponse },
+    responses: { 200: PromoteResponse, 201: PromoteResponse },
     errors: [401, 403, 404, 409, 413, 415],
   },
   'checking-findings-add': {

@@ -118,7 +118,7 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'PATCH', path: '/v1/comments/{id}', fn: 'comments-resolve', access: 'drafter', maxBodyBytes: 64 * 1024 },
   { method: 'PUT', path: '/v1/drafts/{id}/consultation', fn: 'drafts-consultation-set', access: 'drafter', maxBodyBytes: 1024 },
   { method: 'POST', path: '/v1/drafts/{id}/appraisals', fn: 'drafts-appraisals-add', access: 'appraiser', maxBodyBytes: 256 * 1024 },
-  { method: 'POST', path: '/v1/drafts/{id}/promote', fn: 'drafts-promote', access: 'drafter', maxBodyBytes: 4 * 1024 },
+  { method: 'POST', path: '/v1/drafts/{id}/promote', fn: 'drafts-promote', access: 'reviewer', maxBodyBytes: 4 * 1024 },
   { method: 'POST', path: '/v1/documents/{id}/checking-findings', fn: 'checking-findings-add', access: 'appraiser', maxBodyBytes: 256 * 1024 },
   { method: 'GET', path: '/v1/documents/{id}/checking-findings', fn: 'checking-findings-list', access: 'public' },
   // Sectors and systematization (docs/adr/0013): anyone reads; reviewers confirm a document's sectors.

@@ -1,13 +1,14 @@
 /**
  * Drafts (domain/drafting, docs/adr/0014) on DynamoDB, single table (keys: table-design.ts DRAFT_KEYS). The draft
  * record is replaced under a condition on its `revision`; versions, comments, appraisals and findings are put with
- * `attribute_not_exists`, each as its own item, so concurrent writers never overwrite one another. Bodies are kept
+ * `attribute_not_exists`, each as its own item, so concurrent writers never overwrite one another; so are the
+ * idempotency records (issue 22, `REQ#<key>`), and the loser reads the winner's record. Bodies are kept
  * as JSON strings: the records are read whole and never filtered on.
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../domain/errors';
-import type { Appraisal, CheckingFinding, Draft, DraftComment, DraftVersion } from '../../domain/drafting/types';
+import type { Appraisal, CheckingFinding, Draft, DraftComment, DraftRequest, DraftVersion } from '../../domain/drafting/types';
 import type { DraftRepository } from '../../domain/ports';
 import { queryAll } from './batch';
 import { guardStoreErrors } from './errors';
@@ -126,6 +127,20 @@ export class DynamoDraftRepository implements DraftRepository {
   async listComments(draftId: string): Promise<DraftComment[]> {
     const list = await this.listBodies<DraftComment>(K.pk(draftId), K.commentPrefix);
     return list.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  async recordRequest(request: DraftRequest): Promise<DraftRequest> {
+    const pk = K.pk(request.draftId);
+    const sk = K.request(request.key);
+    try {
+      await this.putNew(pk, sk, 'draft_request', request, `Request ${request.key} of ${request.draftId} recorded already`);
+      return request;
+    } catch (e) {
+      if (!(e instanceof ConflictError)) throw e;
+    }
+    const first = await this.getBody<DraftRequest>(pk, sk);
+    if (!first) throw new ConflictError(`Request ${request.key} of ${request.draftId} was recorded and is not readable`);
+    return first;
   }
 
   addAppraisal(appraisal: Appraisal): Promise<void> {

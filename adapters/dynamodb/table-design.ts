@@ -26,7 +26,8 @@ export const IMPORT_JOB_KEYS = {
 
 /**
  * Drafts (docs/adr/0014): `DRAFT#<id>` / `META` holds the draft record (optimistic lock on `revision`);
- * `VER#<n, 6 digits>` one version, `CMT#<comment id>` one comment, `APP#<at>#<id>` one appraisal; checking findings
+ * `VER#<n, 6 digits>` one version, `CMT#<comment id>` one comment, `APP#<at>#<id>` one appraisal, `REQ#<key>` the first
+ * answer to an idempotent request (issue 22); checking findings
  * of a promulgated work under `CHECK#<workId>` / `FIND#<at>#<id>`. Each record is its own item, so concurrent
  * comments never collide. No GSI: drafts are read by id.
  */
@@ -37,6 +38,8 @@ export const DRAFT_KEYS = {
   versionPrefix: 'VER#',
   comment: (commentId: string) => `CMT#${commentId}`,
   commentPrefix: 'CMT#',
+  /** An idempotent request's first answer (issue 22): put once with attribute_not_exists. */
+  request: (key: string) => `REQ#${key}`,
   appraisal: (at: string, id: string) => `APP#${at}#${id}`,
   appraisalPrefix: 'APP#',
   findingsPk: (workId: string) => `CHECK#${workId}`,

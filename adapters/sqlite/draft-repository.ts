@@ -1,10 +1,11 @@
 /**
  * Drafts (domain/drafting, docs/adr/0014) on SQLite: one row per draft (optimistic lock on `revision`) and one per
- * version, comment, appraisal and checking finding (bodies as JSON), so concurrent comments are separate inserts.
+ * version, comment, appraisal and checking finding (bodies as JSON), so concurrent comments are separate inserts;
+ * idempotency records (issue 22) are inserted once per (draft, key).
  * The tables are created here (IF NOT EXISTS) rather than in a numbered migration: nothing else reads them.
  */
 import { ConflictError } from '../../domain/errors';
-import type { Appraisal, CheckingFinding, Draft, DraftComment, DraftVersion } from '../../domain/drafting/types';
+import type { Appraisal, CheckingFinding, Draft, DraftComment, DraftRequest, DraftVersion } from '../../domain/drafting/types';
 import type { DraftRepository } from '../../domain/ports';
 import type { Db } from './db';
 
@@ -16,6 +17,7 @@ export class SqliteDraftRepository implements DraftRepository {
                draft_id TEXT NOT NULL, id TEXT NOT NULL, created_at TEXT NOT NULL, revision INTEGER NOT NULL, body TEXT NOT NULL,
                PRIMARY KEY (draft_id, id)
              ) STRICT;
+             CREATE TABLE IF NOT EXISTS draft_requests (draft_id TEXT NOT NULL, key TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (draft_id, key)) STRICT;
              CREATE TABLE IF NOT EXISTS draft_appraisals (draft_id TEXT NOT NULL, id TEXT NOT NULL, at TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (draft_id, id)) STRICT;
              CREATE TABLE IF NOT EXISTS checking_findings (work_id TEXT NOT NULL, id TEXT NOT NULL, at TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (work_id, id)) STRICT;`);
   }
@@ -84,6 +86,14 @@ export class SqliteDraftRepository implements DraftRepository {
     return (this.db.prepare('SELECT body FROM draft_comments WHERE draft_id = ? ORDER BY created_at, id').all(draftId) as { body: string }[]).map(
       (r) => JSON.parse(r.body) as DraftComment,
     );
+  }
+
+  async recordRequest(request: DraftRequest): Promise<DraftRequest> {
+    this.db
+      .prepare('INSERT INTO draft_requests (draft_id, key, body) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
+      .run(request.draftId, request.key, JSON.stringify(request));
+    const row = this.db.prepare('SELECT body FROM draft_requests WHERE draft_id = ? AND key = ?').get(request.draftId, request.key) as { body: string };
+    return JSON.parse(row.body) as DraftRequest;
   }
 
   async addAppraisal(appraisal: Appraisal): Promise<void> {

@@ -40,6 +40,12 @@ export function assertStillDraft(draft: Draft, what: string): void {
     );
 }
 
+/** A promotion under way (issue 22) freezes the versions: the retry must promulgate the text it started with. */
+export function assertNotPromoting(draft: Draft, what: string): void {
+  if (draft.promoting)
+    throw new DomainError('conflict', `Draft ${draft.id} is being promulgated as ${draft.promoting.number}: ${what} is closed`, { id: draft.id });
+}
+
 /**
  * Whether this identity may comment now. The team comments while the draft is a draft; anyone else with the
  * commenter role only inside the public consultation window (inclusive dates in Vietnam). Returns whether the

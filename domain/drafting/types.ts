@@ -41,6 +41,17 @@ export interface Draft {
   /** Versions recorded so far (the next one is versions + 1). */
   versions: number;
   promotedTo: Promotion | null;
+  /**
+   * A promotion under way (issue 22): recorded before the first write of the official work, cleared when the draft
+   * is marked promulgated. A retry of the same request completes the remaining steps; any other promotion is a 409.
+   * Absent on drafts stored before it existed.
+   */
+  promoting?: Promotion | null;
+  /**
+   * Idempotent version uploads (issue 22): request key → the version number it claimed, written under the same
+   * optimistic lock as the claim, so a retry finds its number (and writes the version if the first attempt did not).
+   */
+  versionRequests?: Record<string, { n: number; fingerprint: string }>;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -124,5 +135,19 @@ export interface CheckingFinding {
   unlawful: boolean;
   handling: CheckingHandling;
   by: string;
+  at: string;
+}
+
+/**
+ * The first answer to an idempotent request (issue 22: `Idempotency-Key`, or a hash of the actor and the content):
+ * put once per (draft, key); every later request with the key is answered from `ref`. `fingerprint` is the hash of
+ * the request's content, so a key reused for another request is told apart (409).
+ */
+export interface DraftRequest {
+  draftId: string;
+  key: string;
+  fingerprint: string;
+  /** What the first request created (a comment id). */
+  ref: string;
   at: string;
 }

@@ -4,10 +4,19 @@
  * carry-over, consultation windows), resolve comments, record appraisals, promote the final version to the official
  * work, and record checking findings against promulgated works.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { isCalendarDate } from '../dates';
 import { matchUnits, type MatchResult } from '../drafting/match';
-import { assertDrafterOf, assertMayComment, assertStillDraft, type CarriedComment, carryComments, resolveTransition, validateWindow } from '../drafting/rules';
+import {
+  assertDrafterOf,
+  assertMayComment,
+  assertNotPromoting,
+  assertStillDraft,
+  type CarriedComment,
+  carryComments,
+  resolveTransition,
+  validateWindow,
+} from '../drafting/rules';
 import { synthesis, type Synthesis } from '../drafting/synthesis';
 import type {
   Actor,
@@ -20,10 +29,11 @@ import type {
   Draft,
   DraftComment,
   DraftVersion,
+  Promotion,
 } from '../drafting/types';
 import { ConflictError, DomainError, notFound } from '../errors';
 import { lint } from '../lint';
-import type { Diagnostic } from '../model';
+import type { Diagnostic, Work } from '../model';
 import { readDocument } from '../parse/formats';
 import { parseDocument } from '../parse/parse';
 import type { DraftRepository, Ports } from '../ports';
@@ -44,6 +54,32 @@ export function draftsOf(ports: Pick<Ports, 'drafts'>): DraftRepository {
 const newDraftId = () => `dt-${randomBytes(6).toString('hex')}`;
 const newCommentId = (draftId: string) => `${draftId}.c${randomBytes(8).toString('hex')}`;
 const newRecordId = (prefix: string) => `${prefix}-${randomBytes(8).toString('hex')}`;
+
+/** sha256 of the parts, each length-prefixed so that no two lists of parts hash alike. */
+const hashOf = (...parts: unknown[]) => {
+  const h = createHash('sha256');
+  for (const p of parts) {
+    const s = JSON.stringify(p ?? null);
+    h.update(`${s.length}:${s}`);
+  }
+  return h.digest('hex');
+};
+
+/**
+ * The key of an idempotent request (issue 22): the client's `Idempotency-Key` when it sent one, else the request's
+ * content; both scoped to the actor (two people never share a key) and hashed to a fixed length.
+ */
+const requestKey = (kind: 'cmt' | 'ver', actor: Actor, fingerprint: string, idempotencyKey: string | undefined) =>
+  `${kind}:${idempotencyKey !== undefined ? hashOf(actor.subject, 'key', idempotencyKey) : hashOf(actor.subject, 'content', fingerprint)}`;
+
+const keyReused = (what: string) => new ConflictError(`This Idempotency-Key was used for another ${what} request; send a new key for a new request`);
+
+/** The answer to a write that may repeat an earlier request: what it stored, and whether that was stored before. */
+export interface Idempotent<T> {
+  value: T;
+  /** True when this request repeated an earlier one and nothing new was stored. */
+  replayed: boolean;
+}
 
 export async function loadDraft(ports: Pick<Ports, 'drafts'>, id: string): Promise<Draft> {
   if (!DRAFT_ID_RE.test(id)) throw notFound(`Draft ${id}`, { id });
@@ -111,6 +147,8 @@ export interface AddVersionInput {
   note?: string;
   /** Default true: format-lint errors make the version `rejected` (stored with its findings). */
   strict?: boolean;
+  /** The client's `Idempotency-Key`; without one, the same bytes, note and mode from the same drafter are the same request. */
+  idempotencyKey?: string;
 }
 
 export async function addVersion(
@@ -118,7 +156,7 @@ export async function addVersion(
   actor: Actor,
   id: string,
   input: AddVersionInput,
-): Promise<DraftVersion> {
+): Promise<Idempotent<DraftVersion>> {
   const draft = await loadDraft(ports, id);
   assertDrafterOf(draft, actor, 'upload a version');
   assertStillDraft(draft, 'uploading versions');
@@ -135,16 +173,35 @@ export async function addVersion(
   const sha256 = sha256Hex(input.bytes);
   const units = flattenUnits(parsed.units);
   const blobKey = originalBlobKey(sha256);
+  const note = input.note?.trim() || null;
+  const fingerprint = hashOf(sha256, baseName(input.fileName), note, strict);
+  const key = requestKey('ver', actor, fingerprint, input.idempotencyKey);
+  const earlier = draft.versionRequests?.[key];
+  if (earlier) {
+    if (earlier.fingerprint !== fingerprint) throw keyReused('version');
+    const stored = await draftsOf(ports).getVersion(id, earlier.n);
+    if (stored) return { value: stored, replayed: true };
+  }
   await ports.blobs.put(blobKey, input.bytes, 'application/octet-stream');
   await ports.units.replaceUnits(sha256, units);
-  // Claim the number on the draft record (optimistic lock), then write the version under it.
-  const claimed = await updateDraft(ports, id, (d) => {
+  // Claim the number on the draft record (optimistic lock) with the request's key, then write the version under it.
+  // A retry finds its key there: the same number, and the version written now if the first attempt stopped short.
+  let n = 0;
+  await updateDraft(ports, id, (d) => {
+    const claim = d.versionRequests?.[key];
+    if (claim) {
+      if (claim.fingerprint !== fingerprint) throw keyReused('version');
+      n = claim.n;
+      return d;
+    }
     assertStillDraft(d, 'uploading versions');
-    return { ...d, versions: d.versions + 1, updatedAt: ports.clock.now().toISOString() };
+    assertNotPromoting(d, 'uploading versions');
+    n = d.versions + 1;
+    return { ...d, versions: n, versionRequests: { ...d.versionRequests, [key]: { n, fingerprint } }, updatedAt: ports.clock.now().toISOString() };
   });
   const version: DraftVersion = {
     draftId: id,
-    n: claimed.versions,
+    n,
     status: rejected ? 'rejected' : 'accepted',
     fileName: baseName(input.fileName),
     format: read.format,
@@ -154,14 +211,21 @@ export async function addVersion(
     unitSet: sha256,
     unitCount: units.length,
     title: parsed.metadata.title,
-    note: input.note?.trim() || null,
+    note,
     strict,
     findings,
     uploadedBy: actor.subject,
     uploadedAt: ports.clock.now().toISOString(),
   };
-  await draftsOf(ports).putVersion(version);
-  return version;
+  try {
+    await draftsOf(ports).putVersion(version);
+  } catch (e) {
+    // A concurrent copy of this request wrote it first.
+    const stored = e instanceof ConflictError ? await draftsOf(ports).getVersion(id, n) : null;
+    if (!stored) throw e;
+    return { value: stored, replayed: true };
+  }
+  return { value: version, replayed: false };
 }
 
 const acceptedOf = (versions: DraftVersion[]) => versions.filter((v) => v.status === 'accepted').sort((a, b) => a.n - b.n);
@@ -236,9 +300,16 @@ export interface CommentInput {
   eId?: string;
   text: string;
   parentId?: string;
+  /** The client's `Idempotency-Key`; without one, the same text on the same unit (or parent) by the same person is the same request. */
+  idempotencyKey?: string;
 }
 
-export async function addComment(ports: Pick<Ports, 'drafts' | 'units' | 'clock'>, actor: Actor, id: string, input: CommentInput): Promise<DraftComment> {
+export async function addComment(
+  ports: Pick<Ports, 'drafts' | 'units' | 'clock'>,
+  actor: Actor,
+  id: string,
+  input: CommentInput,
+): Promise<Idempotent<DraftComment>> {
   const draft = await loadDraft(ports, id);
   const now = ports.clock.now();
   const { publicConsultation } = assertMayComment(draft, actor, now);
@@ -259,8 +330,20 @@ export async function addComment(ports: Pick<Ports, 'drafts' | 'units' | 'clock'
   }
   const text = input.text.trim();
   if (!text) throw new DomainError('validation', 'text: a comment needs a text');
+  // Recorded once per key (a conditional put in the store): the first request's comment id answers every repeat.
+  const fingerprint = hashOf(input.version ?? null, input.eId ?? null, input.parentId ?? null, text);
+  const first = await repo.recordRequest({
+    draftId: id,
+    key: requestKey('cmt', actor, fingerprint, input.idempotencyKey),
+    fingerprint,
+    ref: newCommentId(id),
+    at: now.toISOString(),
+  });
+  if (first.fingerprint !== fingerprint) throw keyReused('comment');
+  const earlier = await repo.getComment(id, first.ref);
+  if (earlier) return { value: earlier, replayed: true };
   const comment: DraftComment = {
-    id: newCommentId(id),
+    id: first.ref,
     draftId: id,
     version,
     eId,
@@ -275,8 +358,15 @@ export async function addComment(ports: Pick<Ports, 'drafts' | 'units' | 'clock'
     createdAt: now.toISOString(),
     revision: 1,
   };
-  await repo.addComment(comment);
-  return comment;
+  try {
+    await repo.addComment(comment);
+  } catch (e) {
+    // A concurrent copy of this request wrote it first.
+    const stored = e instanceof ConflictError ? await repo.getComment(id, comment.id) : null;
+    if (!stored) throw e;
+    return { value: stored, replayed: true };
+  }
+  return { value: comment, replayed: false };
 }
 
 export async function resolveComment(
@@ -418,46 +508,117 @@ export function promulgatedText(text: string, number: string, issued: string): s
   return lines.join('\n');
 }
 
+/** The appraisal on record (issue 22): the newest appraisal of the promoted version or an earlier one, not `not_approved`. */
+async function assertAppraised(ports: Pick<Ports, 'drafts'>, draft: Draft, n: number): Promise<void> {
+  const appraisals = (await draftsOf(ports).listAppraisals(draft.id)).filter((a) => a.version <= n);
+  const last = appraisals[appraisals.length - 1];
+  if (!last)
+    throw new DomainError(
+      'appraisal_required',
+      `Draft ${draft.id} has no appraisal (thẩm định) on record for version ${n} or an earlier one: the appraisal body records its opinion first`,
+      { id: draft.id },
+    );
+  if (last.outcome === 'not_approved')
+    throw new DomainError(
+      'appraisal_required',
+      `The latest appraisal of draft ${draft.id} (${last.id}, version ${last.version}, ${last.at}) is not_approved: a new appraisal must approve it first`,
+      { id: draft.id },
+    );
+}
+
+/** The promulgated text of a version (number and date of issue written in) and the id the work will have. */
+async function promulgatedVersion(ports: Pick<Ports, 'blobs'>, draftId: string, v: DraftVersion, number: string, issued: string) {
+  const original = await ports.blobs.get(v.blobKey);
+  if (!original) throw new DomainError('dependency_unavailable', `The file of version ${v.n} of ${draftId} is missing from the blob store`);
+  const read = await readDocument(v.fileName, original);
+  const text = promulgatedText(read.text, number, issued);
+  const meta = parseDocument(text, 'text').metadata;
+  if (meta.number !== number) throw new DomainError('validation', `number: ${number} is not read back as a document number (read: ${meta.number ?? 'none'})`);
+  return { bytes: new TextEncoder().encode(text), workId: workIdFor({ number: meta.number, issued: meta.issued ?? issued, place: meta.place }) };
+}
+
+const samePromotion = (p: Promotion, number: string, input: PromoteInput) =>
+  p.number === number &&
+  p.issued === input.issued &&
+  p.effective === input.effective &&
+  p.signer.name === input.signer.name &&
+  p.signer.capacity === input.signer.capacity &&
+  (input.version === undefined || input.version === p.version);
+
+export interface PromoteResult {
+  draft: Draft;
+  work: Work;
+  diagnostics: Diagnostic[];
+  /** The draft was promulgated by this same request before: nothing was written. */
+  replayed: boolean;
+}
+
 /**
- * Promulgation: the final version's text becomes the official work (its number and date of issue written in,
- * ingested as the drafter), the signer and effective date recorded on it, and the draft marked promulgated with a
- * link to the work. Relations to what it amends follow from the usual reading of the stored document.
+ * Promulgation, by a reviewer, of a draft with an appraisal on record (issue 22): the final version's text becomes
+ * the official work (its number and date of issue written in, ingested as the reviewer), the signer and effective
+ * date recorded on it, and the draft marked promulgated with a link to the work. Relations to what it amends follow
+ * from the usual reading of the stored document.
+ *
+ * Resumable and idempotent: the promotion is first recorded on the draft (`promoting`), then each step is done only
+ * if it is not done yet (the work ingested, its signer and dates, the draft closed). A retry of the same request
+ * after a failure completes what is left; after success it answers the same without writing (`replayed`).
  */
-export async function promoteDraft(ports: Ports, actor: Actor, id: string, input: PromoteInput) {
+export async function promoteDraft(ports: Ports, actor: Actor, id: string, input: PromoteInput): Promise<PromoteResult> {
   for (const [k, v] of [
     ['issued', input.issued],
     ['effective', input.effective],
   ] as const)
     if (!isCalendarDate(v)) throw new DomainError('validation', `${k}: ${v} is not a calendar date`);
   if (input.effective < input.issued) throw new DomainError('validation', `effective (${input.effective}) is before issued (${input.issued})`);
-  const draft = await loadDraft(ports, id);
-  assertDrafterOf(draft, actor, 'promulgate the draft');
+  if (!actor.roles.includes('reviewer'))
+    throw new DomainError('forbidden', `Only a reviewer promulgates a draft (the drafting team does not promote its own text); you are ${actor.subject}`);
+  const number = input.number.trim();
+  let draft = await loadDraft(ports, id);
+  if (draft.stage === 'promulgated' && draft.promotedTo && samePromotion(draft.promotedTo, number, input)) {
+    const work = await ports.works.get(draft.promotedTo.workId);
+    if (work) return { draft, work, diagnostics: [], replayed: true };
+  }
   assertStillDraft(draft, 'promotion');
-  const v = await versionOf(ports, draft, input.version);
-  const original = await ports.blobs.get(v.blobKey);
-  if (!original) throw new DomainError('dependency_unavailable', `The file of version ${v.n} of ${id} is missing from the blob store`);
-  const read = await readDocument(v.fileName, original);
-  const text = promulgatedText(read.text, input.number.trim(), input.issued);
-  const meta = parseDocument(text, 'text').metadata;
-  if (meta.number !== input.number.trim())
-    throw new DomainError('validation', `number: ${input.number} is not read back as a document number (read: ${meta.number ?? 'none'})`);
-  const workId = workIdFor({ number: meta.number, issued: meta.issued ?? input.issued, place: meta.place });
+  const underWay = (p: Promotion) =>
+    new DomainError('conflict', `Draft ${id} is being promulgated as ${p.number} (by ${p.by} at ${p.at}); repeat that request to complete it`, { id });
+  if (draft.promoting && !samePromotion(draft.promoting, number, input)) throw underWay(draft.promoting);
+  if (!draft.promoting) {
+    const v = await versionOf(ports, draft, input.version);
+    await assertAppraised(ports, draft, v.n);
+    const { workId } = await promulgatedVersion(ports, id, v, number, input.issued);
+    const existing = await ports.works.get(workId);
+    if (existing) throw new DomainError('conflict', `${number} is already the number of ${existing.id} in the database`, { id: existing.id });
+    const at = ports.clock.now().toISOString();
+    const intent: Promotion = { workId, number, issued: input.issued, effective: input.effective, signer: input.signer, version: v.n, by: actor.subject, at };
+    // The first write: the intent, under the draft's lock. From here on a retry resumes instead of starting over.
+    draft = await updateDraft(ports, id, (d) => {
+      assertStillDraft(d, 'promotion');
+      if (d.promoting && !samePromotion(d.promoting, number, input)) throw underWay(d.promoting);
+      return d.promoting ? d : { ...d, promoting: intent, updatedAt: at };
+    });
+  }
+  const p = draft.promoting as Promotion;
+  const v = await draftsOf(ports).getVersion(id, p.version);
+  if (!v) throw notFound(`Version ${p.version} of draft ${id}`);
+  const { bytes, workId } = await promulgatedVersion(ports, id, v, p.number, p.issued);
+  // The work under that id must be this text's (a document ingested meanwhile under the same number is not ours).
   const existing = await ports.works.get(workId);
-  if (existing) throw new DomainError('conflict', `${input.number} is already the number of ${existing.id} in the database`, { id: existing.id });
-  const fileName = `${workId}.txt`;
-  const ingested = await ingestDocument(ports, { fileName, bytes: new TextEncoder().encode(text), actor: actor.subject });
+  if (existing && (await ports.works.findIdBySourceHash(sha256Hex(bytes))) !== existing.id)
+    throw new DomainError('conflict', `${p.number} is already the number of ${existing.id} in the database`, { id: existing.id });
+  const ingested = await ingestDocument(ports, { fileName: `${workId}.txt`, bytes, actor: actor.subject });
   let work = ingested.work;
   for (let attempt = 1; ; attempt++) {
+    if (work.issued === p.issued && work.effective === p.effective && work.signer?.name === p.signer.name && work.signer?.capacity === p.signer.capacity) break;
     try {
       work = await ports.works.save(
         {
           ...work,
-          issued: input.issued,
-          effective: input.effective,
-          signer: input.signer,
+          issued: p.issued,
+          effective: p.effective,
+          signer: p.signer,
           title: work.title ?? draft.title,
           updatedAt: ports.clock.now().toISOString(),
-          lastChange: { actor: actor.subject, action: 'review', reason: `Ban hành từ dự thảo ${draft.id} (phiên bản ${v.n}); người ký ${input.signer.name}` },
+          lastChange: { actor: actor.subject, action: 'review', reason: `Ban hành từ dự thảo ${draft.id} (phiên bản ${p.version}); người ký ${p.signer.name}` },
         },
         work.version,
       );
@@ -467,24 +628,10 @@ export async function promoteDraft(ports: Ports, actor: Actor, id: string, input
       work = (await ports.works.get(work.id)) ?? work;
     }
   }
-  const at = ports.clock.now().toISOString();
   const promoted = await updateDraft(ports, id, (d) => {
+    if (d.stage === 'promulgated' && d.promotedTo && samePromotion(d.promotedTo, p.number, input)) return d;
     assertStillDraft(d, 'promotion');
-    return {
-      ...d,
-      stage: 'promulgated',
-      promotedTo: {
-        workId: work.id,
-        number: input.number.trim(),
-        issued: input.issued,
-        effective: input.effective,
-        signer: input.signer,
-        version: v.n,
-        by: actor.subject,
-        at,
-      },
-      updatedAt: at,
-    };
+    return { ...d, stage: 'promulgated', promotedTo: p, promoting: null, updatedAt: ports.clock.now().toISOString() };
   });
-  return { draft: promoted, work, diagnostics: ingested.diagnostics };
+  return { draft: promoted, work, diagnostics: ingested.diagnostics, replayed: false };
 }

@@ -1,5 +1,8 @@
-/** The DraftRepository contract: optimistic locking of the draft, one item per version/comment/record, concurrent comments all kept. */
-import type { Appraisal, CheckingFinding, Draft, DraftComment, DraftVersion } from '../../domain/drafting/types';
+/**
+ * The DraftRepository contract: optimistic locking of the draft, one item per version/comment/record, concurrent
+ * comments all kept, and idempotency records put once per (draft, key) whatever the concurrency (issue 22).
+ */
+import type { Appraisal, CheckingFinding, Draft, DraftComment, DraftRequest, DraftVersion } from '../../domain/drafting/types';
 import type { DraftRepository } from '../../domain/ports';
 
 const draft = (id: string): Draft => ({
@@ -101,6 +104,28 @@ export function draftRepositoryContract(name: string, make: () => Promise<DraftR
       await expect(repo.saveComment({ ...c0, status: 'rejected', explanation: 'Không' }, 1)).rejects.toMatchObject({ code: 'conflict' });
       expect(await repo.getComment(id, c0.id)).toEqual(resolved);
       expect(await repo.getComment(id, `${id}.c9999999999999999`)).toBeNull();
+    });
+
+    it('records an idempotency key once: of 12 concurrent claims one wins and every caller gets the first record (issue 22)', async () => {
+      const id = 'dt-000000000005';
+      const req = (k: number, key = 'cmt:commenter-1:abc'): DraftRequest => ({
+        draftId: id,
+        key,
+        fingerprint: 'f'.repeat(64),
+        ref: `${id}.c${String(k).padStart(16, '0')}`,
+        at: `2026-03-02T01:00:${String(k).padStart(2, '0')}.000Z`,
+      });
+      const answers = await Promise.all(Array.from({ length: 12 }, (_, k) => repo.recordRequest(req(k))));
+      const first = answers[0] as DraftRequest;
+      expect(answers.every((a) => JSON.stringify(a) === JSON.stringify(first))).toBe(true);
+      expect(answers.map((a, k) => a.ref === req(k).ref).filter(Boolean)).toHaveLength(1);
+      // Later claims with the same key get the first record too; another key, or the same key on another draft, is its own.
+      expect(await repo.recordRequest({ ...req(40), fingerprint: 'e'.repeat(64) })).toEqual(first);
+      expect(await repo.recordRequest(req(41, 'cmt:commenter-2:abc'))).toEqual(req(41, 'cmt:commenter-2:abc'));
+      const elsewhere = { ...req(42), draftId: 'dt-000000000006' };
+      expect(await repo.recordRequest(elsewhere)).toEqual(elsewhere);
+      // The records are not comments.
+      expect(await repo.listComments(id)).toEqual([]);
     });
 
     it('lists appraisals of a draft and checking findings of a work, oldest first', async () => {

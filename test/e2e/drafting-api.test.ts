@@ -26,10 +26,14 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const call = async (method: string, path: string, body?: unknown, token?: string) => {
+const call = async (method: string, path: string, body?: unknown, token?: string, extra: Record<string, string> = {}) => {
   const res = await fetch(`${api.base}${path}`, {
     method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...extra,
+    },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await res.text();
@@ -40,7 +44,7 @@ const call = async (method: string, path: string, body?: unknown, token?: string
     json = null;
   }
   // biome-ignore lint/suspicious/noExplicitAny: answers are read loosely here; the schemas check them where it matters.
-  return { status: res.status, type: res.headers.get('content-type') ?? '', text, json: json as Record<string, any> };
+  return { status: res.status, type: res.headers.get('content-type') ?? '', headers: res.headers, text, json: json as Record<string, any> };
 };
 
 let draftId = '';
@@ -254,19 +258,19 @@ describe('the must-show scenario', () => {
       'POST',
       `/v1/drafts/${draftId}/promote`,
       { number: '15/2026/TT-BLĐTBXH', issued: '2026-05-15', effective: '2026-07-01', signer: { name: 'Lê Văn Thanh', capacity: 'KT. BỘ TRƯỞNG, THỨ TRƯỞNG' } },
-      tokens.drafter,
+      tokens.reviewer,
     );
     expect(res.status).toBe(201);
     const p = PromoteResponse.parse(res.json);
     expect(p.document).toMatchObject({ id: '15-2026-TT-BLDTBXH', number: '15/2026/TT-BLĐTBXH', issued: '2026-05-15', effective: '2026-07-01', unitCount: 106 });
     expect(p.document.signer).toEqual({ name: 'Lê Văn Thanh', capacity: 'KT. BỘ TRƯỞNG, THỨ TRƯỞNG' });
-    expect(p.draft).toMatchObject({ stage: 'promulgated', promotedTo: { workId: '15-2026-TT-BLDTBXH', version: 3, by: 'user-drafter' } });
+    expect(p.draft).toMatchObject({ stage: 'promulgated', promotedTo: { workId: '15-2026-TT-BLDTBXH', version: 3, by: 'user-reviewer' } });
     await api.index();
     // The work's units are version 3's: comment links (eIds) resolve on it.
     const unit = await call('GET', '/v1/documents/15-2026-TT-BLDTBXH/units/art_3');
     expect(unit.json.heading ?? unit.json.unit?.heading).toBe('Giải thích từ ngữ');
     const history = await call('GET', '/v1/documents/15-2026-TT-BLDTBXH/history');
-    expect(history.json.events.map((e: { actor: string }) => e.actor)).toContain('user-drafter');
+    expect(history.json.events.map((e: { actor: string }) => e.actor)).toContain('user-reviewer');
     expect((await call('POST', `/v1/drafts/${draftId}/comments`, { eId: 'art_3', text: 'x' }, tokens.drafter)).status).toBe(409);
     expect((await call('POST', `/v1/drafts/${draftId}/versions`, { fileName: 'v4.txt', content: draftVersion2() }, tokens.drafter)).status).toBe(409);
     expect(
@@ -275,7 +279,7 @@ describe('the must-show scenario', () => {
           'POST',
           `/v1/drafts/${draftId}/promote`,
           { number: '16/2026/TT-BLĐTBXH', issued: '2026-05-15', effective: '2026-07-01', signer: { name: 'A', capacity: 'B' } },
-          tokens.drafter,
+          tokens.reviewer,
         )
       ).status,
     ).toBe(409);
@@ -331,7 +335,7 @@ describe('role rules on every write route', () => {
     ['PATCH', () => `/v1/comments/${commentIds[5]}`, body.resolve, ['commenter', 'appraiser', 'reviewer', 'editor', 'reader'], 'drafter'],
     ['PUT', () => `/v1/drafts/${draftId}/consultation`, body.window, ['commenter', 'appraiser', 'reviewer', 'editor', 'reader'], 'drafter'],
     ['POST', () => `/v1/drafts/${draftId}/appraisals`, body.appraisal, ['drafter', 'commenter', 'reviewer', 'editor', 'reader'], 'appraiser'],
-    ['POST', () => `/v1/drafts/${draftId}/promote`, body.promote, ['commenter', 'appraiser', 'reviewer', 'editor', 'reader'], 'drafter'],
+    ['POST', () => `/v1/drafts/${draftId}/promote`, body.promote, ['drafter', 'commenter', 'appraiser', 'editor', 'reader'], 'reviewer'],
     ['POST', () => '/v1/documents/15-2026-TT-BLDTBXH/checking-findings', body.finding, ['drafter', 'commenter', 'reviewer', 'editor', 'reader'], 'appraiser'],
   ];
   const label = (f: () => string) =>
@@ -361,7 +365,6 @@ describe('role rules on every write route', () => {
     for (const [method, path, b] of [
       ['POST', `/v1/drafts/${id}/versions`, { fileName: 'v1.txt', content: draftVersion1() }],
       ['PUT', `/v1/drafts/${id}/consultation`, body.window],
-      ['POST', `/v1/drafts/${id}/promote`, body.promote],
     ] as const) {
       const res = await call(method, path, b, tokens.otherDrafter);
       expect([path, res.status]).toEqual([path, 403]);
@@ -378,5 +381,89 @@ describe('role rules on every write route', () => {
     ])
       expect([path, (await call('GET', path)).status]).toEqual([path, 200]);
     expect((await call('GET', '/v1/drafts/dt-ffffffffffff')).status).toBe(404);
+  });
+});
+
+describe('workflow integrity (issue 22)', () => {
+  let id = '';
+  beforeAll(async () => {
+    id = (await call('POST', '/v1/drafts', { title: 'Dự thảo Thông tư thử quy trình', agency: 'Bộ Tư pháp' }, tokens.drafter)).json.draft.id;
+  });
+
+  it('a version sent twice (same Idempotency-Key, or the same file from the same drafter) is stored once', async () => {
+    const upload = { fileName: 'v1.txt', content: draftVersion1(), note: 'Bản đầu' };
+    const first = await call('POST', `/v1/drafts/${id}/versions`, upload, tokens.drafter, { 'idempotency-key': 'up-1' });
+    expect(first.status).toBe(201);
+    const again = await call('POST', `/v1/drafts/${id}/versions`, upload, tokens.drafter, { 'idempotency-key': 'up-1' });
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.json.version).toEqual(first.json.version);
+    // The key names one request: another body under it is refused, nothing stored.
+    const reused = await call('POST', `/v1/drafts/${id}/versions`, { ...upload, content: draftVersion2() }, tokens.drafter, { 'idempotency-key': 'up-1' });
+    expect(reused.status).toBe(409);
+    expect(Problem.parse(reused.json).detail).toContain('Idempotency-Key');
+    // No key: the same bytes, note and mode from the same drafter are the same request.
+    const v2 = { fileName: 'v2.txt', content: draftVersion2() };
+    const plain = await call('POST', `/v1/drafts/${id}/versions`, v2, tokens.drafter);
+    const plainAgain = await call('POST', `/v1/drafts/${id}/versions`, v2, tokens.drafter);
+    expect([plain.status, plain.json.version.n, plainAgain.status, plainAgain.json.version.n]).toEqual([201, 2, 200, 2]);
+    const d = DraftResponse.parse((await call('GET', `/v1/drafts/${id}`)).json);
+    expect([d.draft.versions, d.versions.map((v) => v.n)]).toEqual([2, [1, 2]]);
+  });
+
+  it('a comment sent twice (same Idempotency-Key, or the same text on the same unit by the same person) is stored once', async () => {
+    const body = { version: 1, eId: 'art_2', text: 'Đề nghị làm rõ đối tượng áp dụng' };
+    const first = await call('POST', `/v1/drafts/${id}/comments`, body, tokens.appraiser, { 'idempotency-key': 'c-1' });
+    expect(first.status).toBe(201);
+    const again = await call('POST', `/v1/drafts/${id}/comments`, body, tokens.appraiser, { 'idempotency-key': 'c-1' });
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.json.comment).toEqual(first.json.comment);
+    const reused = await call('POST', `/v1/drafts/${id}/comments`, { ...body, text: 'Khác' }, tokens.appraiser, { 'idempotency-key': 'c-1' });
+    expect(reused.status).toBe(409);
+    expect(Problem.parse(reused.json).detail).toContain('Idempotency-Key');
+    const plain = await call('POST', `/v1/drafts/${id}/comments`, { eId: 'art_3', text: 'Góp ý lặp' }, tokens.drafter);
+    const plainAgain = await call('POST', `/v1/drafts/${id}/comments`, { eId: 'art_3', text: ' Góp ý lặp ' }, tokens.drafter);
+    expect([plain.status, plainAgain.status]).toEqual([201, 200]);
+    expect(plainAgain.json.comment.id).toBe(plain.json.comment.id);
+    // Someone else saying the same thing is another comment.
+    const other = await call('POST', `/v1/drafts/${id}/comments`, { eId: 'art_3', text: 'Góp ý lặp' }, tokens.appraiser);
+    expect(other.status).toBe(201);
+    expect(other.json.comment.id).not.toBe(plain.json.comment.id);
+    const synthesis = SynthesisResponse.parse((await call('GET', `/v1/drafts/${id}/comments`)).json);
+    expect(synthesis.units.flatMap((u) => u.comments).length + synthesis.orphaned.length).toBe(3);
+  });
+
+  const promote = { number: '21/2026/TT-BTP', issued: '2026-06-01', effective: '2026-08-01', signer: { name: 'Nguyễn Văn A', capacity: 'BỘ TRƯỞNG' } };
+
+  it('promotion needs a reviewer (403 for the drafting team) and an appraisal on record (409 appraisal-required)', async () => {
+    const byDrafter = await call('POST', `/v1/drafts/${id}/promote`, promote, tokens.drafter);
+    expect(byDrafter.status).toBe(403);
+    expect(Problem.parse(byDrafter.json).detail).toContain('needs the reviewer role');
+    const noAppraisal = await call('POST', `/v1/drafts/${id}/promote`, promote, tokens.reviewer);
+    expect(noAppraisal.status).toBe(409);
+    expect(noAppraisal.type).toContain('application/problem+json');
+    expect(Problem.parse(noAppraisal.json).type).toBe('/problems/appraisal-required');
+    const refused = { eIds: [], body: 'Vụ Pháp chế', opinion: 'Chưa đủ điều kiện trình', outcome: 'not_approved' };
+    expect((await call('POST', `/v1/drafts/${id}/appraisals`, refused, tokens.appraiser)).status).toBe(201);
+    const notApproved = await call('POST', `/v1/drafts/${id}/promote`, promote, tokens.reviewer);
+    expect(Problem.parse(notApproved.json)).toMatchObject({ status: 409, type: '/problems/appraisal-required' });
+    expect(Problem.parse(notApproved.json).detail).toContain('not_approved');
+    expect(DraftResponse.parse((await call('GET', `/v1/drafts/${id}`)).json).draft.stage).toBe('draft');
+  });
+
+  it('a reviewer promotes an appraised draft; the same request again answers the same, another is 409', async () => {
+    const ok = { eIds: [], body: 'Vụ Pháp chế', opinion: 'Đủ điều kiện trình ban hành', outcome: 'approved' };
+    expect((await call('POST', `/v1/drafts/${id}/appraisals`, ok, tokens.appraiser)).status).toBe(201);
+    const first = await call('POST', `/v1/drafts/${id}/promote`, promote, tokens.reviewer);
+    expect(first.status).toBe(201);
+    const p = PromoteResponse.parse(first.json);
+    expect(p.draft).toMatchObject({ stage: 'promulgated', promotedTo: { workId: '21-2026-TT-BTP', version: 2, by: 'user-reviewer' } });
+    const again = await call('POST', `/v1/drafts/${id}/promote`, promote, tokens.reviewer);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(PromoteResponse.parse(again.json).document.id).toBe('21-2026-TT-BTP');
+    expect(again.json.draft).toEqual(first.json.draft);
+    expect((await call('POST', `/v1/drafts/${id}/promote`, { ...promote, number: '22/2026/TT-BTP' }, tokens.reviewer)).status).toBe(409);
   });
 });
