@@ -15,6 +15,11 @@ export interface SearchDomainConfig {
   readonly masterNodes: number;
   readonly masterInstanceType: string;
   readonly volumeGiB: number;
+  /**
+   * IAM role ARNs (operators) that may assume the OpenSearch admin (master user) role for emergencies. Empty by
+   * default: then only its deploy-time custom resource (lambda.amazonaws.com) can.
+   */
+  readonly adminPrincipals: string[];
 }
 
 export interface CsdlConfig {
@@ -53,6 +58,7 @@ export const CONTEXT_KEYS = {
   searchMasterNodes: 'opensearch:masterNodes',
   searchMasterInstanceType: 'opensearch:masterInstanceType',
   searchVolumeGiB: 'opensearch:volumeGiB',
+  searchAdminPrincipals: 'opensearch:adminPrincipals',
   indexPrefix: 'opensearch:indexPrefix',
   logLevel: 'logLevel',
   logRetentionDays: 'logRetentionDays',
@@ -128,7 +134,13 @@ export function readConfig(node: Node): CsdlConfig {
     masterNodes: int(node, CONTEXT_KEYS.searchMasterNodes, 0, 0),
     masterInstanceType: str(node, CONTEXT_KEYS.searchMasterInstanceType, 'm7g.large.search'),
     volumeGiB: int(node, CONTEXT_KEYS.searchVolumeGiB, 10, 10),
+    adminPrincipals: list(node, CONTEXT_KEYS.searchAdminPrincipals, []),
   };
+  for (const arn of search.adminPrincipals) {
+    if (!/^arn:aws[a-z-]*:iam::[0-9]{12}:role\/[\w+=,.@/-]+$/.test(arn)) {
+      throw new Error(`${CONTEXT_KEYS.searchAdminPrincipals} must list IAM role ARNs (arn:aws:iam::<account>:role/<name>), got "${arn}"`);
+    }
+  }
   if (search.zoneAwareness && search.dataNodes % 2 !== 0) {
     throw new Error(`${CONTEXT_KEYS.searchZoneAwareness}=true needs an even ${CONTEXT_KEYS.searchDataNodes}`);
   }

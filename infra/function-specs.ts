@@ -4,6 +4,7 @@
  * error, and a row grants nothing that is not written in it.
  */
 import type { BackgroundFunctionName, FunctionName } from '../schemas/routes';
+import type { BatchWriteKind } from './constructs/access-grants';
 
 export type CsdlFunctionName = FunctionName | BackgroundFunctionName;
 
@@ -12,9 +13,17 @@ export interface FunctionSpec {
   readonly memoryMiB: number;
   /** HTTP-backed functions stay under API Gateway's 30 s integration limit. */
   readonly timeoutSeconds: number;
-  /** DynamoDB: `read` = Get/BatchGet/Query/ConditionCheck/Describe on the table and its GSIs; `readwrite` adds Put/Update/Delete/BatchWrite. */
+  /**
+   * DynamoDB: `read` = Get/BatchGet/Query/ConditionCheck/Describe on the table and its GSIs; `readwrite` adds
+   * Put/Update on the table. No function may DeleteItem (the history is append-only, docs/adr/0011).
+   */
   readonly table?: 'read' | 'readwrite';
-  /** Originals bucket: `read` = GetObject + ListBucket (so a missing key is a 404, not a 403); `readwrite` adds PutObject. */
+  /**
+   * BatchWriteItem (which also deletes), only for the functions whose repository calls batch-write, and only on the
+   * partition keys of those batches (`dynamodb:LeadingKeys`, BATCH_WRITE_KEY_PREFIXES in constructs/access-grants.ts).
+   */
+  readonly batchWrite?: readonly BatchWriteKind[];
+  /** Originals bucket: `read` = GetObject + ListBucket (so a missing key is a 404, not a 403); `readwrite` adds PutObject under `originals/` only. */
   readonly bucket?: 'read' | 'readwrite';
   /** OpenSearch, on indexes `<prefix>*` only: `read` = GET/HEAD/POST (search); `write` adds PUT/DELETE/PATCH and `_bulk`. */
   readonly search?: 'read' | 'write';
@@ -43,6 +52,7 @@ export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
     memoryMiB: 1024,
     timeoutSeconds: 29,
     table: 'readwrite',
+    batchWrite: ['units'],
     bucket: 'readwrite',
   },
   'units-get': { description: 'GET /v1/documents/{id}/units/{eId}', memoryMiB: 512, timeoutSeconds: 10, table: 'read' },
@@ -138,6 +148,7 @@ export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
     memoryMiB: 1024,
     timeoutSeconds: 29,
     table: 'readwrite',
+    batchWrite: ['units'],
     bucket: 'readwrite',
   },
   'drafts-diff': {
@@ -171,6 +182,7 @@ export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
     memoryMiB: 1024,
     timeoutSeconds: 29,
     table: 'readwrite',
+    batchWrite: ['units'],
     bucket: 'readwrite',
   },
   'checking-findings-add': {
@@ -185,6 +197,7 @@ export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
     memoryMiB: 512,
     timeoutSeconds: 120,
     table: 'readwrite',
+    batchWrite: ['codificationTopics'],
     codificationImport: 'split',
   },
   'codification-import-worker': {
@@ -192,6 +205,7 @@ export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
     memoryMiB: 1536,
     timeoutSeconds: 120,
     table: 'readwrite',
+    batchWrite: ['codificationArticles'],
     search: 'write',
     codificationImport: 'work',
   },
@@ -201,6 +215,7 @@ export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
     timeoutSeconds: 120,
     // Writes the links it reads from each document, and the history.
     table: 'readwrite',
+    batchWrite: ['links'],
     bucket: 'read',
     search: 'write',
     tableStream: true,

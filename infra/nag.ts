@@ -8,6 +8,7 @@
  * Rule of this folder: every acknowledgement sits beside the resource it is about, with a real reason.
  */
 import { Stack, Validations } from 'aws-cdk-lib';
+import { CfnPolicy } from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
 
 export function acknowledge(scope: IConstruct, id: string, reason: string): void {
@@ -65,3 +66,46 @@ export function flattenCfnReference(value: unknown): string {
   }
   return JSON.stringify(value);
 }
+
+/**
+ * Acknowledge `AwsSolutions-IAM5[Resource::*]` in the policies under `scope` only while every action granted on
+ * `Resource: *` there is one of `reasons` (action → why it cannot name a resource). cdk-nag's finding id names the
+ * resource, not the action, so a plain acknowledgement would also cover any wildcard grant added later; this one is
+ * recorded only after checking the synthesized statements, and a statement with another action on `*` (a future
+ * `s3:ListAllMyBuckets` on `*`, say) leaves the finding unacknowledged: synth fails.
+ */
+export function acknowledgeStarResourceActions(scope: IConstruct, reasons: Readonly<Record<string, string>>): void {
+  scope.node.addValidation({
+    validate: () => {
+      const found = new Set<string>();
+      let unexpected = false;
+      for (const child of scope.node.findAll()) {
+        if (!CfnPolicy.isCfnPolicy(child)) continue;
+        const doc = Stack.of(child).resolve(child.policyDocument) as { Statement?: StatementJson[] };
+        for (const st of doc.Statement ?? []) {
+          if (st.Effect !== 'Allow' || !asList(st.Resource).includes('*')) continue;
+          for (const action of asList(st.Action)) {
+            if (typeof action === 'string' && Object.hasOwn(reasons, action)) found.add(action);
+            else unexpected = true;
+          }
+        }
+      }
+      if (found.size > 0 && !unexpected) {
+        const reason = [...found]
+          .sort()
+          .map((action) => `${action} on *: ${reasons[action]}`)
+          .join(' ');
+        Validations.of(scope).acknowledge({ id: 'AwsSolutions-IAM5[Resource::*]', reason });
+      }
+      return [];
+    },
+  });
+}
+
+interface StatementJson {
+  Effect?: string;
+  Action?: unknown;
+  Resource?: unknown;
+}
+
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);

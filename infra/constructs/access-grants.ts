@@ -11,27 +11,76 @@ import { acknowledgeWildcardResources } from '../nag';
 import { ES_HTTP_ACTIONS } from './search-domain';
 
 const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
-const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+/**
+ * Single-item writes, on the table only (writes never address an index). No `DeleteItem`: no adapter sends one
+ * (adapters/dynamodb), and the history is append-only (docs/adr/0011). Transactions need no action of their own:
+ * TransactWriteItems is authorized per Put/Update/ConditionCheck it holds.
+ */
+const TABLE_WRITE = ['dynamodb:PutItem', 'dynamodb:UpdateItem'];
 
-function allow(grantee: IGrantable, actions: string[], resources: string[]): void {
-  grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions, resources }));
+/**
+ * The partition keys each kind of batch writes (and deletes: BatchWriteItem is one action for both), as the DynamoDB
+ * adapters spell them. test/infra/least-privilege.test.ts checks the adapters still do. None reaches `HIST#…`.
+ */
+export const BATCH_WRITE_KEY_PREFIXES = {
+  /** unit-repository.ts replaceUnits: `UNITS#<set>` (ingest, draft versions). */
+  units: ['UNITS#*'],
+  /** link-repository.ts replaceExtracted: `LINKS#<source work>` (the stream consumer). */
+  links: ['LINKS#*'],
+  /** codification-repository.ts putTopics: the `CODIFY` root (topics). */
+  codificationTopics: ['CODIFY'],
+  /** codification-repository.ts replaceHeading: `CODIFYSET#<set>` (a heading's articles, the stale set deleted). */
+  codificationArticles: ['CODIFYSET#*'],
+} as const;
+
+export type BatchWriteKind = keyof typeof BATCH_WRITE_KEY_PREFIXES;
+
+function allow(grantee: IGrantable, actions: string[], resources: string[], conditions?: Record<string, Record<string, unknown>>): void {
+  grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions, resources, ...(conditions ? { conditions } : {}) }));
 }
 
-export function grantTable(grantee: IGrantable, table: ITable, indexNames: readonly string[], level: 'read' | 'readwrite'): void {
-  const resources = [table.tableArn, ...indexNames.map((name) => `${table.tableArn}/index/${name}`)];
-  allow(grantee, level === 'read' ? TABLE_READ : [...TABLE_READ, ...TABLE_WRITE], resources);
+export function grantTable(
+  grantee: IGrantable,
+  table: ITable,
+  indexNames: readonly string[],
+  level: 'read' | 'readwrite',
+  batchWrite: readonly BatchWriteKind[] = [],
+): void {
+  allow(grantee, TABLE_READ, [table.tableArn, ...indexNames.map((name) => `${table.tableArn}/index/${name}`)]);
+  if (level === 'readwrite') allow(grantee, TABLE_WRITE, [table.tableArn]);
+  if (batchWrite.length > 0) {
+    if (level !== 'readwrite') throw new Error('batchWrite needs table: readwrite');
+    // BatchWriteItem can delete: only on the partitions this function replaces whole.
+    const prefixes = [...new Set(batchWrite.flatMap((kind) => BATCH_WRITE_KEY_PREFIXES[kind]))];
+    allow(grantee, ['dynamodb:BatchWriteItem'], [table.tableArn], { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': prefixes } });
+  }
 }
 
-/** `scope` is where the IAM5 acknowledgement for the object wildcard is recorded (the grantee's role). */
+/** Where originals are stored (domain/services/ingest.ts originalBlobKey: `originals/<2 hex>/<sha256>`). */
+export const ORIGINALS_PREFIX = 'originals/';
+
+/**
+ * `read` = GetObject anywhere in the bucket + ListBucket; `readwrite` adds PutObject under `originals/` only (never
+ * `imports/phapdien/`, which the import workers trust). `scope` is where the IAM5 acknowledgements are recorded.
+ */
 export function grantBucket(scope: IConstruct, grantee: IGrantable, bucket: IBucket, level: 'read' | 'readwrite'): void {
   const objects = bucket.arnForObjects('*');
-  allow(grantee, level === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject'], [objects]);
+  allow(grantee, ['s3:GetObject'], [objects]);
   allow(grantee, ['s3:ListBucket'], [bucket.bucketArn]);
   acknowledgeWildcardResources(
     scope,
     [objects],
-    'Originals are addressed by key at run time (content hash); object actions are limited to this one bucket, and only documents-create may write.',
+    'Originals are read by key at run time (content hash); GetObject is limited to this one bucket and grants no write.',
   );
+  if (level === 'readwrite') {
+    const originals = bucket.arnForObjects(`${ORIGINALS_PREFIX}*`);
+    allow(grantee, ['s3:PutObject'], [originals]);
+    acknowledgeWildcardResources(
+      scope,
+      [originals],
+      `Originals are stored under their content hash (${ORIGINALS_PREFIX}<2 hex>/<sha256>), known only at run time; PutObject is limited to that prefix of this one bucket.`,
+    );
+  }
 }
 
 export function grantSearch(scope: IConstruct, grantee: IGrantable, domain: IDomain, indexPrefix: string, level: 'read' | 'write'): void {

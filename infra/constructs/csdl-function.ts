@@ -12,7 +12,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { functionEntry, NODEJS_BUNDLING, REPO_ROOT } from '../bundling';
-import { acknowledge } from '../nag';
+import { acknowledge, acknowledgeStarResourceActions } from '../nag';
 
 export interface CsdlFunctionProps {
   /** Folder name under functions/. */
@@ -77,11 +77,12 @@ export class CsdlFunction extends Construct {
       });
     }
 
-    acknowledge(
-      this.role,
-      'AwsSolutions-IAM5[Resource::*]',
-      'xray:PutTraceSegments and xray:PutTelemetryRecords (active tracing) do not support resource-level permissions; the DynamoDB event source adds dynamodb:ListStreams, which does not either.',
-    );
+    // Per action: any other action granted on `*` to this role leaves AwsSolutions-IAM5[Resource::*] unacknowledged.
+    acknowledgeStarResourceActions(this.role, {
+      'xray:PutTraceSegments': 'active tracing sends segments to X-Ray, which has no resource-level permissions for it.',
+      'xray:PutTelemetryRecords': 'active tracing sends telemetry to X-Ray, which has no resource-level permissions for it.',
+      'dynamodb:ListStreams': 'added by the DynamoDB stream event source (the indexer); ListStreams has no resource-level permissions.',
+    });
     acknowledge(
       this.fn,
       'AwsSolutions-L1',

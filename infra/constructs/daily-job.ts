@@ -3,7 +3,7 @@
  * day's effective dates and expiries have passed. EventBridge Scheduler takes the IANA time zone itself.
  * Used through `schedule: 'daily-00:05-ICT'` in infra/function-specs.ts (the status sweep, when it exists).
  */
-import { Duration, TimeZone } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -36,8 +36,23 @@ export class DailyJob extends Construct {
       'This queue is itself the dead-letter queue of the schedule target (invocations EventBridge Scheduler could not deliver).',
     );
     // The schedule's own role (not the stack-wide one the target would create), so its grant is acknowledged here.
-    const role = new Role(this, 'InvokeRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
+    // Named schedule, so the role trusts EventBridge Scheduler only on behalf of this schedule of this account
+    // (confused-deputy conditions) without the role referring to the schedule that refers to it.
+    const stack = Stack.of(this);
+    const scheduleName = `${stack.stackName}-${id}`;
+    const scheduleArn = stack.formatArn({
+      service: 'scheduler',
+      resource: 'schedule',
+      resourceName: `default/${scheduleName}`,
+      arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+    });
+    const role = new Role(this, 'InvokeRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': stack.account }, ArnEquals: { 'aws:SourceArn': scheduleArn } },
+      }),
+    });
     this.schedule = new Schedule(this, 'Schedule', {
+      scheduleName,
       schedule: DAILY_AT_0005_ICT,
       description: props.description,
       target: new LambdaInvoke(props.fn, { role, retryAttempts: 3, maxEventAge: Duration.hours(6), deadLetterQueue: this.deadLetterQueue }),

@@ -10,7 +10,7 @@
  */
 import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { EbsDeviceVolumeType } from 'aws-cdk-lib/aws-ec2';
-import { AccountRootPrincipal, CompositePrincipal, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { AccountRootPrincipal, ArnPrincipal, CompositePrincipal, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, ResourcePolicy, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { type CfnDomain, Domain, EngineVersion, TLSSecurityPolicy } from 'aws-cdk-lib/aws-opensearchservice';
 import { Construct } from 'constructs';
@@ -33,7 +33,8 @@ export class SearchDomain extends Construct {
   readonly domain: Domain;
   /**
    * The fine-grained-access-control master user. The SearchAccessMapping custom resource runs as it to map the
-   * function roles; operators of this account may assume it for emergencies. No application function runs as it.
+   * function roles; the operator roles listed in `opensearch:adminPrincipals` (none by default) may assume it for
+   * emergencies. No application function runs as it.
    */
   readonly adminRole: Role;
 
@@ -45,8 +46,10 @@ export class SearchDomain extends Construct {
     const domainName = `csdl-${props.stage}`;
     const domainArn = stack.formatArn({ service: 'es', resource: 'domain', resourceName: domainName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
 
+    // Trusted by Lambda (the SearchAccessMapping custom resource runs as it) and by the operator roles named in
+    // `opensearch:adminPrincipals`, never by the whole account.
     this.adminRole = new Role(this, 'AdminRole', {
-      assumedBy: new CompositePrincipal(new ServicePrincipal('lambda.amazonaws.com'), new AccountRootPrincipal()),
+      assumedBy: new CompositePrincipal(new ServicePrincipal('lambda.amazonaws.com'), ...config.adminPrincipals.map((arn) => new ArnPrincipal(arn))),
       description: `OpenSearch master user of ${domainName}: role mappings (deploy-time custom resource) and emergencies only`,
       maxSessionDuration: Duration.hours(1),
     });

@@ -71,7 +71,7 @@ export class StatelessStack extends Stack {
         logRetention: config.logRetention,
         skipBundling: config.skipBundling,
       });
-      if (spec.table) grantTable(fn.role, stateful.table, stateful.tableIndexNames, spec.table);
+      if (spec.table) grantTable(fn.role, stateful.table, stateful.tableIndexNames, spec.table, spec.batchWrite);
       if (spec.bucket) grantBucket(fn.role, fn.role, stateful.bucket, spec.bucket);
       if (spec.search) grantSearch(fn.role, fn.role, stateful.domain, config.indexPrefix, spec.search);
       if (spec.schedule === 'daily-00:05-ICT') new DailyJob(this, `Daily-${name}`, { fn: fn.fn, description: spec.description });

@@ -21,7 +21,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../../schemas/routes';
-import { acknowledge, acknowledgeWildcardResources } from '../nag';
+import { acknowledge, acknowledgeStarResourceActions, acknowledgeWildcardResources } from '../nag';
 
 export interface WebStackProps extends StackProps {
   /** `https://<id>.execute-api.<region>.amazonaws.com/` of the HTTP API ($default stage). */
@@ -145,13 +145,14 @@ export class WebStack extends Stack {
       ['AwsSolutions-IAM5[Action::s3:List*]', `${copying} lists the pages bucket to delete pages no longer in web/.`],
       ['AwsSolutions-IAM5[Action::s3:DeleteObject*]', `${copying} deletes pages no longer in web/ from this pages bucket only.`],
       ['AwsSolutions-IAM5[Action::s3:Abort*]', `${copying} aborts its own unfinished multipart uploads to the pages bucket.`],
-      [
-        'AwsSolutions-IAM5[Resource::*]',
-        `${copying} creates and reads CloudFront invalidations of this distribution after each deployment (granted on * by aws-cdk-lib).`,
-      ],
       ['AwsSolutions-L1', `${copying} uses the runtime aws-cdk-lib chooses for it.`],
     ] as const)
       acknowledge(copier, id, reason);
+    // Resource::* per action: only the invalidation calls aws-cdk-lib grants on `*`.
+    acknowledgeStarResourceActions(copier, {
+      'cloudfront:CreateInvalidation': `${copying} invalidates this distribution after each deployment (granted on * by aws-cdk-lib).`,
+      'cloudfront:GetInvalidation': `${copying} waits for that invalidation to finish (granted on * by aws-cdk-lib).`,
+    });
     acknowledgeWildcardResources(
       copier,
       [this.bucket.arnForObjects('*'), `arn:${this.partition}:s3:::cdk-hnb659fds-assets-${this.account}-${this.region}/*`],

@@ -16,6 +16,7 @@ test('defaults are the dev size', () => {
     corsOrigins: ['*'],
     skipBundling: false,
   });
+  expect(config({}).search.adminPrincipals).toEqual([]);
   expect(config({}).account).toBeUndefined();
 });
 
@@ -37,6 +38,8 @@ test.each([
   [{ logRetentionDays: '31' }, /retention/],
   [{ 'opensearch:zoneAwareness': 'yes' }, /true or false/],
   [{ 'opensearch:indexPrefix': 'CSDL' }, /indexPrefix/],
+  [{ 'opensearch:adminPrincipals': 'arn:aws:iam::123456789012:root' }, /adminPrincipals must list IAM role ARNs/],
+  [{ 'opensearch:adminPrincipals': '*' }, /adminPrincipals must list IAM role ARNs/],
 ])('rejects %p', (context, message) => {
   expect(() => config(context)).toThrow(message);
 });

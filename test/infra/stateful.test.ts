@@ -148,12 +148,12 @@ describe('search access mapping', () => {
     expect(roles.flatMap((r) => r.BackendRoles)).toHaveLength(6);
   });
 
-  test('the custom resource runs as the master user, which Lambda and operators of this account may assume', () => {
+  test('the custom resource runs as the master user, which Lambda may assume, not the whole account (operators: opensearch:adminPrincipals)', () => {
     const adminRole = logicalId(s.stateful.search.adminRole);
     s.statefulTemplate.hasResourceProperties('AWS::Lambda::Function', { Role: { 'Fn::GetAtt': [adminRole, 'Arn'] } });
     const trust = JSON.stringify(s.statefulTemplate.toJSON().Resources[adminRole].Properties.AssumeRolePolicyDocument);
     expect(trust).toContain('lambda.amazonaws.com');
-    expect(trust).toContain(':root');
+    expect(trust).not.toContain(':root');
   });
 });
 
