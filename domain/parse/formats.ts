@@ -126,9 +126,20 @@ function refuse(fileName: string, reason: string, line?: number): DomainError {
   );
 }
 
+/** A damaged archive, in this module's own words (zipDirectory): safe to show. */
+class ZipStructureError extends Error {}
+
+/**
+ * Why a file could not be read, for the refusal a client sees: this module's own findings as they are; a library's or
+ * the runtime's message (`[xmldom error] …`, `Maximum call stack size exceeded`) never, only what it means for the
+ * file (issue 22: internal messages leaked into 422 details).
+ */
 function reasonOf(e: unknown): string {
+  if (e instanceof ZipStructureError) return e.message.replace(/\s+/g, ' ').trim().slice(0, 200);
+  if (e instanceof RangeError) return 'its structure is nested too deeply';
   const m = e instanceof Error ? e.message : String(e);
-  return m.replace(/\s+/g, ' ').trim().slice(0, 200) || 'unknown error';
+  if (/xml|unclosed|unexpected|malformed|not well-formed|end of input|invalid character/iu.test(m)) return 'its XML is malformed';
+  return 'an unexpected error while converting it';
 }
 
 const lineAt = (text: string, index: number) => text.slice(0, index).split('\n').length;
@@ -361,7 +372,7 @@ async function readDocx(fileName: string, bytes: Uint8Array, ext: string, limits
   try {
     entries = zipDirectory(bytes);
   } catch (e) {
-    throw refuse(fileName, `not a readable DOCX: damaged ZIP structure (${reasonOf(e)})`);
+    throw refuse(fileName, `not a readable DOCX: damaged ZIP structure (${e instanceof ZipStructureError ? reasonOf(e) : 'truncated or corrupt'})`);
   }
   if (!entries.some((e) => e.name === 'word/document.xml')) {
     const what = ext === 'docx' ? 'not a DOCX: the archive has no word/document.xml' : 'a ZIP archive that is not a DOCX (no word/document.xml)';
@@ -409,18 +420,18 @@ function zipDirectory(b: Uint8Array): ZipEntry[] {
       eocd = i;
       break;
     }
-  if (eocd < 0) throw new Error('no end of central directory; truncated?');
+  if (eocd < 0) throw new ZipStructureError('no end of central directory; truncated?');
   let count = dv.getUint16(eocd + 10, true);
   let offset = dv.getUint32(eocd + 16, true);
   if ((count === 0xffff || offset === 0xffffffff) && eocd >= 20 && dv.getUint32(eocd - 20, true) === 0x07064b50) {
     const z = Number(dv.getBigUint64(eocd - 12, true));
-    if (z + 56 > b.length || dv.getUint32(z, true) !== 0x06064b50) throw new Error('bad ZIP64 end of central directory');
+    if (z + 56 > b.length || dv.getUint32(z, true) !== 0x06064b50) throw new ZipStructureError('bad ZIP64 end of central directory');
     count = Number(dv.getBigUint64(z + 32, true));
     offset = Number(dv.getBigUint64(z + 48, true));
   }
   const entries: ZipEntry[] = [];
   for (let k = 0, p = offset; k < count; k++) {
-    if (p + 46 > b.length || dv.getUint32(p, true) !== 0x02014b50) throw new Error('bad central directory entry');
+    if (p + 46 > b.length || dv.getUint32(p, true) !== 0x02014b50) throw new ZipStructureError('bad central directory entry');
     const nameLength = dv.getUint16(p + 28, true);
     const extraLength = dv.getUint16(p + 30, true);
     const entry: ZipEntry = {
