@@ -239,6 +239,14 @@ const STATIC_TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
+/**
+ * The pages' Content-Security-Policy: scripts and styles from the site's own files only — no inline script, inline
+ * event handler (`onclick=`), `eval`, inline `<style>` or `style=` attribute (web/README.md; issue 22) — no plugins,
+ * no `<base>`, and no framing. `data:` images are the favicon stub. CloudFront should send the same policy.
+ */
+export const WEB_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 async function serveStatic(res: ServerResponse, path: string): Promise<boolean> {
   const name = path === '/' ? 'index.html' : path.slice(1);
   const type = STATIC_TYPES[extname(name)];
@@ -252,7 +260,7 @@ async function serveStatic(res: ServerResponse, path: string): Promise<boolean> 
   res.writeHead(200, {
     'content-type': type,
     'cache-control': 'no-cache',
-    'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; img-src 'self' data:",
+    'content-security-policy': WEB_CSP,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'same-origin',
   });

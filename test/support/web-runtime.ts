@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
+import { WEB_CSP } from '../../local/server';
 import { tempDir } from './embedded';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -103,7 +104,7 @@ export async function startWebRuntime(options: { phapdien?: string[] } = {}): Pr
           'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
           'cache-control': 'no-cache',
           // The runtime's own policy for its pages (local/server.ts).
-          'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; img-src 'self' data:",
+          'content-security-policy': WEB_CSP,
           'x-content-type-options': 'nosniff',
         });
         res.end(readFileSync(file));
