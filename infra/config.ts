@@ -40,6 +40,15 @@ export interface CsdlConfig {
   /** Default-stage throttling of the HTTP API (steady requests per second, burst). */
   readonly throttleRate: number;
   readonly throttleBurst: number;
+  /** AWS Backup of the table: days a recovery point (and its copy) is kept; also the vaults' lock minimum. */
+  readonly backupRetentionDays: number;
+  /**
+   * Region of the vault every recovery point is copied to (a third stack, `Csdl-<Stage>-BackupCopy`, holds it).
+   * Required for stage `prod`; unset = no copy.
+   */
+  readonly backupCopyRegion?: string;
+  /** Object Lock default retention of the originals bucket; undefined = no Object Lock (`originals:objectLockDays=0`). */
+  readonly originalsObjectLock?: { readonly mode: 'governance' | 'compliance'; readonly days: number };
   /**
    * TEST ONLY (`csdl:skipBundling`): replace every function's code by an inline placeholder instead of bundling
    * `functions/<name>/handler.ts` with esbuild. Never set it for a deployment.
@@ -66,6 +75,10 @@ export const CONTEXT_KEYS = {
   corsOrigins: 'corsOrigins',
   throttleRate: 'api:throttleRate',
   throttleBurst: 'api:throttleBurst',
+  backupRetentionDays: 'backup:retentionDays',
+  backupCopyRegion: 'backup:copyRegion',
+  originalsObjectLockDays: 'originals:objectLockDays',
+  originalsObjectLockMode: 'originals:objectLockMode',
   skipBundling: 'csdl:skipBundling',
 } as const;
 
@@ -151,18 +164,44 @@ export function readConfig(node: Node): CsdlConfig {
   if (!/^[a-z][a-z0-9-]{0,30}$/.test(indexPrefix)) {
     throw new Error(`${CONTEXT_KEYS.indexPrefix} must be lowercase letters, digits and dashes`);
   }
+  const logRetention = retention(int(node, CONTEXT_KEYS.logRetentionDays, RetentionDays.ONE_YEAR, 1));
+  // Access and function logs are the audit trail (issue #22): a year at least in production.
+  if (stage === 'prod' && logRetention < RetentionDays.ONE_YEAR) {
+    throw new Error(`${CONTEXT_KEYS.logRetentionDays} must be at least 365 for stage prod (audit trail), got ${logRetention}`);
+  }
+  const region = str(node, CONTEXT_KEYS.region);
+  const backupCopyRegion = str(node, CONTEXT_KEYS.backupCopyRegion);
+  if (backupCopyRegion !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(backupCopyRegion)) {
+    throw new Error(`${CONTEXT_KEYS.backupCopyRegion} must be an AWS region such as ap-southeast-2, got "${backupCopyRegion}"`);
+  }
+  if (stage === 'prod' && backupCopyRegion === undefined) {
+    throw new Error(
+      `stage prod needs ${CONTEXT_KEYS.backupCopyRegion} (e.g. -c ${CONTEXT_KEYS.backupCopyRegion}=ap-southeast-2): backups must leave the region`,
+    );
+  }
+  if (backupCopyRegion !== undefined && backupCopyRegion === region) {
+    throw new Error(`${CONTEXT_KEYS.backupCopyRegion} must differ from ${CONTEXT_KEYS.region} (${region})`);
+  }
+  const objectLockDays = int(node, CONTEXT_KEYS.originalsObjectLockDays, 365, 0);
+  const objectLockMode = str(node, CONTEXT_KEYS.originalsObjectLockMode, 'governance');
+  if (objectLockMode !== 'governance' && objectLockMode !== 'compliance') {
+    throw new Error(`${CONTEXT_KEYS.originalsObjectLockMode} must be governance or compliance, got "${objectLockMode}"`);
+  }
   return {
     stage,
     account: str(node, CONTEXT_KEYS.account),
-    region: str(node, CONTEXT_KEYS.region),
+    region,
     search,
     indexPrefix,
     logLevel: str(node, CONTEXT_KEYS.logLevel, 'INFO'),
-    logRetention: retention(int(node, CONTEXT_KEYS.logRetentionDays, 30, 1)),
+    logRetention,
     alarmEmail: str(node, CONTEXT_KEYS.alarmEmail),
     corsOrigins: list(node, CONTEXT_KEYS.corsOrigins, ['*']),
     throttleRate: int(node, CONTEXT_KEYS.throttleRate, 50, 1),
     throttleBurst: int(node, CONTEXT_KEYS.throttleBurst, 100, 1),
+    backupRetentionDays: int(node, CONTEXT_KEYS.backupRetentionDays, 35, 7),
+    backupCopyRegion,
+    originalsObjectLock: objectLockDays > 0 ? { mode: objectLockMode, days: objectLockDays } : undefined,
     skipBundling: bool(node, CONTEXT_KEYS.skipBundling, false),
   };
 }

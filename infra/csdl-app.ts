@@ -5,6 +5,7 @@
 import { App, type AppProps, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type CsdlConfig, readConfig } from './config';
+import { BackupCopyStack } from './stacks/backup-copy-stack';
 import { StatefulStack } from './stacks/stateful-stack';
 import { StatelessStack } from './stacks/stateless-stack';
 import { WebStack } from './stacks/web-stack';
@@ -15,10 +16,12 @@ export interface CsdlApp {
   readonly stateful: StatefulStack;
   readonly stateless: StatelessStack;
   readonly web: WebStack;
+  /** The copy vault in `backup:copyRegion`, when set. */
+  readonly backupCopy?: BackupCopyStack;
 }
 
 /** `Csdl-Dev-Stateful` for stage `dev`. */
-export function stackName(stage: string, part: 'Stateful' | 'Stateless' | 'Web'): string {
+export function stackName(stage: string, part: 'Stateful' | 'Stateless' | 'Web' | 'BackupCopy'): string {
   return `Csdl-${stage.charAt(0).toUpperCase()}${stage.slice(1)}-${part}`;
 }
 
@@ -31,6 +34,15 @@ export function buildCsdlApp(app: App): CsdlApp {
     config,
     description: `CSDLQG pháp luật (${config.stage}): data — table, originals bucket, search domain, user pool`,
   });
+  const backupCopy = config.backupCopyRegion
+    ? new BackupCopyStack(app, stackName(config.stage, 'BackupCopy'), {
+        env: { account: config.account, region: config.backupCopyRegion },
+        stage: config.stage,
+        retentionDays: config.backupRetentionDays,
+        description: `CSDLQG pháp luật (${config.stage}): locked vault for the cross-region copies of the table's backups`,
+      })
+    : undefined;
+  if (backupCopy) stateful.addStackDependency(backupCopy, 'the backup plan copies every recovery point into its vault');
   const stateless = new StatelessStack(app, stackName(config.stage, 'Stateless'), {
     env,
     config,
@@ -43,6 +55,7 @@ export function buildCsdlApp(app: App): CsdlApp {
       searchEndpointUrl: stateful.search.endpointUrl,
       userPool: stateful.users.userPool,
       userPoolClient: stateful.users.client,
+      apiAccessLogs: stateful.apiAccessLogs,
     },
   });
   stateless.addStackDependency(stateful, 'functions, API and alarms use the table, bucket, domain and user pool');
@@ -56,7 +69,7 @@ export function buildCsdlApp(app: App): CsdlApp {
   // cdk-nag 3 is a validation plugin (not an Aspect): it runs on app.synth(), after the templates are written.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
 
-  return { app, config, stateful, stateless, web };
+  return { app, config, stateful, stateless, web, backupCopy };
 }
 
 export function createCsdlApp(props?: AppProps): CsdlApp {

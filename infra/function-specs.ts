@@ -40,6 +40,12 @@ export interface FunctionSpec {
    * the file queue and reads the import prefix; `status` only reads jobs. Grants on the bucket stay within the prefix.
    */
   readonly codificationImport?: 'start' | 'status' | 'split' | 'work';
+  /**
+   * Reserved concurrency: a ceiling for public functions whose work grows with what a stranger uploads, so a flood
+   * cannot take the account's concurrency from the others. Reserving needs ≥ 100 unreserved in the account (new
+   * accounts start at a lower limit: ask for the default 1000 first).
+   */
+  readonly reservedConcurrency?: number;
 }
 
 export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
@@ -56,7 +62,13 @@ export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
     bucket: 'readwrite',
   },
   'units-get': { description: 'GET /v1/documents/{id}/units/{eId}', memoryMiB: 512, timeoutSeconds: 10, table: 'read' },
-  lint: { description: 'POST /v1/lint: format findings for a draft (reads and writes nothing)', memoryMiB: 1024, timeoutSeconds: 29 },
+  lint: {
+    description: 'POST /v1/lint: format findings for a draft (reads and writes nothing)',
+    memoryMiB: 1024,
+    timeoutSeconds: 29,
+    // Public and parses whatever is uploaded: at most 5 at a time (more get 429 from Lambda, 5xx from the API).
+    reservedConcurrency: 5,
+  },
   search: { description: 'GET /v1/search', memoryMiB: 512, timeoutSeconds: 10, search: 'read' },
   answer: {
     description: 'GET /v1/answer: cited answers to a question at a date (units with their text and status at that date)',

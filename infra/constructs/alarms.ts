@@ -19,8 +19,8 @@ export interface OperationalAlarmsProps {
   readonly stage: string;
   readonly functions: Record<string, IFunction>;
   readonly deadLetterQueue: IQueue;
-  /** More dead-letter queues, by name (the codification import's): any message in one pages too. */
-  readonly otherDeadLetterQueues?: Record<string, IQueue>;
+  /** More dead-letter queues, by name, with what a message there means: any message in one pages too. */
+  readonly otherDeadLetterQueues?: Record<string, { readonly queue: IQueue; readonly meaning: string }>;
   /** Function consuming the table stream, for the iterator-age alarm. */
   readonly streamConsumer: IFunction;
   readonly api: HttpApi;
@@ -65,12 +65,12 @@ export class OperationalAlarms extends Construct {
       1,
       'Stream records the indexer gave up on are waiting in the DLQ: search is missing changes until they are replayed.',
     );
-    for (const [name, queue] of Object.entries(props.otherDeadLetterQueues ?? {})) {
+    for (const [name, { queue, meaning }] of Object.entries(props.otherDeadLetterQueues ?? {})) {
       alarm(
         `DeadLetterQueueNotEmpty-${name}`,
         queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: Stats.MAXIMUM }),
         1,
-        `${name}: messages gave up after their retries wait in its DLQ (an import stays running until they are redriven).`,
+        `${name}: ${meaning}`,
       );
     }
     for (const [name, fn] of Object.entries(props.functions)) {

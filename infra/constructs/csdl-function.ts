@@ -24,6 +24,8 @@ export interface CsdlFunctionProps {
   readonly timeoutSeconds: number;
   readonly environment: Record<string, string>;
   readonly logRetention: RetentionDays;
+  /** Reserved concurrency (function-specs.ts); none by default. */
+  readonly reservedConcurrency?: number;
   /** TEST ONLY: inline placeholder code instead of bundling the entry (context `csdl:skipBundling`). */
   readonly skipBundling: boolean;
 }
@@ -40,7 +42,8 @@ export class CsdlFunction extends Construct {
   constructor(scope: Construct, id: string, props: CsdlFunctionProps) {
     super(scope, id);
 
-    this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    // RETAIN: a function's log is part of the audit trail (issue #22) and outlives a stateless redeploy.
+    this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: RemovalPolicy.RETAIN });
     this.role = new Role(this, 'Role', {
       roleName: props.roleName,
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
@@ -54,6 +57,7 @@ export class CsdlFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: props.memoryMiB,
       timeout: Duration.seconds(props.timeoutSeconds),
+      reservedConcurrentExecutions: props.reservedConcurrency,
       tracing: Tracing.ACTIVE,
       logGroup: this.logGroup,
       role: this.role,

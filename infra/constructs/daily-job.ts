@@ -7,6 +7,7 @@ import { ArnFormat, Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -21,7 +22,13 @@ export const DAILY_AT_0005_ICT = ScheduleExpression.cron({ minute: '5', hour: '0
 
 export class DailyJob extends Construct {
   readonly schedule: Schedule;
+  /** Invocations EventBridge Scheduler could not deliver to Lambda. */
   readonly deadLetterQueue: Queue;
+  /**
+   * Runs that were delivered but failed: the function threw (or timed out) on its first try and on Lambda's async
+   * retries. Without it Lambda drops the event after the retries and the day's sweep is silently lost.
+   */
+  readonly failureQueue: Queue;
 
   constructor(scope: Construct, id: string, props: DailyJobProps) {
     super(scope, id);
@@ -35,6 +42,23 @@ export class DailyJob extends Construct {
       'AwsSolutions-SQS3',
       'This queue is itself the dead-letter queue of the schedule target (invocations EventBridge Scheduler could not deliver).',
     );
+    this.failureQueue = new Queue(this, 'FailureQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(
+      this.failureQueue,
+      'AwsSolutions-SQS3',
+      'This queue is itself a dead-letter destination: the on-failure destination of the scheduled function (runs that failed after the async retries).',
+    );
+    // Scheduler invokes asynchronously: Lambda retries a failed run twice, then sends the event and the error here.
+    props.fn.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new SqsDestination(this.failureQueue),
+    });
+
     // The schedule's own role (not the stack-wide one the target would create), so its grant is acknowledged here.
     // Named schedule, so the role trusts EventBridge Scheduler only on behalf of this schedule of this account
     // (confused-deputy conditions) without the role referring to the schedule that refers to it.

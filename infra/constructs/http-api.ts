@@ -3,14 +3,14 @@
  * `public` get the Cognito JWT authorizer (token validation only; handlers check `cognito:groups`); public routes get
  * none. Default-stage throttling, JSON access logs, CORS for the public GET routes.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CorsHttpMethod, HttpApi, HttpMethod, type HttpRoute, HttpStage, LogGroupLogDestination, PayloadFormatVersion } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionName, RouteDef } from '../../schemas/routes';
 import { acknowledge } from '../nag';
@@ -24,7 +24,11 @@ export interface CsdlHttpApiProps {
   readonly corsOrigins: string[];
   readonly throttleRate: number;
   readonly throttleBurst: number;
-  readonly logRetention: RetentionDays;
+  /**
+   * Where the access log goes. It lives in the stateful stack (RETAIN, a year): the audit trail of who called what
+   * must survive destroying and redeploying this stack.
+   */
+  readonly accessLogs: ILogGroup;
 }
 
 /** HTTP API `$context` variables written to the access log, one JSON object per request. */
@@ -42,13 +46,15 @@ const ACCESS_LOG_FIELDS = {
   integrationLatency: '$context.integrationLatency',
   integrationError: '$context.integrationErrorMessage',
   authorizerError: '$context.authorizer.error',
+  // The caller: the `sub` claim of the Cognito token the JWT authorizer validated (empty on public routes).
+  caller: '$context.authorizer.claims.sub',
   userAgent: '$context.identity.userAgent',
 };
 
 export class CsdlHttpApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
-  readonly accessLogs: LogGroup;
+  readonly accessLogs: ILogGroup;
   readonly routes: { def: RouteDef; routes: HttpRoute[] }[] = [];
 
   constructor(scope: Construct, id: string, props: CsdlHttpApiProps) {
@@ -67,7 +73,7 @@ export class CsdlHttpApi extends Construct {
       },
     });
 
-    this.accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention, removalPolicy: RemovalPolicy.DESTROY });
+    this.accessLogs = props.accessLogs;
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',

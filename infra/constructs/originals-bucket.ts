@@ -3,15 +3,23 @@
  * bucket that receives its server access logs.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectLockRetention, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from '../nag';
+
+export interface OriginalsBucketProps {
+  /**
+   * S3 Object Lock default retention for every new object version (undefined = no Object Lock). Object Lock is
+   * enabled when the bucket is created; see infra/README.md for buckets that already exist.
+   */
+  readonly objectLock?: { readonly mode: 'governance' | 'compliance'; readonly days: number };
+}
 
 export class OriginalsBucket extends Construct {
   readonly bucket: Bucket;
   readonly accessLogs: Bucket;
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: OriginalsBucketProps = {}) {
     super(scope, id);
 
     this.accessLogs = new Bucket(this, 'AccessLogs', {
@@ -29,8 +37,18 @@ export class OriginalsBucket extends Construct {
       'This is the access-log bucket of the originals bucket; logging it into itself would loop and logging it elsewhere adds a third bucket with the same question. Its objects expire after 365 days.',
     );
 
+    const lock = props.objectLock;
     this.bucket = new Bucket(this, 'Bucket', {
       versioned: true,
+      // WORM for the legal record: no version can be deleted or overwritten before its retention ends (governance:
+      // except by a principal with s3:BypassGovernanceRetention; compliance: by nobody, not even the root user).
+      ...(lock
+        ? {
+            objectLockEnabled: true,
+            objectLockDefaultRetention:
+              lock.mode === 'compliance' ? ObjectLockRetention.compliance(Duration.days(lock.days)) : ObjectLockRetention.governance(Duration.days(lock.days)),
+          }
+        : {}),
       // SSE-S3 (AES-256): originals are public legal texts, and SSE-S3 needs no kms grant on every reader.
       encryption: BucketEncryption.S3_MANAGED,
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,

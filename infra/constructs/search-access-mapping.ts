@@ -13,7 +13,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Domain } from 'aws-cdk-lib/aws-opensearchservice';
 import { Construct } from 'constructs';
 import { NODEJS_BUNDLING, REPO_ROOT } from '../bundling';
-import type { SecurityMappingProperties, SecurityRole } from '../custom-resources/opensearch-security/handler';
+import type { AuditConfig, SecurityMappingProperties, SecurityRole } from '../custom-resources/opensearch-security/handler';
 import { acknowledge } from '../nag';
 import { LAMBDA_RUNTIME } from './csdl-function';
 
@@ -58,6 +58,44 @@ export function securityRoles(indexPrefix: string, readers: string[], writers: s
   return roles;
 }
 
+/**
+ * What the security plugin writes to the domain's audit log (published to CloudWatch Logs by the domain's
+ * AUDIT_LOGS option, which alone records nothing useful until this is set). REST and transport layers; the
+ * high-volume categories (every authenticated and granted request: all public searches) are off, so the log keeps
+ * failed logins, missing privileges, bad headers, TLS errors and changes to the security configuration. Health
+ * checks are never logged. Request bodies are not logged (public queries only add volume); sensitive headers never.
+ */
+export function auditConfig(): AuditConfig {
+  return {
+    enabled: true,
+    audit: {
+      enable_rest: true,
+      disabled_rest_categories: ['AUTHENTICATED', 'GRANTED_PRIVILEGES'],
+      enable_transport: true,
+      disabled_transport_categories: ['AUTHENTICATED', 'GRANTED_PRIVILEGES'],
+      resolve_indices: true,
+      resolve_bulk_requests: false,
+      log_request_body: false,
+      exclude_sensitive_headers: true,
+      ignore_users: [],
+      ignore_requests: ['cluster:monitor/health', '/_cluster/health*', '/_plugins/_security/health*', '/'],
+    },
+    compliance: {
+      enabled: true,
+      // Changes to the security configuration (roles, mappings, this audit config) are logged.
+      internal_config: true,
+      external_config: false,
+      read_metadata_only: true,
+      read_watched_fields: {},
+      read_ignore_users: [],
+      write_metadata_only: true,
+      write_log_diffs: false,
+      write_watched_indices: [],
+      write_ignore_users: [],
+    },
+  };
+}
+
 export class SearchAccessMapping extends Construct {
   readonly resource: CustomResource;
 
@@ -99,6 +137,7 @@ export class SearchAccessMapping extends Construct {
       Endpoint: `https://${props.domain.domainEndpoint}`,
       Region: Stack.of(this).region,
       Roles: securityRoles(props.indexPrefix, props.readers, props.writers),
+      Audit: JSON.stringify(auditConfig()),
     };
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: fn.functionArn,

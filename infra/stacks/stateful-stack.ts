@@ -2,13 +2,15 @@
  * Everything that holds data and must outlive a bad deploy: table, originals bucket, search domain, user pool.
  * Termination protection on, every resource RETAIN. The stateless stack receives these as props.
  */
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { CsdlConfig } from '../config';
 import { DataTable } from '../constructs/data-table';
 import { OriginalsBucket } from '../constructs/originals-bucket';
 import { SearchAccessMapping } from '../constructs/search-access-mapping';
 import { SearchDomain } from '../constructs/search-domain';
+import { TableBackup } from '../constructs/table-backup';
 import { UserDirectory } from '../constructs/user-directory';
 import { type CsdlFunctionName, FUNCTION_SPECS } from '../function-specs';
 import { functionRoleArn } from '../naming';
@@ -23,15 +25,25 @@ export class StatefulStack extends Stack {
   readonly search: SearchDomain;
   readonly users: UserDirectory;
   readonly searchAccess: SearchAccessMapping;
+  /** Access log of the HTTP API (stateless stack): here, RETAIN, so a stateless redeploy never deletes the audit trail. */
+  readonly apiAccessLogs: LogGroup;
+  readonly backup: TableBackup;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, { ...props, terminationProtection: true });
     const { config } = props;
 
     this.data = new DataTable(this, 'Data');
-    this.originals = new OriginalsBucket(this, 'Originals');
+    this.backup = new TableBackup(this, 'Backup', {
+      stage: config.stage,
+      table: this.data.table,
+      retentionDays: config.backupRetentionDays,
+      copyRegion: config.backupCopyRegion,
+    });
+    this.originals = new OriginalsBucket(this, 'Originals', { objectLock: config.originalsObjectLock });
     this.search = new SearchDomain(this, 'Search', { stage: config.stage, config: config.search, logRetention: config.logRetention });
     this.users = new UserDirectory(this, 'Users');
+    this.apiAccessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: config.logRetention, removalPolicy: RemovalPolicy.RETAIN });
 
     // Function roles are named (infra/naming.ts), so they can be mapped here, before the stateless stack exists.
     const roleArnsWith = (level: 'read' | 'write') =>

@@ -6,6 +6,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IDomain } from 'aws-cdk-lib/aws-opensearchservice';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
@@ -29,6 +30,8 @@ export interface StatefulResources {
   readonly searchEndpointUrl: string;
   readonly userPool: IUserPool;
   readonly userPoolClient: IUserPoolClient;
+  /** The HTTP API access log group (kept in the stateful stack). */
+  readonly apiAccessLogs: ILogGroup;
 }
 
 export interface StatelessStackProps extends StackProps {
@@ -42,6 +45,8 @@ export class StatelessStack extends Stack {
   readonly streamIndexing: StreamIndexing;
   readonly alarms: OperationalAlarms;
   readonly codificationImport: CodificationImport;
+  /** Scheduled functions (`schedule` in function-specs.ts), by function name. */
+  readonly dailyJobs: Partial<Record<CsdlFunctionName, DailyJob>> = {};
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -67,6 +72,7 @@ export class StatelessStack extends Stack {
         description: spec.description,
         memoryMiB: spec.memoryMiB,
         timeoutSeconds: spec.timeoutSeconds,
+        reservedConcurrency: spec.reservedConcurrency,
         environment,
         logRetention: config.logRetention,
         skipBundling: config.skipBundling,
@@ -74,7 +80,7 @@ export class StatelessStack extends Stack {
       if (spec.table) grantTable(fn.role, stateful.table, stateful.tableIndexNames, spec.table, spec.batchWrite);
       if (spec.bucket) grantBucket(fn.role, fn.role, stateful.bucket, spec.bucket);
       if (spec.search) grantSearch(fn.role, fn.role, stateful.domain, config.indexPrefix, spec.search);
-      if (spec.schedule === 'daily-00:05-ICT') new DailyJob(this, `Daily-${name}`, { fn: fn.fn, description: spec.description });
+      if (spec.schedule === 'daily-00:05-ICT') this.dailyJobs[name] = new DailyJob(this, `Daily-${name}`, { fn: fn.fn, description: spec.description });
       built[name] = fn;
     }
     this.functions = built;
@@ -112,14 +118,31 @@ export class StatelessStack extends Stack {
       corsOrigins: config.corsOrigins,
       throttleRate: config.throttleRate,
       throttleBurst: config.throttleBurst,
-      logRetention: config.logRetention,
+      accessLogs: stateful.apiAccessLogs,
     });
 
     this.alarms = new OperationalAlarms(this, 'Alarms', {
       stage: config.stage,
       functions: Object.fromEntries(names.map((name) => [name, this.functions[name].fn])),
       deadLetterQueue: this.streamIndexing.deadLetterQueue,
-      otherDeadLetterQueues: { CodificationImport: this.codificationImport.deadLetterQueue },
+      otherDeadLetterQueues: {
+        CodificationImport: {
+          queue: this.codificationImport.deadLetterQueue,
+          meaning: 'messages gave up after their retries wait in its DLQ (an import stays running until they are redriven).',
+        },
+        ...Object.fromEntries(
+          Object.entries(this.dailyJobs).flatMap(([name, job]) => [
+            [
+              `${name}-undelivered`,
+              { queue: job.deadLetterQueue, meaning: 'EventBridge Scheduler could not invoke the function: a daily run did not happen.' },
+            ],
+            [
+              `${name}-failed`,
+              { queue: job.failureQueue, meaning: 'a daily run failed after its retries (event and error in the queue): rerun it once the cause is fixed.' },
+            ],
+          ]),
+        ),
+      },
       streamConsumer: indexer,
       api: this.httpApi.api,
       email: config.alarmEmail,

@@ -12,7 +12,7 @@ test('defaults are the dev size', () => {
     stage: 'dev',
     search: { instanceType: 't3.small.search', dataNodes: 1, zoneAwareness: false, masterNodes: 0, volumeGiB: 10 },
     indexPrefix: 'csdl',
-    logRetention: 30,
+    logRetention: 365,
     corsOrigins: ['*'],
     skipBundling: false,
   });

@@ -21,6 +21,7 @@ const CONFIGS: Record<string, Record<string, unknown>> = {
   'production-size search domain': {
     'csdl:skipBundling': true,
     stage: 'prod',
+    'backup:copyRegion': 'ap-southeast-2',
     'opensearch:zoneAwareness': 'true',
     'opensearch:dataNodes': '2',
     'opensearch:masterNodes': '3',

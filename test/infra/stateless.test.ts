@@ -71,7 +71,7 @@ describe('functions', () => {
   test('log groups have a retention', () => {
     for (const name of ALL) {
       const group = s.statelessTemplate.toJSON().Resources[logicalId(s.stateless.functions[name].logGroup)];
-      expect(group.Properties.RetentionInDays).toBe(30);
+      expect(group.Properties.RetentionInDays).toBe(365);
     }
   });
 });
@@ -215,7 +215,8 @@ describe('HTTP API', () => {
       AutoDeploy: true,
       DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
       AccessLogSettings: {
-        DestinationArn: { 'Fn::GetAtt': [logicalId(s.stateless.httpApi.accessLogs), 'Arn'] },
+        // The log group is the stateful stack's (RETAIN; test/infra/operations.test.ts).
+        DestinationArn: Match.anyValue(),
         Format: Match.stringLikeRegexp('\\$context\\.requestId'),
       },
     });

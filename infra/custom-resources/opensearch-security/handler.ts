@@ -21,10 +21,22 @@ export interface SecurityRole {
   readonly BackendRoles: string[];
 }
 
+/** Body of `PUT _plugins/_security/api/audit/config` (the security plugin's audit settings, replaced whole). */
+export interface AuditConfig {
+  readonly enabled: boolean;
+  readonly audit: Record<string, unknown>;
+  readonly compliance: Record<string, unknown>;
+}
+
 export interface SecurityMappingProperties {
   readonly Endpoint: string;
   readonly Region: string;
   readonly Roles: SecurityRole[];
+  /**
+   * JSON of the AuditConfig. A string on purpose: CloudFormation hands custom resources every scalar as a string,
+   * and the security plugin rejects `"true"` where it expects `true`.
+   */
+  readonly Audit?: string;
 }
 
 const PHYSICAL_ID = 'opensearch-security-mapping';
@@ -56,7 +68,7 @@ function client(props: SecurityMappingProperties): Send {
   };
 }
 
-export async function apply(send: Send, roles: SecurityRole[], previous: SecurityRole[] = []): Promise<void> {
+export async function apply(send: Send, roles: SecurityRole[], previous: SecurityRole[] = [], audit?: AuditConfig): Promise<void> {
   for (const role of roles) {
     await send('PUT', `${API}/roles/${encodeURIComponent(role.Name)}`, {
       cluster_permissions: role.ClusterPermissions,
@@ -69,6 +81,8 @@ export async function apply(send: Send, roles: SecurityRole[], previous: Securit
     send,
     previous.filter((role) => !kept.has(role.Name)),
   );
+  // Audit logs are published to CloudWatch by the domain, but what they contain is the security plugin's setting.
+  if (audit) await send('PUT', `${API}/audit/config`, audit);
 }
 
 export async function remove(send: Send, roles: SecurityRole[]): Promise<void> {
@@ -117,7 +131,7 @@ async function run(event: CloudFormationCustomResourceEvent): Promise<void> {
     return;
   }
   const previous = event.RequestType === 'Update' ? (event.OldResourceProperties as unknown as SecurityMappingProperties).Roles : [];
-  await apply(send, props.Roles, previous);
+  await apply(send, props.Roles, previous, props.Audit ? (JSON.parse(props.Audit) as AuditConfig) : undefined);
 }
 
 export async function handler(event: CloudFormationCustomResourceEvent, context: Context): Promise<void> {
