@@ -4,6 +4,8 @@
  */
 export type ErrorCode =
   | 'not_found'
+  /** A document a reviewer withdrew (410; details.withdrawn: who, when, why; services/withdrawal.ts). */
+  | 'gone'
   | 'ambiguous_reference'
   | 'conflict'
   /** Promotion of a draft without an approving appraisal on record (409; issue 22). */

@@ -85,7 +85,13 @@ export interface Work {
   /** Optimistic-lock counter: every successful write increments it by one. */
   version: number;
   /** Who made the latest write and why: the history (domain/history) records it with the change. */
-  lastChange?: { actor: string; action: 'ingest' | 'source_added' | 'review'; reason: string | null };
+  lastChange?: { actor: string; action: 'ingest' | 'source_added' | 'review' | 'withdraw' | 'reinstate'; reason: string | null };
+  /**
+   * Set while a reviewer has withdrawn the document (ingested by mistake): who, when, why. A withdrawn work holds no
+   * relations or effects, is in no list or search, and GET of it answers 410 (docs/adr/0011, amendment). Absent or
+   * null: not withdrawn.
+   */
+  withdrawn?: { actor: string; at: string; reason: string } | null;
   /** Reviewers' edits of the relations this document holds (who, when, why), applied over the extracted ones. */
   reviews?: RelationReview[];
   /** Sectors (lĩnh vực, domain/sectors codes) a reviewer confirmed: who, when, why. Absent: suggestions are used. */

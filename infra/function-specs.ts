@@ -94,6 +94,18 @@ export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
   'codification-stale': { description: 'GET /v1/codification/stale: the codifiers work list', memoryMiB: 1024, timeoutSeconds: 29, table: 'read' },
   'documents-history': { description: 'GET /v1/documents/{id}/history: the append-only history', memoryMiB: 512, timeoutSeconds: 10, table: 'read' },
   changes: { description: 'GET /v1/changes: the change feed (JSON or Atom)', memoryMiB: 512, timeoutSeconds: 10, table: 'read' },
+  'documents-withdraw': {
+    description: 'POST /v1/documents/{id}/withdraw: a reviewer withdraws a document ingested by mistake (reversible)',
+    memoryMiB: 512,
+    timeoutSeconds: 10,
+    table: 'readwrite',
+  },
+  'documents-reinstate': {
+    description: 'POST /v1/documents/{id}/reinstate: a reviewer reinstates a withdrawn document',
+    memoryMiB: 512,
+    timeoutSeconds: 10,
+    table: 'readwrite',
+  },
   'relations-add': { description: 'POST /v1/documents/{id}/relations: a reviewer adds a relation', memoryMiB: 512, timeoutSeconds: 10, table: 'readwrite' },
   'relations-correct': {
     description: 'PATCH /v1/documents/{id}/relations/{relationId}: a reviewer corrects a relation',

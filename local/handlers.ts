@@ -25,6 +25,8 @@ import { create as unitsGet } from '../functions/units-get/app';
 import { create as documentsHistory } from '../functions/documents-history/app';
 import { create as changes } from '../functions/changes/app';
 import { create as relationsAdd } from '../functions/relations-add/app';
+import { create as documentsWithdraw } from '../functions/documents-withdraw/app';
+import { create as documentsReinstate } from '../functions/documents-reinstate/app';
 import { create as relationsCorrect } from '../functions/relations-correct/app';
 import { create as relationsRemove } from '../functions/relations-remove/app';
 import { create as systematization } from '../functions/systematization/app';
@@ -95,6 +97,8 @@ const FACTORIES: Record<FunctionName, (ctx: AppContext) => LocalHandler> = {
   'documents-sectors': documentsSectors,
   'sectors-confirm': sectorsConfirm,
   quality,
+  'documents-withdraw': documentsWithdraw,
+  'documents-reinstate': documentsReinstate,
 };
 
 /**

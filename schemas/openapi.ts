@@ -30,6 +30,7 @@ import { AnswerQuery, AnswerResponse, SearchQuery, SearchResponse, SuggestQuery,
 import { ArticleParams, ArticleResponse, HeadingParams, HeadingQuery, HeadingResponse, StaleResponse, TopicsResponse } from './codification';
 import { CreateImportRequest, ImportParams, ImportResponse } from './codification-imports';
 import { QualityQuery, QualityResponse } from './quality';
+import { WithdrawalParams, WithdrawalRequest, WithdrawalResponse } from './withdrawal';
 import {
   AddAppraisalRequest,
   AddCommentRequest,
@@ -119,7 +120,8 @@ export const OPERATIONS: Record<FunctionName, Operation> = {
     tags: ['documents'],
     params: DocumentIdParams,
     responses: { 200: DocumentWithUnits },
-    errors: [404, 409],
+    // 410: withdrawn by a reviewer; the problem carries `withdrawn` (who, when, why; docs/adr/0011, amendment).
+    errors: [404, 409, 410],
     cached: true,
   },
   'units-get': {
@@ -213,6 +215,23 @@ export const OPERATIONS: Record<FunctionName, Operation> = {
     query: ChangesQuery,
     responses: { 200: ChangesResponse },
     alternates: { 'application/atom+xml': { type: 'string' } },
+  },
+  'documents-withdraw': {
+    summary:
+      'A reviewer withdraws a document ingested by mistake, with a reason: kept in its history, its relations and effects retracted, out of lists and search (GET answers 410); reversible',
+    tags: ['status'],
+    params: WithdrawalParams,
+    body: WithdrawalRequest,
+    responses: { 200: WithdrawalResponse },
+    errors: [401, 403, 404, 409, 413, 415],
+  },
+  'documents-reinstate': {
+    summary: 'A reviewer reinstates a withdrawn document, with a reason: what the withdrawal retracted comes back',
+    tags: ['status'],
+    params: WithdrawalParams,
+    body: WithdrawalRequest,
+    responses: { 200: WithdrawalResponse },
+    errors: [401, 403, 404, 409, 413, 415],
   },
   'relations-add': {
     summary: 'A reviewer adds a relation to a document (who, when, why are kept)',
@@ -443,6 +462,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'Identity lacks the role',
   404: 'Not found',
   409: 'Conflict or ambiguous reference',
+  410: 'Gone: the document was withdrawn (the problem says who withdrew it, when and why)',
   413: 'Body too large',
   414: 'Request target (URL) too long',
   415: 'Unsupported content type',

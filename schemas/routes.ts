@@ -70,6 +70,9 @@ export const FUNCTIONS = [
   'sectors-confirm',
   // The corpus quality report (issue #19).
   'quality',
+  // Withdrawing a document ingested by mistake, and reinstating it (issue #22).
+  'documents-withdraw',
+  'documents-reinstate',
 ] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
@@ -103,6 +106,8 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'GET', path: '/v1/documents/{id}/history', fn: 'documents-history', access: 'public' },
   { method: 'GET', path: '/v1/changes', fn: 'changes', access: 'public' },
   { method: 'POST', path: '/v1/documents/{id}/relations', fn: 'relations-add', access: 'reviewer', maxBodyBytes: 16 * 1024 },
+  { method: 'POST', path: '/v1/documents/{id}/withdraw', fn: 'documents-withdraw', access: 'reviewer', maxBodyBytes: 16 * 1024 },
+  { method: 'POST', path: '/v1/documents/{id}/reinstate', fn: 'documents-reinstate', access: 'reviewer', maxBodyBytes: 16 * 1024 },
   { method: 'PATCH', path: '/v1/documents/{id}/relations/{relationId}', fn: 'relations-correct', access: 'reviewer', maxBodyBytes: 16 * 1024 },
   { method: 'DELETE', path: '/v1/documents/{id}/relations/{relationId}', fn: 'relations-remove', access: 'reviewer', maxBodyBytes: 16 * 1024 },
   // Importing the Bộ pháp điển replaces codified texts: reviewers (the codification role), not editors (docs/adr/0010).

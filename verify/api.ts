@@ -131,11 +131,15 @@ function generator(o: Operation, ctx: ApiContext): fc.Arbitrary<Generated> {
       .filter((p) => p.in === 'path')
       .map((p) => [
         p.name,
-        fc.oneof(
-          { weight: 3, arbitrary: fc.constantFrom(...(p.name === 'eId' ? ctx.eIds : ctx.ids)) },
-          { weight: 1, arbitrary: valid(p.schema).map(String) },
-          { weight: 1, arbitrary: invalidScalar },
-        ),
+        fc
+          .oneof(
+            { weight: 3, arbitrary: fc.constantFrom(...(p.name === 'eId' ? ctx.eIds : ctx.ids)) },
+            { weight: 1, arbitrary: valid(p.schema).map(String) },
+            { weight: 1, arbitrary: invalidScalar },
+          )
+          // "." and ".." are dot segments: the URL standard removes them (also as %2E) before the request is sent, so
+          // `/v1/documents/./sectors` would be another route's request, judged by this one's rules.
+          .filter((v) => !/^\.{1,2}$/u.test(String(v))),
       ]),
   );
   const queryArbs = Object.fromEntries(

@@ -37,6 +37,7 @@ export function snapshotOf(work: Work): DocumentSnapshot {
     sources: work.sources.map((s) => s.sha256),
     unitSet: work.unitSet,
     unitCount: work.unitCount,
+    ...(work.withdrawn ? { withdrawn: work.withdrawn } : {}),
   };
 }
 
@@ -53,6 +54,7 @@ const FIELD_LABELS: Record<keyof DocumentSnapshot, string> = {
   sources: 'tệp nguồn',
   unitSet: 'nội dung',
   unitCount: 'số đơn vị',
+  withdrawn: 'rút khỏi cơ sở dữ liệu',
 };
 
 /** The event for a stored version of a document, or null when the history already has that version. */
@@ -65,7 +67,9 @@ export function documentEvent(
   if (previous && previous.version >= work.version) return null;
   const after = snapshotOf(work);
   const changed = previous
-    ? (Object.keys(after) as (keyof DocumentSnapshot)[]).filter((k) => k !== 'version' && JSON.stringify(after[k]) !== JSON.stringify(previous[k]))
+    ? ([...new Set([...Object.keys(after), ...Object.keys(previous)])] as (keyof DocumentSnapshot)[]).filter(
+        (k) => k !== 'version' && JSON.stringify(after[k]) !== JSON.stringify(previous[k]),
+      )
     : [];
   const created = previous === null;
   return {
@@ -75,7 +79,11 @@ export function documentEvent(
     recordedAt,
     actor: who.actor,
     reason: who.reason,
-    summary: created ? `Tiếp nhận ${nameOf(work)}` : `Cập nhật ${nameOf(work)}${changed.length ? `: ${changed.map((k) => FIELD_LABELS[k]).join(', ')}` : ''}`,
+    summary: created
+      ? `Tiếp nhận ${nameOf(work)}`
+      : changed.includes('withdrawn')
+        ? `${after.withdrawn ? 'Rút' : 'Khôi phục'} ${nameOf(work)}`
+        : `Cập nhật ${nameOf(work)}${changed.length ? `: ${changed.map((k) => FIELD_LABELS[k]).join(', ')}` : ''}`,
     document: after,
     changed,
   };

@@ -20,6 +20,8 @@ export interface DocumentSnapshot {
   sources: string[];
   unitSet: string | null;
   unitCount: number;
+  /** Present while the document is withdrawn (who, when, why); absent otherwise. */
+  withdrawn?: { actor: string; at: string; reason: string };
 }
 
 /** A reviewer's edit of the relations a document holds: add one, correct one, remove one (who, when, why). */

@@ -72,13 +72,17 @@ export function readOnce(ports: Ports): Ports {
   };
 }
 
-/** Refreshes the status (step 3) and the index entries (step 4) of these works; a work no longer stored leaves the index. */
+/**
+ * Refreshes the status (step 3) and the index entries (step 4) of these works; a work no longer stored, or withdrawn,
+ * leaves the index.
+ */
 export async function refreshWorks(ports: Ports, ids: string[]): Promise<{ indexed: string[]; removed: string[] }> {
   const indexed: string[] = [];
   const removed: string[] = [];
   for (const id of [...new Set(ids)]) {
     const work = await ports.works.get(id);
-    if (!work) {
+    // A withdrawn work (services/withdrawal.ts) is in no search until it is reinstated.
+    if (!work || work.withdrawn) {
       await ports.search.removeWork(id);
       removed.push(id);
       continue;
@@ -108,7 +112,7 @@ async function citingByName(ports: Ports, ids: string[]): Promise<string[]> {
   const out = new Set<string>();
   for (const id of ids) {
     const work = await ports.works.get(id);
-    if (!work) continue;
+    if (!work || work.withdrawn) continue;
     for (const key of nameKeys(work))
       for (const r of (await ports.links.incoming(workIdForName(key))).relations) if (r.source.workId !== id) out.add(r.source.workId);
   }

@@ -326,6 +326,7 @@ export async function staleArticles(ports: Pick<Ports, 'codification' | 'works' 
   do {
     const page = await ports.works.list({ limit: 100, ...(cursor ? { cursor } : {}) });
     for (const work of page.items) {
+      if (work.withdrawn) continue;
       const codified = await ports.codification.findBySource(work.id);
       if (codified.length === 0) continue;
       const effects = (await ports.links.incoming(work.id)).effects;

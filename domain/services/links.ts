@@ -85,12 +85,13 @@ export async function linkWorks(
   for (const id of [...new Set(ids)]) {
     const before = await ports.links.outgoing(id);
     const work = await ports.works.get(id);
-    const read = work ? await readLinks(ports, work) : { relations: [], effects: [] };
+    // A withdrawn work (services/withdrawal.ts) says nothing about others: its relations and effects are retracted.
+    const read = work && !work.withdrawn ? await readLinks(ports, work) : { relations: [], effects: [] };
     // Reviewers' edits (who, when, why) stand over what the text says.
-    const after = { ...read, relations: applyReviews(read.relations, work?.reviews ?? []) };
+    const after = { ...read, relations: work?.withdrawn ? [] : applyReviews(read.relations, work?.reviews ?? []) };
     // History first: if the write below fails, the replay derives the same events (same ids) and appends nothing twice.
     const who =
-      work?.lastChange?.action === 'review'
+      work?.lastChange && ['review', 'withdraw', 'reinstate'].includes(work.lastChange.action)
         ? { actor: work.lastChange.actor, reason: work.lastChange.reason }
         : { actor: 'system', reason: 'Đọc từ nội dung văn bản' };
     await ports.history.append(relationEvents(id, work?.version ?? 0, before.relations, after.relations, who, ports.clock.now().toISOString()));

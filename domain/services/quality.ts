@@ -192,7 +192,8 @@ export async function qualityReport(ports: Pick<Ports, 'works' | 'units' | 'link
   let cursor: string | undefined;
   do {
     const page = await ports.works.list({ limit: 100, ...(cursor ? { cursor } : {}) });
-    for (const w of page.items) all.push(await documentQuality(ports, w));
+    // A withdrawn document (services/withdrawal.ts) is not part of the corpus reported on.
+    for (const w of page.items) if (!w.withdrawn) all.push(await documentQuality(ports, w));
     cursor = page.nextCursor;
   } while (cursor);
   const n = all.length || 1;

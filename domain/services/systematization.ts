@@ -59,7 +59,8 @@ export async function systematization(ports: Pick<Ports, 'works' | 'links' | 'un
   do {
     const page = await ports.works.list({ limit: 100, ...(cursor ? { cursor } : {}) });
     for (const work of page.items) {
-      if (work.type === 'van_ban_hop_nhat' || !matches(work)) continue;
+      // A withdrawn document (services/withdrawal.ts) is in no list.
+      if (work.withdrawn || work.type === 'van_ban_hop_nhat' || !matches(work)) continue;
       // A document issued after the cut-off date is not part of that period's lists.
       if (work.issued && work.issued > req.at) continue;
       if (!subjectName) subjectName = issuer ? (work.issuers.map(issuerLabel).find((l) => nameKey(l) === nameKey(issuer)) ?? null) : (provinceOf(work) ?? null);

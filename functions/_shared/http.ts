@@ -183,6 +183,7 @@ function toProblem(error: unknown, requestId: string, logger: Logger): HttpResul
     return problemResponse(
       problem(error.code as ProblemCode, error.message, {
         ...(error.details?.candidates ? { candidates: error.details.candidates } : {}),
+        ...(error.details?.withdrawn ? { documentId: error.details.documentId, withdrawn: error.details.withdrawn } : {}),
         ...(error.details?.diagnostics ? { diagnostics: error.details.diagnostics } : {}),
         requestId,
       }),

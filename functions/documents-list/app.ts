@@ -9,12 +9,13 @@ export const create = (ctx: AppContext) =>
     if (query.number) {
       if (query.cursor) throw new DomainError('validation', 'number and cursor cannot be combined');
       const works = await ports.works.findByReferenceKey(referenceKey(query.number));
-      return json({ items: works.filter((w) => !query.type || w.type === query.type).map(presentDocument) });
+      return json({ items: works.filter((w) => !w.withdrawn && (!query.type || w.type === query.type)).map(presentDocument) });
     }
     const page = await ports.works.list({
       limit: query.limit ?? 20,
       ...(query.cursor ? { cursor: query.cursor } : {}),
       ...(query.type ? { type: query.type } : {}),
     });
-    return json({ items: page.items.map(presentDocument), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) });
+    // Withdrawn documents (domain/services/withdrawal.ts) are in no list; a page may then hold fewer than `limit`.
+    return json({ items: page.items.filter((w) => !w.withdrawn).map(presentDocument), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) });
   });

@@ -37,6 +37,17 @@ export function workRepositoryContract(name: string, make: () => Promise<WorkRep
       expect(got?.version).toBe(2);
     });
 
+    it('keeps a withdrawal (who, when, why) and its reversal with the work', async () => {
+      const w = makeWork();
+      await repo.save(w, 0);
+      const withdrawn = { actor: 'user-reviewer', at: '2026-12-07T01:02:03.000Z', reason: 'Tiếp nhận nhầm' };
+      const change = { actor: 'user-reviewer', action: 'withdraw' as const, reason: 'Tiếp nhận nhầm' };
+      await repo.save({ ...w, withdrawn, lastChange: change }, 1);
+      expect(await repo.get(w.id)).toEqual({ ...w, withdrawn, lastChange: change, version: 2 });
+      await repo.save({ ...w, withdrawn: null, lastChange: { ...change, action: 'reinstate' } }, 2);
+      expect((await repo.get(w.id))?.withdrawn ?? null).toBeNull();
+    });
+
     it('finds a work by the hash of any of its sources', async () => {
       const w = makeWork();
       await repo.save(w, 0);
