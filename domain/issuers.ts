@@ -61,6 +61,11 @@ export function nameKey(name: string): string {
     .trim();
 }
 
+/** The province a body's name holds (`ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ` → `Quảng Trị`), or null. */
+export function provinceInName(issuer: string): string | null {
+  return /(?:tỉnh|thành phố)\s+(.+)$/iu.exec(issuerLabel(issuer))?.[1] ?? null;
+}
+
 /**
  * The province of a local document: from its issuer (`... TỈNH ĐỒNG THÁP`, `... THÀNH PHỐ HÀ NỘI`), else the
  * place it was signed. Null for central documents.
@@ -68,8 +73,8 @@ export function nameKey(name: string): string {
 export function provinceOf(work: { scope: string; issuers: string[]; place: string | null }): string | null {
   if (work.scope !== 'province') return null;
   for (const issuer of work.issuers) {
-    const m = /(?:tỉnh|thành phố)\s+(.+)$/iu.exec(issuerLabel(issuer));
-    if (m?.[1]) return m[1];
+    const province = provinceInName(issuer);
+    if (province) return province;
   }
   return work.place ? work.place.replace(/^(?:tỉnh|thành phố)\s+/iu, '') : null;
 }

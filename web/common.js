@@ -174,3 +174,14 @@ export function eIdLabel(eId) {
     })
     .join(', ');
 }
+
+/** Names each cell after its column, so that a phone can show the rows as cards (table.stack in style.css). */
+export function stack(table) {
+  const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
+  for (const tr of table.querySelectorAll('tbody tr'))
+    [...tr.children].forEach((td, i) => {
+      td.setAttribute('data-label', heads[i] ?? '');
+    });
+  table.classList.add('stack');
+  return table;
+}

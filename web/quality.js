@@ -1,7 +1,7 @@
 // The corpus quality report for reviewers (GET /v1/quality, reviewer role): the totals, then the documents that need a
 // human most, worst first, each with what was found and a link to its page. The reviewer's bearer token is typed in
 // the form and kept in this tab only (sessionStorage), never in the URL; the number of documents is (?limit=…).
-import { $, ApiError, api, docUrl, eIdLabel, fill, h, METADATA_LABELS, qs, say, showError } from './common.js';
+import { $, api, ApiError, docUrl, eIdLabel, fill, h, METADATA_LABELS, qs, say, showError, stack } from './common.js';
 
 const TOKEN_KEY = 'csdl.reviewerToken';
 
@@ -26,17 +26,6 @@ function keepToken(token) {
   } catch {
     // Storage refused (private mode): the token stays in the form only.
   }
-}
-
-/** Names each cell after its column, so that a phone can show the rows as cards (table.stack in style.css). */
-function stack(table) {
-  const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
-  for (const tr of table.querySelectorAll('tbody tr'))
-    [...tr.children].forEach((td, i) => {
-      td.setAttribute('data-label', heads[i] ?? '');
-    });
-  table.classList.add('stack');
-  return table;
 }
 
 function totalsTable(r, t) {

@@ -1,18 +1,7 @@
 // Systematization (hệ thống hóa): the lists of an issuer or a province at a cut-off date (GET /v1/systematization),
 // each document with the legal ground of its status; CSV and printable-page links. The form is kept in the query
 // string (?issuer=…&at=… or ?province=…), so a list is a permalink.
-import { $, api, badge, docUrl, fill, h, isIsoDate, qs, say, showError, vnDate } from './common.js';
-
-/** Names each cell after its column, so that a phone can show the rows as cards (table.stack in style.css). */
-function stack(table) {
-  const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
-  for (const tr of table.querySelectorAll('tbody tr'))
-    [...tr.children].forEach((td, i) => {
-      td.setAttribute('data-label', heads[i] ?? '');
-    });
-  table.classList.add('stack');
-  return table;
-}
+import { $, api, badge, docUrl, fill, h, isIsoDate, qs, say, showError, stack, vnDate } from './common.js';
 
 function ground(g) {
   return h(

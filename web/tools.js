@@ -1,6 +1,6 @@
 // Reviewer tools: status of cited documents (POST /v1/status/check) and the format linter (POST /v1/lint).
 // Short inputs are kept in the URL hash (#check=…&at=… or #lint=…) so a result can be shared as a link.
-import { $, api, badge, docUrl, eIdLabel, fill, h, isIsoDate, say, showError, vnDate } from './common.js';
+import { $, api, badge, docUrl, eIdLabel, fill, h, isIsoDate, say, showError, stack, vnDate } from './common.js';
 
 const MAX_HASH = 4000;
 
@@ -9,17 +9,6 @@ function setHash(entries) {
   for (const [k, v] of Object.entries(entries)) if (v) p.set(k, v);
   const s = p.toString();
   history.replaceState(null, '', s.length <= MAX_HASH ? `#${s}` : location.pathname);
-}
-
-/** Names each cell after its column, so that a phone can show the rows as cards (table.stack in style.css). */
-function stack(table) {
-  const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
-  for (const tr of table.querySelectorAll('tbody tr'))
-    [...tr.children].forEach((td, i) => {
-      td.setAttribute('data-label', heads[i] ?? '');
-    });
-  table.classList.add('stack');
-  return table;
 }
 
 // ---- status check ----

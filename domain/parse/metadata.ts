@@ -7,7 +7,7 @@ import { isoDate } from '../dates';
 import { DOCUMENT_TYPE_LABELS, type DocumentType, isNamedType, PRINTED_TYPES, typeFromSymbol } from '../document-types';
 import type { Diagnostic, Scope } from '../model';
 import { isLocalNumber } from '../refs';
-import { CENTRAL_BODIES, issuerLabel, issuersOfNumber } from '../issuers';
+import { CENTRAL_BODIES, issuerLabel, issuersOfNumber, provinceInName } from '../issuers';
 import type { ConsolidatedSource, Reference } from './references';
 
 export interface WorkMetadata {
@@ -314,7 +314,7 @@ export function extractMetadata(text: string): { metadata: WorkMetadata; diagnos
   if (issuers.length === 0 && (type === 'luat' || type === 'bo_luat' || type === 'hien_phap')) issuers = ['Quốc hội'];
 
   // A title in capitals, lowered, gets back the names it holds: the place, the issuers and their province.
-  const names = [...(place ? [place] : []), ...issuers.map(issuerLabel), ...issuers.map((i) => /(?:tỉnh|thành phố)\s+(.+)$/u.exec(issuerLabel(i))?.[1] ?? '')];
+  const names = [...(place ? [place] : []), ...issuers.map(issuerLabel), ...issuers.map((i) => provinceInName(i) ?? '')];
   const title = titleAt ? titleCase(titleAt.type, titleAt.title, names.filter(Boolean)) : null;
   if (!title) diagnostics.push({ code: 'metadata.title_missing', severity: 'warning', message: 'No title found under the type heading' });
   const scope: Scope = number && isLocalNumber(number) ? 'province' : 'central';

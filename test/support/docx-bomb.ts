@@ -1,36 +1,45 @@
-/** DOCX files built in memory for the reading budgets (issue 22): a minimal valid package around any document.xml. */
+/** DOCX files built in memory for the tests of reading (formats, the reading budgets of issue 22): a ZIP written by hand and a minimal valid package around any document.xml. */
 import { crc32, deflateRawSync } from 'node:zlib';
 
-/** A ZIP archive (deflated entries), written by hand. */
-export function zipOf(files: Array<[string, string]>): Buffer {
+/**
+ * A ZIP archive, written by hand so that tests can make it wrong on purpose: entries stored instead of deflated, a
+ * size declared other than the real one, general-purpose flags (bit 0: encrypted); `level` is zlib's (default 6).
+ */
+export function zipOf(
+  files: Array<[string, string | Uint8Array]>,
+  opts: { store?: boolean; declaredSize?: number; flags?: number; level?: number } = {},
+): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, content] of files) {
     const data = Buffer.from(content);
-    const packed = deflateRawSync(data, { level: 9 });
-    const n = Buffer.from(name);
+    const packed = opts.store ? data : deflateRawSync(data, { level: opts.level ?? 6 });
+    const nameBytes = Buffer.from(name);
+    const size = opts.declaredSize ?? data.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(opts.flags ?? 0, 6);
+    local.writeUInt16LE(opts.store ? 0 : 8, 8);
     local.writeUInt32LE(crc32(data), 14);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(n.length, 26);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(opts.flags ?? 0, 8);
+    central.writeUInt16LE(opts.store ? 0 : 8, 10);
     central.writeUInt32LE(crc32(data), 16);
     central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(n.length, 28);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, n, packed);
-    centrals.push(central, n);
-    offset += 30 + n.length + packed.length;
+    locals.push(local, nameBytes, packed);
+    centrals.push(central, nameBytes);
+    offset += 30 + nameBytes.length + packed.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
@@ -42,21 +51,33 @@ export function zipOf(files: Array<[string, string]>): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+/** The WordprocessingML namespace. */
+export const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
-/** A DOCX whose word/document.xml holds these paragraph elements (XML, as written). */
+/** The least WordprocessingML that Word and mammoth open. */
+export function minimalDocx(documentXml: string, opts: Parameters<typeof zipOf>[1] = {}): Buffer {
+  return zipOf(
+    [
+      [
+        '[Content_Types].xml',
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+          '<Default Extension="xml" ContentType="application/xml"/>' +
+          '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+      ],
+      [
+        '_rels/.rels',
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+          '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+      ],
+      ['word/document.xml', documentXml],
+    ],
+    opts,
+  );
+}
+/** A DOCX whose word/document.xml holds these paragraph elements (XML, as written), packed as tightly as zlib can. */
 export function docxWithBody(body: string): Buffer {
-  return zipOf([
-    [
-      '[Content_Types].xml',
-      '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-    ],
-    [
-      '_rels/.rels',
-      '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-    ],
-    ['word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`],
-  ]);
+  return minimalDocx(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`, { level: 9 });
 }
 
 export const paragraph = (text: string) =>

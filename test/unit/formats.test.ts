@@ -1,11 +1,11 @@
 /** Reading uploads: text, Markdown, UTF-16, HTML (with its charset) and DOCX in; everything else refused by name. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import fc from 'fast-check';
 import { DomainError } from '../../domain/errors';
 import { MAX_DOCX_XML_BYTES, readDocument } from '../../domain/parse/formats';
+import { minimalDocx, W, zipOf as zip } from '../support/docx-bomb';
 
 const SAMPLE = readFileSync(join(__dirname, '..', '..', 'local', 'sample-corpus', '38-2022-ND-CP.txt'), 'utf8');
 /** Lines `from`..`to` (1-based, inclusive) of the sample, as printed. */
@@ -28,72 +28,6 @@ async function refusal(fileName: string, bytes: Uint8Array): Promise<DomainError
   return d;
 }
 
-/** A ZIP archive, written by hand so that tests can make it wrong on purpose. */
-function zip(files: Array<[string, string | Uint8Array]>, opts: { store?: boolean; declaredSize?: number; flags?: number } = {}): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const [name, content] of files) {
-    const data = Buffer.from(content);
-    const packed = opts.store ? data : deflateRawSync(data);
-    const nameBytes = Buffer.from(name);
-    const size = opts.declaredSize ?? data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(opts.flags ?? 0, 6);
-    local.writeUInt16LE(opts.store ? 0 : 8, 8);
-    local.writeUInt32LE(crc32(data), 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(opts.flags ?? 0, 8);
-    central.writeUInt16LE(opts.store ? 0 : 8, 10);
-    central.writeUInt32LE(crc32(data), 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, packed);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length + packed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-/** The least WordprocessingML that Word and mammoth open. */
-function minimalDocx(documentXml: string, opts: Parameters<typeof zip>[1] = {}): Buffer {
-  return zip(
-    [
-      [
-        '[Content_Types].xml',
-        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-          '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-          '<Default Extension="xml" ContentType="application/xml"/>' +
-          '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-      ],
-      [
-        '_rels/.rels',
-        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-          '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-      ],
-      ['word/document.xml', documentXml],
-    ],
-    opts,
-  );
-}
 const paragraphsXml = (...texts: string[]) =>
   `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${texts.map((t) => `<w:p><w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`).join('')}</w:body></w:document>`;
 

@@ -1,7 +1,7 @@
 /**
  * Metadata from the letterhead, for every type and era of the development corpus (issue 19, second point). Each case is
  * a real excerpt, kept as printed (line breaks, footnote markers, Markdown of web renditions); the comment names its
- * document in ../shared/corpus.
+ * document in the development corpus.
  */
 import { extractMetadata } from '../../domain/parse/metadata';
 import { parseDocument } from '../../domain/parse/parse';

@@ -1,6 +1,6 @@
 /**
  * Amendment patterns of the shared corpus the reader did not apply (issue #19, item 3), each on its real sentences:
- * the lines are copied as printed into excerpts.ts (documents of ../shared/corpus/more) or read from the development
+ * the lines are copied as printed into excerpts.ts (documents of the development corpus, more/) or read from the development
  * corpus (test/fixtures/corpus). An excerpt is wrapped in a letterhead and a signature, nothing else is added.
  */
 import { readFileSync } from 'node:fs';

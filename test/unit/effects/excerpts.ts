@@ -1,5 +1,5 @@
 /**
- * Real lines of amending texts in the shared corpus (../shared/corpus/more), copied as printed — wrapped lines, trailing
+ * Real lines of amending texts of the development corpus (its more/ folder), copied as printed — wrapped lines, trailing
  * spaces, gazette page furniture and all — for the instruction reader's tests (corpus-patterns.test.ts). Each constant
  * names its document and lines; the tests wrap them in a letterhead and a signature.
  */
