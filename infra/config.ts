@@ -22,6 +22,27 @@ export interface SearchDomainConfig {
   readonly adminPrincipals: string[];
 }
 
+/**
+ * The public front door of a deployment (issue #22): the national domain on CloudFront (TLS 1.2+, a WAF web ACL), the
+ * HTTP API on its own custom domain with the default `execute-api` endpoint disabled, so nothing reaches the API but
+ * through a TLS 1.2 custom domain. Required for stage `prod`; a dev stage without it is served on the default
+ * `*.cloudfront.net` and `execute-api` addresses.
+ */
+export interface EdgeConfig {
+  /** The site's domain (e.g. `phapluat.gov.vn`), served by CloudFront. */
+  readonly webDomain: string;
+  /** ACM certificate for `webDomain`, in us-east-1 (CloudFront reads certificates there only). */
+  readonly webCertificateArn: string;
+  /** The API's origin domain (e.g. `api.phapluat.gov.vn`): CloudFront's origin for `/v1/*`. */
+  readonly apiDomain: string;
+  /** ACM certificate for `apiDomain`, in the deployment's region. */
+  readonly apiCertificateArn: string;
+  /** WAF: requests one address may make in any 5 minutes before it is answered 429. */
+  readonly rateLimit: number;
+  /** WAF: `POST /v1/lint` (the one public route that unpacks uploads) per address per 5 minutes. */
+  readonly lintRateLimit: number;
+}
+
 export interface CsdlConfig {
   /** Short lowercase name of the deployment (`dev`, `staging`, `prod`): stack names and physical names use it. */
   readonly stage: string;
@@ -49,6 +70,8 @@ export interface CsdlConfig {
   readonly backupCopyRegion?: string;
   /** Object Lock default retention of the originals bucket; undefined = no Object Lock (`originals:objectLockDays=0`). */
   readonly originalsObjectLock?: { readonly mode: 'governance' | 'compliance'; readonly days: number };
+  /** The national domain, WAF and API custom domain; undefined = default AWS addresses (dev only). */
+  readonly edge?: EdgeConfig;
   /**
    * TEST ONLY (`csdl:skipBundling`): replace every function's code by an inline placeholder instead of bundling
    * `functions/<name>/handler.ts` with esbuild. Never set it for a deployment.
@@ -79,6 +102,12 @@ export const CONTEXT_KEYS = {
   backupCopyRegion: 'backup:copyRegion',
   originalsObjectLockDays: 'originals:objectLockDays',
   originalsObjectLockMode: 'originals:objectLockMode',
+  webDomainName: 'web:domainName',
+  webCertificateArn: 'web:certificateArn',
+  apiDomainName: 'api:domainName',
+  apiCertificateArn: 'api:certificateArn',
+  wafRateLimit: 'waf:rateLimit',
+  wafLintRateLimit: 'waf:lintRateLimit',
   skipBundling: 'csdl:skipBundling',
 } as const;
 
@@ -187,6 +216,7 @@ export function readConfig(node: Node): CsdlConfig {
   if (objectLockMode !== 'governance' && objectLockMode !== 'compliance') {
     throw new Error(`${CONTEXT_KEYS.originalsObjectLockMode} must be governance or compliance, got "${objectLockMode}"`);
   }
+  const edge = readEdge(node, stage, region);
   return {
     stage,
     account: str(node, CONTEXT_KEYS.account),
@@ -202,6 +232,46 @@ export function readConfig(node: Node): CsdlConfig {
     backupRetentionDays: int(node, CONTEXT_KEYS.backupRetentionDays, 35, 7),
     backupCopyRegion,
     originalsObjectLock: objectLockDays > 0 ? { mode: objectLockMode, days: objectLockDays } : undefined,
+    ...(edge ? { edge } : {}),
     skipBundling: bool(node, CONTEXT_KEYS.skipBundling, false),
+  };
+}
+
+const DOMAIN_RE = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const certificateRe = (region: string) => new RegExp(`^arn:aws[a-z-]*:acm:${region}:[0-9]{12}:certificate/[0-9a-f-]{36}$`);
+
+/** The front door: all four names or none; required for prod (the API must not be reachable but through it). */
+function readEdge(node: Node, stage: string, region: string | undefined): EdgeConfig | undefined {
+  const keys = [CONTEXT_KEYS.webDomainName, CONTEXT_KEYS.webCertificateArn, CONTEXT_KEYS.apiDomainName, CONTEXT_KEYS.apiCertificateArn] as const;
+  const [webDomain, webCertificateArn, apiDomain, apiCertificateArn] = keys.map((k) => str(node, k));
+  const given = keys.filter((_, i) => [webDomain, webCertificateArn, apiDomain, apiCertificateArn][i] !== undefined);
+  if (given.length === 0) {
+    if (stage === 'prod')
+      throw new Error(
+        `stage prod needs its front door: ${keys.join(', ')} and ${CONTEXT_KEYS.region} ` +
+          '(CloudFront on the national domain with TLS 1.2+ and a WAF web ACL; the HTTP API on a custom domain with its execute-api endpoint disabled)',
+      );
+    return undefined;
+  }
+  if (given.length < keys.length) throw new Error(`${keys.filter((k) => !given.includes(k)).join(', ')} missing: the front door needs ${keys.join(', ')}`);
+  if (region === undefined) throw new Error(`${CONTEXT_KEYS.apiDomainName} needs ${CONTEXT_KEYS.region}: the API's certificate must be in the API's region`);
+  for (const [key, value] of [
+    [CONTEXT_KEYS.webDomainName, webDomain],
+    [CONTEXT_KEYS.apiDomainName, apiDomain],
+  ] as const)
+    if (!DOMAIN_RE.test(value as string)) throw new Error(`${key} must be a lowercase domain name such as phapluat.gov.vn, got "${value}"`);
+  if (webDomain === apiDomain) throw new Error(`${CONTEXT_KEYS.apiDomainName} must differ from ${CONTEXT_KEYS.webDomainName}: CloudFront forwards to it`);
+  if (!certificateRe('us-east-1').test(webCertificateArn as string))
+    throw new Error(`${CONTEXT_KEYS.webCertificateArn} must be an ACM certificate ARN in us-east-1 (CloudFront's region), got "${webCertificateArn}"`);
+  if (!certificateRe(region).test(apiCertificateArn as string))
+    throw new Error(`${CONTEXT_KEYS.apiCertificateArn} must be an ACM certificate ARN in ${region} (the API's region), got "${apiCertificateArn}"`);
+  return {
+    webDomain: webDomain as string,
+    webCertificateArn: webCertificateArn as string,
+    apiDomain: apiDomain as string,
+    apiCertificateArn: apiCertificateArn as string,
+    // WAF's floor for a rate-based rule is 10 requests per window.
+    rateLimit: int(node, CONTEXT_KEYS.wafRateLimit, 3000, 10),
+    lintRateLimit: int(node, CONTEXT_KEYS.wafLintRateLimit, 100, 10),
   };
 }

@@ -60,7 +60,11 @@ export function buildCsdlApp(app: App): CsdlApp {
   });
   stateless.addStackDependency(stateful, 'functions, API and alarms use the table, bucket, domain and user pool');
   const web = new WebStack(app, stackName(config.stage, 'Web'), {
-    env,
+    // With a front door the web stack holds the CloudFront web ACL and certificate, which live in us-east-1; it then
+    // names the API by its custom domain (a string from the configuration), so no reference crosses regions.
+    env: config.edge ? { account: config.account, region: 'us-east-1' } : env,
+    stage: config.stage,
+    ...(config.edge ? { edge: config.edge } : {}),
     description: `CSDLQG pháp luật (${config.stage}): web UI on CloudFront, the API behind the same domain`,
     apiUrl: stateless.httpApi.url,
   });

@@ -10,6 +10,7 @@ import type { Context } from 'aws-lambda';
 import { problem, problemResponse, type ProblemCode } from '../functions/_shared/problem';
 import type { HttpEvent, HttpResult } from '../functions/_shared/http';
 import { ROUTES, type RouteDef } from '../schemas/routes';
+import { WEB_CSP } from '../schemas/web-csp';
 import type { LocalHandler } from './handlers';
 import type { FunctionName } from '../schemas/routes';
 
@@ -238,14 +239,6 @@ const STATIC_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
 };
-
-/**
- * The pages' Content-Security-Policy: scripts and styles from the site's own files only — no inline script, inline
- * event handler (`onclick=`), `eval`, inline `<style>` or `style=` attribute (web/README.md; issue 22) — no plugins,
- * no `<base>`, and no framing. `data:` images are the favicon stub. CloudFront should send the same policy.
- */
-export const WEB_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 async function serveStatic(res: ServerResponse, path: string): Promise<boolean> {
   const name = path === '/' ? 'index.html' : path.slice(1);

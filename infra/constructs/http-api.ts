@@ -5,9 +5,21 @@
  */
 import { Duration } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, type HttpRoute, HttpStage, LogGroupLogDestination, PayloadFormatVersion } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  ApiMapping,
+  CorsHttpMethod,
+  DomainName,
+  HttpApi,
+  HttpMethod,
+  type HttpRoute,
+  HttpStage,
+  LogGroupLogDestination,
+  PayloadFormatVersion,
+  SecurityPolicy,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
@@ -29,6 +41,11 @@ export interface CsdlHttpApiProps {
    * must survive destroying and redeploying this stack.
    */
   readonly accessLogs: ILogGroup;
+  /**
+   * The API's custom domain (issue #22). When set, the default `execute-api` endpoint is disabled: the API answers
+   * only on this domain, with TLS 1.2, where CloudFront (and its WAF) sends it requests.
+   */
+  readonly customDomain?: { readonly name: string; readonly certificateArn: string };
 }
 
 /** HTTP API `$context` variables written to the access log, one JSON object per request. */
@@ -56,6 +73,9 @@ export class CsdlHttpApi extends Construct {
   readonly stage: HttpStage;
   readonly accessLogs: ILogGroup;
   readonly routes: { def: RouteDef; routes: HttpRoute[] }[] = [];
+  readonly domainName?: DomainName;
+  /** The custom domain's name as configured (a plain string: no cross-stack reference where it is used). */
+  private readonly customDomain?: string;
 
   constructor(scope: Construct, id: string, props: CsdlHttpApiProps) {
     super(scope, id);
@@ -64,6 +84,7 @@ export class CsdlHttpApi extends Construct {
       apiName: `csdl-${props.stage}`,
       description: 'CSDLQG pháp luật public API (v1)',
       createDefaultStage: false,
+      disableExecuteApiEndpoint: props.customDomain !== undefined,
       corsPreflight: {
         allowOrigins: props.corsOrigins,
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.HEAD],
@@ -84,6 +105,16 @@ export class CsdlHttpApi extends Construct {
         format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
       },
     });
+
+    if (props.customDomain) {
+      this.customDomain = props.customDomain.name;
+      this.domainName = new DomainName(this, 'Domain', {
+        domainName: props.customDomain.name,
+        certificate: Certificate.fromCertificateArn(this, 'Certificate', props.customDomain.certificateArn),
+        securityPolicy: SecurityPolicy.TLS_1_2,
+      });
+      new ApiMapping(this, 'Mapping', { api: this.api, domainName: this.domainName, stage: this.stage });
+    }
 
     const authorizer = new HttpJwtAuthorizer('CognitoJwt', issuerUrl(props.userPool), {
       jwtAudience: [props.userPoolClient.userPoolClientId],
@@ -122,8 +153,9 @@ export class CsdlHttpApi extends Construct {
     }
   }
 
+  /** Where the API answers: its custom domain when it has one (the execute-api endpoint is then disabled). */
   get url(): string {
-    return this.stage.url;
+    return this.customDomain ? `https://${this.customDomain}/` : this.stage.url;
   }
 }
 

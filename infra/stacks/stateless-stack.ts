@@ -60,6 +60,9 @@ export class StatelessStack extends Stack {
       OPENSEARCH_INDEX_PREFIX: config.indexPrefix,
       LOG_LEVEL: config.logLevel,
       POWERTOOLS_SERVICE_NAME: 'csdl',
+      // Absolute links (the Atom feed) name the national domain, never a request's Host header; without a front door
+      // (dev) they stay relative to the feed.
+      ...(config.edge ? { PUBLIC_BASE_URL: `https://${config.edge.webDomain}` } : {}),
     };
 
     const names: CsdlFunctionName[] = [...FUNCTIONS, ...BACKGROUND_FUNCTIONS];
@@ -119,6 +122,7 @@ export class StatelessStack extends Stack {
       throttleRate: config.throttleRate,
       throttleBurst: config.throttleBurst,
       accessLogs: stateful.apiAccessLogs,
+      ...(config.edge ? { customDomain: { name: config.edge.apiDomain, certificateArn: config.edge.apiCertificateArn } } : {}),
     });
 
     this.alarms = new OperationalAlarms(this, 'Alarms', {

@@ -5,15 +5,19 @@
  */
 import * as path from 'node:path';
 import { Duration, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
   CachePolicy,
   Distribution,
   HttpVersion,
   OriginProtocolPolicy,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   OriginRequestPolicy,
   PriceClass,
   ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -21,11 +25,20 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { Construct } from 'constructs';
 import { ROUTES } from '../../schemas/routes';
+import { WEB_CSP } from '../../schemas/web-csp';
+import type { EdgeConfig } from '../config';
+import { EdgeFirewall } from '../constructs/edge-firewall';
 import { acknowledge, acknowledgeStarResourceActions, acknowledgeWildcardResources } from '../nag';
 
 export interface WebStackProps extends StackProps {
   /** `https://<id>.execute-api.<region>.amazonaws.com/` of the HTTP API ($default stage). */
   readonly apiUrl: string;
+  readonly stage: string;
+  /**
+   * The front door (required for prod): the national domain with TLS 1.2+, the WAF web ACL, and the API's custom
+   * domain as origin (its execute-api endpoint is disabled). This stack is then in us-east-1.
+   */
+  readonly edge?: EdgeConfig;
 }
 
 const WEB_ROOT = path.resolve(__dirname, '..', '..', 'web');
@@ -45,6 +58,7 @@ export class WebStack extends Stack {
   readonly logs: Bucket;
   readonly distribution: Distribution;
   readonly deployment: BucketDeployment;
+  readonly firewall?: EdgeFirewall;
 
   constructor(scope: Construct, id: string, props: WebStackProps) {
     super(scope, id, props);
@@ -75,7 +89,21 @@ export class WebStack extends Stack {
       removalPolicy: RemovalPolicy.DESTROY,
     });
 
-    const apiDomain = Fn.select(2, Fn.split('/', props.apiUrl));
+    // The pages' headers: the same Content-Security-Policy as the local runtime (no inline script or style), HSTS,
+    // no sniffing, no framing.
+    const pageHeaders = new ResponseHeadersPolicy(this, 'PageHeaders', {
+      comment: 'CSDLQG pháp luật pages: CSP without unsafe-inline, HSTS, nosniff, no framing',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: WEB_CSP, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.SAME_ORIGIN, override: true },
+      },
+    });
+    const edge = props.edge;
+    this.firewall = edge ? new EdgeFirewall(this, 'Firewall', { stage: props.stage, rateLimit: edge.rateLimit, lintRateLimit: edge.lintRateLimit }) : undefined;
+    const apiDomain = edge ? edge.apiDomain : Fn.select(2, Fn.split('/', props.apiUrl));
     const api = new HttpOrigin(apiDomain, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY });
     const apiBehavior = {
       origin: api,
@@ -93,11 +121,19 @@ export class WebStack extends Stack {
       enableLogging: true,
       logBucket: this.logs,
       logFilePrefix: 'cloudfront/',
+      ...(edge && this.firewall
+        ? {
+            domainNames: [edge.webDomain],
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', edge.webCertificateArn),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+            webAclId: this.firewall.webAcl.attrArn,
+          }
+        : {}),
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        responseHeadersPolicy: pageHeaders,
       },
       additionalBehaviors: Object.fromEntries([
         // First match wins: the identified reads before `/v1/*`.
@@ -113,16 +149,19 @@ export class WebStack extends Stack {
       'AwsSolutions-CFR1',
       'The national legal database is public by law for everyone, in Viet Nam and abroad (overseas Vietnamese, foreign investors): no country is blocked.',
     );
-    acknowledge(
-      this.distribution,
-      'AwsSolutions-CFR2',
-      'Writes need a Cognito identity and the API stage is throttled; a WAF web ACL for CloudFront must live in us-east-1 and is attached at deployment time by the operators (docs/adr/0009).',
-    );
-    acknowledge(
-      this.distribution,
-      'AwsSolutions-CFR4',
-      'Without a custom domain CloudFront serves its default *.cloudfront.net certificate, whose TLS policy cannot be raised; attaching the national domain and its certificate (with TLSv1.2_2021) is a deployment step (docs/adr/0009).',
-    );
+    if (!edge) {
+      // A stage without a front door (dev): the configuration refuses stage prod without one (infra/config.ts).
+      acknowledge(
+        this.distribution,
+        'AwsSolutions-CFR2',
+        'A development stage without web:domainName has no WAF web ACL (a CloudFront web ACL lives in us-east-1 with the front door); writes need a Cognito identity and the API stage is throttled; stage prod refuses to synthesize without the front door (docs/adr/0009).',
+      );
+      acknowledge(
+        this.distribution,
+        'AwsSolutions-CFR4',
+        'A development stage without web:domainName is served on the default *.cloudfront.net certificate, whose TLS policy cannot be raised; stage prod refuses to synthesize without the national domain and its certificate (TLSv1.2_2021, docs/adr/0009).',
+      );
+    }
 
     this.deployment = new BucketDeployment(this, 'Deploy', {
       sources: [Source.asset(WEB_ROOT, { exclude: ['README.md', 'package.json'] })],

@@ -14,7 +14,7 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { createCsdlApp } from '../../infra/csdl-app';
-import { cdkJsonContext, type Synthesized, synthCsdl } from './synth';
+import { cdkJsonContext, FRONT_DOOR, type Synthesized, synthCsdl } from './synth';
 
 const CONFIGS: Record<string, Record<string, unknown>> = {
   'dev defaults': { 'csdl:skipBundling': true },
@@ -26,6 +26,7 @@ const CONFIGS: Record<string, Record<string, unknown>> = {
     'opensearch:dataNodes': '2',
     'opensearch:masterNodes': '3',
     'opensearch:instanceType': 'r7g.large.search',
+    ...FRONT_DOOR,
   },
 };
 

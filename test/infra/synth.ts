@@ -13,6 +13,15 @@ import { type CsdlApp, createCsdlApp } from '../../infra/csdl-app';
 
 const CDK_JSON = path.resolve(__dirname, '../../cdk.json');
 
+/** A complete front door (issue #22), required by stage prod: example domains and certificate ARNs. */
+export const FRONT_DOOR = {
+  region: 'ap-southeast-1',
+  'web:domainName': 'phapluat.example.vn',
+  'web:certificateArn': 'arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+  'api:domainName': 'api.phapluat.example.vn',
+  'api:certificateArn': 'arn:aws:acm:ap-southeast-1:123456789012:certificate/1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e',
+} as const;
+
 export interface Synthesized extends CsdlApp {
   readonly assembly: CloudAssembly;
   readonly statefulTemplate: Template;

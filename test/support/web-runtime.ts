@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
-import { WEB_CSP } from '../../local/server';
+import { WEB_CSP } from '../../schemas/web-csp';
 import { tempDir } from './embedded';
 
 export const ROOT = join(__dirname, '..', '..');
