@@ -354,7 +354,9 @@ export async function checkCitations(ports: Pick<Ports, 'works' | 'links'>, text
     if (seen.has(key)) continue;
     seen.add(key);
     // By number; a law cited by name and date ("Luật Doanh nghiệp ngày 17 tháng 6 năm 2020") by its name key.
-    const works = c.number ? await ports.works.findByReferenceKey(referenceKey(c.number)) : c.nameKey ? await ports.works.findByNameKey(c.nameKey) : [];
+    const found = c.number ? await ports.works.findByReferenceKey(referenceKey(c.number)) : c.nameKey ? await ports.works.findByNameKey(c.nameKey) : [];
+    // A withdrawn document (services/withdrawal.ts) was ingested by mistake: it is not in the database for a căn cứ.
+    const works = found.filter((w) => !w.withdrawn);
     const work = works.length === 1 ? works[0] : undefined;
     // One document cited twice (by number and by name, or by date and by year) is listed once.
     if (work && listed.has(work.id)) continue;

@@ -54,6 +54,9 @@ async function snapshot() {
   const list = (await get('/v1/documents?limit=100')).body;
   const lists = (await get(`/v1/systematization?${new URLSearchParams({ issuer: 'BLĐTBXH', at: '2024-12-31' })}`)).body;
   const found = JSON.stringify(search).includes(AMENDING);
+  // A drafter checking a căn cứ block that cites the document by number.
+  const check = (await post('/v1/status/check', { text: 'Căn cứ Thông tư số 02/2023/TT-BLĐTBXH;' }, [])).body;
+  const cited = check.items?.[0] ?? {};
   return {
     amendedReasons: (status.reasons ?? []).map((r: { code: string; workId?: string }) => `${r.code}:${r.workId ?? ''}`),
     applied: (consolidated.applied ?? []).length,
@@ -62,6 +65,7 @@ async function snapshot() {
     found,
     listed: list.items.map((w: { id: string }) => w.id),
     systematized: JSON.stringify(lists).includes(AMENDING),
+    checked: { documentId: cited.documentId, inDatabase: cited.inDatabase },
   };
 }
 
@@ -72,6 +76,7 @@ it('withdraws the amending document with a reason, retracting its effect, and re
   expect(before.found).toBe(true);
   expect(before.listed).toEqual(expect.arrayContaining([AMENDED, AMENDING]));
   expect(before.systematized).toBe(true);
+  expect(before.checked).toEqual({ documentId: AMENDING, inDatabase: true });
 
   // A reviewer's act, with a reason; nobody else's.
   expect((await post(`/v1/documents/${AMENDING}/withdraw`, { reason: 'Tiếp nhận nhầm' }, ['editor'])).status).toBe(403);
@@ -102,6 +107,8 @@ it('withdraws the amending document with a reason, retracting its effect, and re
   expect(during.listed).toContain(AMENDED);
   expect(during.listed).not.toContain(AMENDING);
   expect(during.systematized).toBe(false);
+  // Nor does the status check find it by its number.
+  expect(during.checked).toEqual({ documentId: null, inDatabase: false });
 
   const history = (await get(`/v1/documents/${AMENDING}/history`)).body;
   const withdrawal = history.events.find((e: { changed?: string[] }) => e.changed?.includes('withdrawn'));
