@@ -1,8 +1,8 @@
 /**
  * Fault scenarios on the real engines are jest tests (test/integration/*outage*, *fault* and *retry-dlq*: an
- * OpenSearch outage, a DynamoDB outage, an S3 outage, the indexer under Lambda's retries and its DLQ replay), run
- * here in the full profile with `--json`: one scenario per test file, and a failed test about storage (stored, lost,
- * dropped, exactly once, catches up, converges) counted as a lost document.
+ * OpenSearch outage, a DynamoDB outage, an S3 outage, the indexer under Lambda's retries and its DLQ replay, a draft's
+ * promotion cut between its writes), run here in the full profile with `--json`: one scenario per test file, and a
+ * failed test about storage (stored, lost, dropped, exactly once, catches up, converges) counted as a lost document.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -50,7 +50,7 @@ export function runFaults(options: { run: boolean; outFile: string }): FaultRepo
     cwd: ROOT,
     env: { ...process.env, CSDL_FAULT_REPORT_DIR: summaries },
     encoding: 'utf8',
-    // Four scenarios on engines that start in about a minute: well within the full profile's 15 minutes.
+    // Five scenarios on engines that start in about a minute: well within the full profile's 15 minutes.
     timeout: 900_000,
     maxBuffer: 64 * 1024 * 1024,
   });

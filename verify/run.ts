@@ -42,9 +42,11 @@ const PROFILES = {
     faults: false,
   },
   full: {
-    fuzzGenerated: 3000,
+    // ≥ 10,000 parser cases (issue 22): 8,000 generated + 6 rounds of 9 mutations of each of the ~50 repository
+    // texts + the originals and the 1 MB lines.
+    fuzzGenerated: 8000,
     corpusFiles: 100,
-    rounds: 3,
+    rounds: 6,
     apiRequests: 1500,
     stExamples: 100,
     stMaxTimeS: 360,

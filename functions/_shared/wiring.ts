@@ -46,8 +46,12 @@ export function createAwsClients(config: AwsConfig) {
   return { dynamodb, s3, opensearch };
 }
 
-export function createAwsPorts(config: AwsConfig, options: { refresh?: boolean | 'wait_for' } = {}): Ports {
-  const clients = createAwsClients(config);
+/** `clients`: the SDK clients to build the ports on (default: new ones from `config`; a test may pass its own, instrumented). */
+export function createAwsPorts(
+  config: AwsConfig,
+  options: { refresh?: boolean | 'wait_for' } = {},
+  clients: ReturnType<typeof createAwsClients> = createAwsClients(config),
+): Ports {
   return {
     works: new DynamoWorkRepository(clients.dynamodb, config.TABLE_NAME),
     units: new DynamoUnitRepository(clients.dynamodb, config.TABLE_NAME),

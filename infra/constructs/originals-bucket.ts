@@ -28,7 +28,19 @@ export class OriginalsBucket extends Construct {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(365), abortIncompleteMultipartUploadAfter: Duration.days(7) }],
+      // Versioned (checkov CKV_AWS_21, ADR 0021): the access records are part of the audit trail; a delete leaves the
+      // record as a noncurrent version for 30 days instead of removing it for good.
+      versioned: true,
+      lifecycleRules: [
+        {
+          id: 'expire-access-logs',
+          expiration: Duration.days(365),
+          noncurrentVersionExpiration: Duration.days(30),
+          abortIncompleteMultipartUploadAfter: Duration.days(7),
+        },
+        // S3 refuses an expired-object-delete-marker rule beside a Days expiration in the same rule.
+        { id: 'expired-delete-markers', expiredObjectDeleteMarker: true },
+      ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
     acknowledge(

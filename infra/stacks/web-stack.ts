@@ -69,7 +69,19 @@ export class WebStack extends Stack {
       enforceSSL: true,
       // CloudFront standard logs are delivered with ACLs.
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      lifecycleRules: [{ id: 'expire-logs', expiration: Duration.days(365), abortIncompleteMultipartUploadAfter: Duration.days(7) }],
+      // Versioned (checkov CKV_AWS_21, ADR 0021): the access records are part of the audit trail; a delete leaves the
+      // record as a noncurrent version for 30 days instead of removing it for good.
+      versioned: true,
+      lifecycleRules: [
+        {
+          id: 'expire-logs',
+          expiration: Duration.days(365),
+          noncurrentVersionExpiration: Duration.days(30),
+          abortIncompleteMultipartUploadAfter: Duration.days(7),
+        },
+        // S3 refuses an expired-object-delete-marker rule beside a Days expiration in the same rule.
+        { id: 'expired-delete-markers', expiredObjectDeleteMarker: true },
+      ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
     acknowledge(

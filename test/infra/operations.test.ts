@@ -4,7 +4,7 @@
  * vault and a cross-region copy; Object Lock on the originals). Placeholder code (`csdl:skipBundling`).
  */
 import { App } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { readConfig } from '../../infra/config';
 import { auditConfig } from '../../infra/constructs/search-access-mapping';
@@ -47,6 +47,23 @@ describe('audit', () => {
       logicalId(group),
     );
     s.statelessTemplate.resourcePropertiesCountIs('AWS::Logs::LogGroup', Match.anyValue(), ALL.length);
+  });
+
+  test('the access-log buckets (originals, front door) are versioned: a deleted record stays 30 days (checkov CKV_AWS_21)', () => {
+    const web = Template.fromStack(s.web);
+    for (const [t, bucket] of [
+      [s.statefulTemplate, s.stateful.originals.accessLogs],
+      [web, s.web.logs],
+    ] as const) {
+      const r = t.toJSON().Resources[logicalId(bucket)];
+      expect(r.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+      expect(r.Properties.LifecycleConfiguration.Rules).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ ExpirationInDays: 365, NoncurrentVersionExpiration: { NoncurrentDays: 30 } }),
+          expect.objectContaining({ ExpiredObjectDeleteMarker: true }),
+        ]),
+      );
+    }
   });
 
   test('function log groups are kept one year and survive a stateless redeploy', () => {
