@@ -29,6 +29,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error(`verify: ${(e as Error).stack ?? e}`);
+  // fetch's "fetch failed" says why only in its cause (ECONNRESET, ECONNREFUSED, a timeout).
+  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+  console.error(`verify: ${(e as Error).stack ?? e}${cause ? `\ncaused by: ${cause.code ?? ''} ${cause.message ?? ''}` : ''}`);
   process.exit(2);
 });
