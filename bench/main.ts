@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { BENCHMARKS } from './benchmarks';
+import { exportBench } from './export';
 import { qaBench } from './qa';
 import { searchBench } from './search';
 
@@ -70,11 +71,17 @@ async function main(): Promise<number> {
     console.log(JSON.stringify(result));
     return 0;
   }
+  if (positionals[0] === 'export') {
+    const result = await exportBench({ ...(values.data ? { data: values.data } : {}), log: (l) => !values.json && console.error(l) });
+    if (!values.json) for (const [k, v] of Object.entries(result)) console.log(`${k.padEnd(20)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
+    console.log(JSON.stringify(result));
+    return 0;
+  }
   const name = positionals[0];
   const bench = name ? BENCHMARKS[name] : undefined;
   if (!bench) {
     console.error(
-      `usage: npm run --silent bench -- NAME [--json] [--rounds N] [--corpus DIR]\nbenchmarks: ${[...Object.keys(BENCHMARKS), 'search [--engine sqlite|opensearch] [--queries N] [--data DIR]', 'qa [--engine sqlite|opensearch] [--data DIR] [--qa FILE] [--at DATE]'].join(', ')}`,
+      `usage: npm run --silent bench -- NAME [--json] [--rounds N] [--corpus DIR]\nbenchmarks: ${[...Object.keys(BENCHMARKS), 'search [--engine sqlite|opensearch] [--queries N] [--data DIR]', 'qa [--engine sqlite|opensearch] [--data DIR] [--qa FILE] [--at DATE]', 'export [--data DIR]'].join(', ')}`,
     );
     return 2;
   }

@@ -8,8 +8,12 @@ import { exportFileId, findExportFiles, readExportFile } from '../local/phapdien
 import { consolidatedDocument, documentTimeline } from '../domain/services/consolidation';
 import { qualityReport } from '../domain/services/quality';
 import { documentRelations, documentStatus } from '../domain/services/status';
+import { EXPORT_FORMATS, exportDocument } from '../domain/services/export';
 import { headingView, importHeading, importTree, reindexCodification } from '../domain/services/codification';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { exportBulk, loadBulk } from '../domain/services/bulk';
 import { parseArgs } from 'node:util';
 import { WORK_ID_RE } from '../domain/refs';
 import { processWorkChanges } from '../domain/services/changes';
@@ -54,6 +58,16 @@ Commands:
   consolidate DOC [--at YYYY-MM-DD]
                             The text as in force on a date, amendments applied, with notes
   relations DOC             Relations with other documents (lược đồ), both directions
+  export DOC [--format akn] [--at YYYY-MM-DD]
+                            The document in an exchange format on stdout: Akoma Ntoso 3.0 XML of its original
+                            text, or of its version as in force on a date (formats: ${EXPORT_FORMATS.join(', ')})
+  bulk export [--at YYYY-MM-DD] [--no-codification] [--out DIR]
+                            Write the bulk dump (GET /v1/bulk): every document with units, relations, validity
+                            and originals (JSON Lines, gzip), the same in Akoma Ntoso (zip), the Bộ pháp điển,
+                            the changes since the last dump, and the manifest; --out also copies the files to DIR
+                            with a SHA256SUMS file
+  bulk load FILE            Load a documents dump (.jsonl.gz or .jsonl) into the store: checked whole first
+                            (a damaged dump stores nothing), then each original ingested as received
   audit [--limit N]         The corpus quality report: metadata, citations, effects not applied, structure; worst first
   timeline DOC              The dates on which the document's text changes
   phapdien import FILE_OR_DIR...
@@ -133,6 +147,9 @@ async function main(argv: string[]): Promise<number> {
       to: { type: 'string' },
       sort: { type: 'string' },
       ids: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      'no-codification': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -218,6 +235,77 @@ async function main(argv: string[]): Promise<number> {
         );
         return 0;
       });
+    }
+    case 'export': {
+      const ref = args[0];
+      if (!ref) throw new UsageError('export needs a DOC (id or number)');
+      const format = values.format ?? 'akn';
+      if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+        throw new UsageError(`--format must be one of: ${EXPORT_FORMATS.join(', ')} (got "${format}")`);
+      const at = dateOption(values.at, '--at');
+      return withStore(dataDir, async (embedded) => {
+        await drainOutbox(embedded);
+        const doc = await exportDocument(embedded.ports, ref, format, at);
+        if (values.json) console.log(jsonLine({ format, at: at ?? null, contentType: doc.contentType, body: doc.body }));
+        else process.stdout.write(doc.body);
+        return 0;
+      });
+    }
+    case 'bulk': {
+      const [sub, file] = args;
+      if (sub === 'export') {
+        const at = dateOption(values.at, '--at') ?? vietnamDate(new Date());
+        return withStore(dataDir, async (embedded) => {
+          await drainOutbox(embedded);
+          const manifest = await exportBulk(embedded.ports, { at, codification: !values['no-codification'] });
+          if (values.out) {
+            await mkdir(values.out, { recursive: true });
+            const sums: string[] = [];
+            for (const f of manifest.files.filter((x) => x.generatedAt === manifest.generatedAt)) {
+              const bytes = await embedded.ports.blobs.get(f.key);
+              if (!bytes) throw new DomainError('not_found', `${f.key}: listed in the manifest, missing from the store`);
+              // Written under a temporary name, then renamed: a reader of DIR never sees half a file.
+              const tmp = join(values.out, `.${f.name}.part`);
+              await writeFile(tmp, bytes);
+              await rename(tmp, join(values.out, f.name));
+              sums.push(`${f.sha256}  ${f.name}`);
+            }
+            await writeFile(join(values.out, 'SHA256SUMS'), `${sums.join('\n')}\n`);
+          }
+          out(
+            [
+              `Bulk dump of ${manifest.documents} documents at ${manifest.generatedAt} (validity on ${manifest.validityAt})`,
+              ...manifest.files.map((f) => `  ${f.name}  ${f.records} records, ${(f.bytes / 1_048_576).toFixed(2)} MB, sha256 ${f.sha256}`),
+            ].join('\n'),
+            manifest,
+          );
+          return 0;
+        });
+      }
+      if (sub === 'load') {
+        if (!file) throw new UsageError('bulk load needs a FILE (documents-*.jsonl.gz)');
+        const raw = await readInput(file);
+        let text: string;
+        try {
+          text = (file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+        } catch {
+          throw new DomainError('unreadable_document', `${file}: not a gzip file`);
+        }
+        return withStore(dataDir, async (embedded) => {
+          let loaded: { documents: number; originals: number };
+          try {
+            loaded = await loadBulk(embedded.ports, text, 'bulk-load');
+          } catch (e) {
+            // The loader says which line; the message names the file too.
+            if (isDomainError(e)) throw new DomainError(e.code, `${file}: ${e.message}`);
+            throw e;
+          }
+          await drainOutbox(embedded);
+          out(`Loaded ${loaded.documents} documents (${loaded.originals} originals) from ${file}`, loaded);
+          return 0;
+        });
+      }
+      throw new UsageError('bulk needs export or load');
     }
     case 'relations': {
       const ref = args[0];

@@ -54,6 +54,11 @@ export interface BlobStore {
   /** Idempotent: writing the same key with the same bytes twice is harmless. */
   put(key: string, body: Uint8Array, contentType: string): Promise<void>;
   get(key: string): Promise<Uint8Array | null>;
+  /**
+   * A short-lived URL a client may fetch the blob from directly (S3: a presigned GET that names the file and its media
+   * type), for originals too large to pass through a function's response; absent where blobs are served inline.
+   */
+  downloadUrl?(key: string, options: { fileName: string; mediaType: string; seconds: number }): Promise<string>;
 }
 
 /** What an entry stands for: a whole document, one of its units, or an article of the Bộ pháp điển. */

@@ -36,3 +36,34 @@ export const NODEJS_BUNDLING: BundlingOptions = {
   // Never Docker: esbuild from node_modules must be used (there is no Docker on the build machines).
   forceDockerBundling: false,
 };
+
+/**
+ * Files a bundle carries beside its code. `print-fonts`: the three DejaVu Serif TrueType files the PDF of a
+ * consolidated text embeds (functions/_shared/print-fonts.ts reads them from `fonts/` beside the bundle), about 1.1 MB.
+ */
+export const BUNDLE_ASSETS = {
+  'print-fonts': {
+    from: 'node_modules/dejavu-fonts-ttf/ttf',
+    to: 'fonts',
+    files: ['DejaVuSerif.ttf', 'DejaVuSerif-Bold.ttf', 'DejaVuSerif-Italic.ttf'],
+  },
+} as const;
+export type BundleAsset = keyof typeof BUNDLE_ASSETS;
+
+/** The bundling of a function that carries assets: NODEJS_BUNDLING plus a copy after esbuild (no Docker, no shell globbing). */
+export function bundlingWith(assets: readonly BundleAsset[]): BundlingOptions {
+  if (assets.length === 0) return NODEJS_BUNDLING;
+  return {
+    ...NODEJS_BUNDLING,
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (inputDir: string, outputDir: string) =>
+        assets.flatMap((a) => {
+          const { from, to, files } = BUNDLE_ASSETS[a];
+          const target = path.join(outputDir, to);
+          return [`mkdir -p "${target}"`, ...files.map((f) => `cp "${path.join(inputDir, from, f)}" "${target}/"`)];
+        }),
+    },
+  };
+}

@@ -4,6 +4,7 @@
  * error, and a row grants nothing that is not written in it.
  */
 import type { BackgroundFunctionName, FunctionName } from '../schemas/routes';
+import type { BundleAsset } from './bundling';
 import type { BatchWriteKind } from './constructs/access-grants';
 
 export type CsdlFunctionName = FunctionName | BackgroundFunctionName;
@@ -24,9 +25,11 @@ export interface FunctionSpec {
    */
   readonly batchWrite?: readonly BatchWriteKind[];
   /** Originals bucket: `read` = GetObject + ListBucket (so a missing key is a 404, not a 403); `readwrite` adds PutObject under `originals/` only. */
-  readonly bucket?: 'read' | 'readwrite';
+  readonly bucket?: 'read' | 'readwrite' | 'bulk';
   /** OpenSearch, on indexes `<prefix>*` only: `read` = GET/HEAD/POST (search); `write` adds PUT/DELETE/PATCH and `_bulk`. */
   readonly search?: 'read' | 'write';
+  /** Files the bundle carries beside its code (infra/bundling.ts BUNDLE_ASSETS). */
+  readonly assets?: readonly BundleAsset[];
   /** Triggered by the table's stream (see StreamIndexing). */
   readonly tableStream?: boolean;
   /**
@@ -80,10 +83,12 @@ export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
   'documents-status': { description: 'GET /v1/documents/{id}/status: status at a date with reasons', memoryMiB: 512, timeoutSeconds: 10, table: 'read' },
   'documents-relations': { description: 'GET /v1/documents/{id}/relations: the relations diagram', memoryMiB: 512, timeoutSeconds: 10, table: 'read' },
   'documents-consolidated': {
-    description: 'GET /v1/documents/{id}/consolidated: the text in force at a date',
+    description: 'GET /v1/documents/{id}/consolidated: the text in force at a date (JSON, text, HTML, Word, PDF)',
     memoryMiB: 1024,
     timeoutSeconds: 20,
     table: 'read',
+    // The PDF embeds DejaVu Serif (functions/_shared/print-fonts.ts).
+    assets: ['print-fonts'],
   },
   'documents-timeline': { description: 'GET /v1/documents/{id}/timeline: dates the text changes', memoryMiB: 512, timeoutSeconds: 10, table: 'read' },
   'documents-diff': { description: 'GET /v1/documents/{id}/diff: word diff between two dates', memoryMiB: 1024, timeoutSeconds: 20, table: 'read' },
@@ -106,6 +111,20 @@ export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
     timeoutSeconds: 10,
     table: 'readwrite',
   },
+  'documents-source': {
+    description: 'GET /v1/documents/{id}/sources/{n}: an original file as received (303 to a presigned S3 URL)',
+    memoryMiB: 256,
+    timeoutSeconds: 5,
+    table: 'read',
+    bucket: 'read',
+  },
+  bulk: {
+    description: "GET /v1/bulk[/{name}]: the latest dump's files (303 to a presigned S3 URL)",
+    memoryMiB: 256,
+    timeoutSeconds: 5,
+    bucket: 'read',
+  },
+  eli: { description: 'GET /eli/vn/{type}/{year}/{id}[/{date}]: an ELI-style name resolved (303)', memoryMiB: 256, timeoutSeconds: 5, table: 'read' },
   'relations-add': { description: 'POST /v1/documents/{id}/relations: a reviewer adds a relation', memoryMiB: 512, timeoutSeconds: 10, table: 'readwrite' },
   'relations-correct': {
     description: 'PATCH /v1/documents/{id}/relations/{relationId}: a reviewer corrects a relation',
@@ -121,12 +140,14 @@ export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
   },
   'search-suggest': { description: 'GET /v1/search/suggest: numbers and titles as they are typed', memoryMiB: 512, timeoutSeconds: 10, search: 'read' },
   'status-sweep': {
-    description: 'Daily 00:05 ICT: refresh stored statuses whose dates passed',
-    memoryMiB: 1024,
-    timeoutSeconds: 300,
+    description: 'Daily 00:05 ICT: refresh stored statuses whose dates passed, then write the bulk dump',
+    // The dump holds every document with its originals and the Bộ pháp điển in memory while it is compressed.
+    memoryMiB: 2048,
+    timeoutSeconds: 900,
     // Writes the history: a status that changes is an event.
     table: 'readwrite',
-    bucket: 'read',
+    // Reads the originals into the dump; writes the dump under bulk/ (and nothing else).
+    bucket: 'bulk',
     search: 'write',
     schedule: 'daily-00:05-ICT',
   },

@@ -27,6 +27,9 @@ import { create as changes } from '../functions/changes/app';
 import { create as relationsAdd } from '../functions/relations-add/app';
 import { create as documentsWithdraw } from '../functions/documents-withdraw/app';
 import { create as documentsReinstate } from '../functions/documents-reinstate/app';
+import { create as documentsSource } from '../functions/documents-source/app';
+import { create as eli } from '../functions/eli/app';
+import { create as bulk } from '../functions/bulk/app';
 import { create as relationsCorrect } from '../functions/relations-correct/app';
 import { create as relationsRemove } from '../functions/relations-remove/app';
 import { create as systematization } from '../functions/systematization/app';
@@ -99,6 +102,9 @@ const FACTORIES: Record<FunctionName, (ctx: AppContext) => LocalHandler> = {
   quality,
   'documents-withdraw': documentsWithdraw,
   'documents-reinstate': documentsReinstate,
+  'documents-source': documentsSource,
+  eli,
+  bulk,
 };
 
 /**

@@ -1,7 +1,8 @@
 /**
  * `npm start`: the local runtime on the embedded default. CSDL_DATA chooses the data folder (default .data),
  * PORT the port (default 3000), RATE_LIMIT_RPS / RATE_LIMIT_BURST the per-client limit (default 50 / 100; 0: none),
- * REQUEST_TIMEOUT_MS / HEADERS_TIMEOUT_MS how long a client may take to send a request (default 15,000 / 10,000: 408).
+ * REQUEST_TIMEOUT_MS / HEADERS_TIMEOUT_MS how long a client may take to send a request (default 15,000 / 10,000: 408),
+ * BULK_EVERY_MS how soon after a change the bulk dump is written again (default 300,000).
  * An empty store is filled with the sample corpus first.
  */
 import { createLogger } from '../functions/_shared/logger';
@@ -9,12 +10,13 @@ import { buildHandlers } from './handlers';
 import { loadSampleCorpus } from './sample';
 import { createLocalServer, rateLimitFromEnv } from './server';
 import { devSecret, verifyDevToken } from './devtoken';
-import { drainOutbox, startStream } from './stream';
+import { drainOutbox, INDEXER, startStream } from './stream';
 import { localImportPorts, openEmbedded } from './wiring';
 import { vietnamDate } from '../domain/dates';
 import { refreshWorks } from '../domain/services/changes';
 import { sweepStatuses } from '../domain/services/status';
 import { msUntilNext0005Ict } from './schedule';
+import { exportBulk } from '../domain/services/bulk';
 
 async function main(): Promise<void> {
   const dataDir = process.env.CSDL_DATA ?? '.data';
@@ -55,6 +57,23 @@ async function main(): Promise<void> {
     timer.unref();
   };
   scheduleSweep();
+  // The bulk dump (GET /v1/bulk) under the data folder: written in the background now, then again within
+  // BULK_EVERY_MS (default 5 minutes; 0: only at start) of a change.
+  const bulkEvery = Number(process.env.BULK_EVERY_MS ?? 300_000);
+  let dumpedAt = -1;
+  const dump = async () => {
+    const offset = embedded.outbox.offset(INDEXER);
+    if (offset === dumpedAt) return;
+    try {
+      const m = await exportBulk(embedded.ports, { at: vietnamDate(new Date()) });
+      dumpedAt = offset;
+      logger.info('Bulk dump', { documents: m.documents, files: m.files.length });
+    } catch (e) {
+      logger.error('Bulk dump failed', { error: e as Error });
+    }
+  };
+  void dump();
+  if (bulkEvery > 0) setInterval(dump, bulkEvery).unref();
   const secret = devSecret(embedded.dataDir);
   const imports = localImportPorts(embedded, (message, error) => logger.error('Import message failed', { message, error: error as Error }));
   const ctx = {

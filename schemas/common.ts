@@ -49,6 +49,8 @@ export const SourceFile = z.object({
   bytes: z.int(),
   blobKey: z.string(),
   receivedAt: z.string(),
+  /** Where the original is served as received: `/v1/documents/{id}/sources/{n}`. */
+  url: z.optional(z.string()),
 });
 
 export const DocumentType = z.enum(DOCUMENT_TYPES as [DocumentTypeCode, ...DocumentTypeCode[]]);
@@ -86,6 +88,8 @@ export const Document = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.int(),
+  /** The canonical ELI-style name of the document (`/eli/vn/luat/2020/59-2020-QH14`); null when no year is known. */
+  eli: z.optional(z.nullable(z.string())),
   /** Who made the latest write and why. */
   lastChange: z.optional(z.object({ actor: z.string(), action: z.enum(['ingest', 'source_added', 'review']), reason: z.nullable(z.string()) })),
 });

@@ -36,6 +36,59 @@ export const DocumentIdParams = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(200)),
 });
 
+/** GET /v1/documents/{id}: `format=akn` answers Akoma Ntoso 3.0 XML, of the text as in force on `at` when given. */
+export const DocumentQuery = z.object({
+  format: z.optional(z.enum(['json', 'akn'])),
+  at: z.optional(isoDate),
+});
+
+/** `n`: the original's place in the document's `sources`, from 1. */
+export const SourceParams = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  n: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(1000)),
+});
+
+/** `/eli/vn/{type}/{year}/{id}[/{date}]` (domain/eli.ts). */
+export const EliParams = z.object({
+  type: z.string().check(z.regex(/^[a-z][a-z_]{1,39}$/)),
+  year: z.string().check(z.regex(/^\d{4}$/)),
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  date: z.optional(isoDate),
+});
+
+/** `/v1/bulk[/{name}]`: a file of the latest dump by its name. */
+export const BulkParams = z.object({
+  name: z.optional(z.string().check(z.regex(/^[a-z]+(-[0-9]+)+\.(jsonl\.gz|zip)$/), z.maxLength(120))),
+});
+
+export const BulkFileEntry = z.object({
+  name: z.string(),
+  kind: z.enum(['documents', 'akn', 'codification', 'changes']),
+  bytes: z.int(),
+  sha256: z.string(),
+  records: z.int(),
+  generatedAt: z.string(),
+  since: z.optional(z.string()),
+  url: z.string(),
+});
+
+export const BulkListResponse = z.object({
+  formatVersion: z.nullable(z.int()),
+  generatedAt: z.nullable(z.string()),
+  validityAt: z.nullable(z.string()),
+  documents: z.int(),
+  files: z.array(BulkFileEntry),
+});
+
+/** A 303 answer: where the resource is (also in `Location`). */
+export const Redirect = z.object({
+  location: z.string(),
+  /** An ELI's canonical form; an original's file name and sha256. */
+  eli: z.optional(z.string()),
+  fileName: z.optional(z.string()),
+  sha256: z.optional(z.string()),
+});
+
 export const ListDocumentsQuery = z.object({
   limit: z.optional(Limit),
   cursor: z.optional(Cursor),

@@ -12,6 +12,12 @@ import {
   ListDocumentsResponse,
   UnitParams,
   UnitResponse,
+  BulkListResponse,
+  DocumentQuery,
+  BulkParams,
+  EliParams,
+  Redirect,
+  SourceParams,
 } from './documents';
 import {
   AddRelationRequest,
@@ -116,9 +122,11 @@ export const OPERATIONS: Record<FunctionName, Operation> = {
     errors: [401, 403, 409, 413, 415, 422],
   },
   'documents-get': {
-    summary: 'One document by id or official number, with its units',
+    summary: 'One document by id or official number, with its units; format=akn: Akoma Ntoso 3.0 XML (with at: as in force on that date)',
     tags: ['documents'],
     params: DocumentIdParams,
+    query: DocumentQuery,
+    alternates: { 'application/akn+xml': { type: 'string', contentMediaType: 'application/akn+xml' } },
     responses: { 200: DocumentWithUnits },
     // 410: withdrawn by a reviewer; the problem carries `withdrawn` (who, when, why; docs/adr/0011, amendment).
     errors: [404, 409, 410],
@@ -173,12 +181,20 @@ export const OPERATIONS: Record<FunctionName, Operation> = {
   },
   'documents-consolidated': {
     summary:
-      "The text in force at a date (hợp nhất): JSON tree, plain text or HTML with VBHN-style notes; units no longer in force marked, the document's validity said above it, amendments whose text is missing listed; unapplied effects listed",
+      "The text in force at a date (hợp nhất): JSON tree, plain text or HTML with VBHN-style notes, or Word (docx) and PDF set out like a VBHN with the notes as footnotes; units no longer in force marked, the document's validity said above it, amendments whose text is missing listed; unapplied effects listed",
     tags: ['consolidation'],
     params: DocumentParams,
     query: ConsolidatedQuery,
     responses: { 200: ConsolidatedResponse },
-    alternates: { 'text/plain': { type: 'string' }, 'text/html': { type: 'string' } },
+    alternates: {
+      'text/plain': { type: 'string' },
+      'text/html': { type: 'string' },
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+        type: 'string',
+        contentMediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      },
+      'application/pdf': { type: 'string', contentMediaType: 'application/pdf' },
+    },
     errors: [404, 409],
     cached: true,
   },
@@ -232,6 +248,41 @@ export const OPERATIONS: Record<FunctionName, Operation> = {
     body: WithdrawalRequest,
     responses: { 200: WithdrawalResponse },
     errors: [401, 403, 404, 409, 413, 415],
+  },
+  'documents-source': {
+    summary:
+      'An original file of the document as received (n from 1, in the order of `sources`): its bytes, media type, file name and sha256 (Repr-Digest); on AWS a 303 to a short-lived download URL',
+    tags: ['open data'],
+    params: SourceParams,
+    responses: { 200: null, 303: Redirect },
+    alternates: Object.fromEntries(
+      ['text/plain', 'text/markdown', 'text/html', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'].map((t) => [
+        t,
+        { type: 'string', contentMediaType: t },
+      ]),
+    ),
+    errors: [404, 409, 410],
+    cached: true,
+  },
+  eli: {
+    summary: 'An ELI-style name (/eli/vn/{type}/{year}/{id}) resolved: 303 to the document (a browser: its page)',
+    tags: ['open data'],
+    params: EliParams,
+    responses: { 303: Redirect },
+    errors: [404, 410],
+  },
+  bulk: {
+    summary:
+      'Bulk download: the files of the latest dump (JSON Lines, gzip: every document with its units, relations, validity and originals; the Bộ pháp điển; the changes since the previous dump) with size and sha256; by name, the file itself (on AWS a 303 to a short-lived URL)',
+    tags: ['open data'],
+    params: BulkParams,
+    responses: { 200: BulkListResponse, 303: Redirect },
+    alternates: {
+      'application/gzip': { type: 'string', contentMediaType: 'application/gzip' },
+      'application/zip': { type: 'string', contentMediaType: 'application/zip' },
+    },
+    errors: [404],
+    cached: true,
   },
   'relations-add': {
     summary: 'A reviewer adds a relation to a document (who, when, why are kept)',
@@ -456,6 +507,7 @@ const STATUS_TEXT: Record<number, string> = {
   200: 'OK',
   201: 'Created',
   202: 'Accepted (work queued)',
+  303: 'See other: the resource is at Location',
   304: 'Not modified (ETag matched)',
   400: 'Invalid request',
   401: 'No or invalid identity',
@@ -526,10 +578,11 @@ export function buildOpenApi(version: string): Record<string, unknown> {
     }
     paths[route.path] ??= {};
     (paths[route.path] as Record<string, unknown>)[route.method.toLowerCase()] = {
-      operationId: route.fn.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()),
+      operationId: route.operationId ?? route.fn.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()),
       summary: op.summary,
       tags: op.tags,
-      parameters: [...parameters(op.params, 'path'), ...parameters(op.query, 'query')],
+      // A function serving two routes (the ELI with and without a date) has the parameters of both: each route lists its own.
+      parameters: [...parameters(op.params, 'path').filter((p) => route.path.includes(`{${p.name}}`)), ...parameters(op.query, 'query')],
       ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
       ...(route.access === 'public' ? { security: [] } : { security: [{ bearer: [] }], 'x-required-role': route.access }),
       responses,

@@ -20,6 +20,8 @@ export interface RouteDef {
   access: Access;
   /** Largest accepted request body in bytes (413 above it). */
   maxBodyBytes?: number;
+  /** The OpenAPI operationId when a function serves more than one route (default: the function's name in camelCase). */
+  operationId?: string;
 }
 
 export const FUNCTIONS = [
@@ -73,6 +75,10 @@ export const FUNCTIONS = [
   // Withdrawing a document ingested by mistake, and reinstating it (issue #22).
   'documents-withdraw',
   'documents-reinstate',
+  // Open data (issue #20): the originals as received, ELI-style names.
+  'documents-source',
+  'eli',
+  'bulk',
 ] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
@@ -133,4 +139,10 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'PUT', path: '/v1/documents/{id}/sectors', fn: 'sectors-confirm', access: 'reviewer', maxBodyBytes: 16 * 1024 },
   // The corpus quality report reads every document: reviewers only (functions/quality/app.ts).
   { method: 'GET', path: '/v1/quality', fn: 'quality', access: 'reviewer' },
+  // Open data (issue #20): an original file as received; ELI-style names resolved to the document or its version.
+  { method: 'GET', path: '/v1/documents/{id}/sources/{n}', fn: 'documents-source', access: 'public' },
+  { method: 'GET', path: '/eli/vn/{type}/{year}/{id}', fn: 'eli', access: 'public' },
+  { method: 'GET', path: '/eli/vn/{type}/{year}/{id}/{date}', fn: 'eli', access: 'public', operationId: 'eliAt' },
+  { method: 'GET', path: '/v1/bulk', fn: 'bulk', access: 'public' },
+  { method: 'GET', path: '/v1/bulk/{name}', fn: 'bulk', access: 'public', operationId: 'bulkFile' },
 ];

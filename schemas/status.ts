@@ -81,8 +81,8 @@ export const RelationsResponse = z.object({
 export const ConsolidatedQuery = z.object({
   at: z.optional(isoDate),
   ...NotAsRecorded,
-  /** `json` (default), `text` (plain text with notes) or `html`. */
-  format: z.optional(z.enum(['json', 'text', 'html'])),
+  /** `json` (default), `text` (plain text with notes), `html`, or a VBHN-style `docx` or `pdf` (notes as footnotes). */
+  format: z.optional(z.enum(['json', 'text', 'html', 'docx', 'pdf'])),
 });
 
 const UnitSource = z.object({

@@ -132,7 +132,24 @@ function renderProps() {
           )
         : null,
     ],
-    ['Tệp gốc', doc.sources?.map((s) => `${s.fileName} (${s.format}, ${Math.ceil(s.bytes / 1024)} KB)`).join('; ')],
+    [
+      'Tệp gốc',
+      doc.sources?.length
+        ? h(
+            'ul',
+            null,
+            doc.sources.map((s) =>
+              h(
+                'li',
+                null,
+                h('a', { href: s.url, download: s.fileName, title: `SHA-256 ${s.sha256}` }, s.fileName),
+                ` (${s.format}, ${Math.ceil(s.bytes / 1024)} KB)`,
+              ),
+            ),
+          )
+        : null,
+    ],
+    ['Định danh (ELI)', doc.eli ? h('a', { href: doc.eli }, new URL(doc.eli, location.origin).href) : null],
     [
       'Cảnh báo khi nhập',
       doc.warnings?.length
@@ -512,10 +529,32 @@ function renderText(units, consolidated) {
   renderToc(units);
 }
 
+/** Download links: the text in force on the date as Word and PDF (VBHN layout), Akoma Ntoso, and the originals. */
+function renderDownloads() {
+  const base = `/v1/documents/${enc(doc.id)}`;
+  const at = state.original ? null : state.at;
+  const links = [
+    ...(at
+      ? [
+          ['Word (.docx)', `${base}/consolidated?${qs({ at, format: 'docx' })}`],
+          ['PDF', `${base}/consolidated?${qs({ at, format: 'pdf' })}`],
+        ]
+      : []),
+    ['Akoma Ntoso (XML)', `${base}?${qs(at ? { format: 'akn', at } : { format: 'akn' })}`],
+    ...(doc.sources ?? []).map((s, i) => [`Tệp gốc${doc.sources.length > 1 ? ` ${i + 1}` : ''} (${s.format})`, s.url]),
+  ];
+  fill(
+    $('#downloads'),
+    h('span', { class: 'muted' }, at ? `Tải về (văn bản tại ngày ${vnDate(at)}):` : 'Tải về (văn bản gốc):'),
+    links.map(([label, href]) => h('a', { href, download: '' }, label)),
+  );
+}
+
 async function loadText() {
   const note = $('#text-note');
   $('#at').value = state.at;
   $('#orig-link').href = `/document.html?${qs({ id: doc.id, view: 'original' })}`;
+  renderDownloads();
   if (state.original) {
     note.textContent = 'Văn bản gốc như khi ban hành (chưa cập nhật sửa đổi, bổ sung).';
     renderText(doc.units ?? []);
@@ -636,6 +675,12 @@ async function main() {
   }
   renderHead();
   renderProps();
+  // The document's canonical name (its ELI), for search engines and for anyone who bookmarks or cites the page.
+  if (doc.eli) {
+    const link = document.querySelector('link[rel="canonical"]') ?? document.head.appendChild(document.createElement('link'));
+    link.rel = 'canonical';
+    link.href = new URL(doc.eli, location.origin).href;
+  }
   $('#from').value = state.from ?? doc.effective ?? '';
   $('#to').value = state.to ?? state.at;
   await Promise.all([refreshDated(), loadRelations(), loadTimeline(), loadHistory()]);

@@ -1,6 +1,8 @@
 /** Originals in S3. Keys are content-addressed, so a retried put writes the same bytes again: harmless. */
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { BlobStore } from '../../domain/ports';
+import { attachment } from '../content-disposition';
 import { asDependencyError, guardStoreErrors } from '../dynamodb/errors';
 
 export class S3BlobStore implements BlobStore {
@@ -14,6 +16,17 @@ export class S3BlobStore implements BlobStore {
 
   async put(key: string, body: Uint8Array, contentType: string): Promise<void> {
     await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+  }
+
+  /** A presigned GET (signed locally, no request to S3) that names the file and its media type in the response. */
+  async downloadUrl(key: string, options: { fileName: string; mediaType: string; seconds: number }): Promise<string> {
+    const command = new GetObjectCommand({
+      Bucket: this.bucket,
+      Key: key,
+      ResponseContentDisposition: attachment(options.fileName),
+      ResponseContentType: options.mediaType,
+    });
+    return getSignedUrl(this.client, command, { expiresIn: options.seconds });
   }
 
   async get(key: string): Promise<Uint8Array | null> {

@@ -6,6 +6,8 @@ import { type PendingAmendment, type Reason, type StatusInput, statusAt, statusC
 import { buildTree, citationFromEId } from '../units';
 import { dayBefore } from '../dates';
 import { markValidity } from '../consolidate/validity';
+import type { PrintInput } from '../consolidate/print';
+import type { RenderedUnit } from '../consolidate/render';
 import { resolveWork } from './documents';
 import { statusInputFor } from './status';
 
@@ -65,6 +67,20 @@ export async function consolidatedDocument(ports: Pick<Ports, 'works' | 'units' 
       const e = byId.get(u.effectId);
       return { ...u, sourceWorkId: e?.source.workId ?? null, sourceNumber: e?.source.number ?? null, instruction: e?.source.text ?? null };
     }),
+  };
+}
+
+/** What the Word and PDF writers print (domain/consolidate/print.ts) for a document consolidated at a date. */
+export function printInputOf(work: Work, c: Awaited<ReturnType<typeof consolidatedDocument>>, at: string): PrintInput {
+  return {
+    title: work.title ?? c.documentNumber ?? c.documentId,
+    units: c.units as unknown as RenderedUnit[],
+    unapplied: c.unapplied,
+    notice: c,
+    at,
+    number: work.number,
+    issuer: work.issuers.join('\n'),
+    signer: work.signer,
   };
 }
 

@@ -274,6 +274,14 @@ export function httpHandler<Q = undefined, P = undefined, B = undefined>(
       headers: headerMap(event),
       ports: await ctx.ports(),
     });
+    // Bytes (an original file, a Word or PDF rendering) travel base64-encoded, as API Gateway expects.
+    if (reply.body instanceof Uint8Array)
+      return {
+        statusCode: reply.status ?? 200,
+        headers: { 'content-type': 'application/octet-stream', ...(reply.headers ?? {}) },
+        body: Buffer.from(reply.body.buffer, reply.body.byteOffset, reply.body.byteLength).toString('base64'),
+        isBase64Encoded: true,
+      };
     return {
       statusCode: reply.status ?? 200,
       headers: { 'content-type': 'application/json; charset=utf-8', ...(reply.headers ?? {}) },

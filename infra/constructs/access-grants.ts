@@ -58,12 +58,15 @@ export function grantTable(
 
 /** Where originals are stored (domain/services/ingest.ts originalBlobKey: `originals/<2 hex>/<sha256>`). */
 export const ORIGINALS_PREFIX = 'originals/';
+/** Where the bulk dump is written (domain/services/bulk.ts BULK_PREFIX). */
+export const BULK_PREFIX = 'bulk/';
 
 /**
  * `read` = GetObject anywhere in the bucket + ListBucket; `readwrite` adds PutObject under `originals/` only (never
- * `imports/phapdien/`, which the import workers trust). `scope` is where the IAM5 acknowledgements are recorded.
+ * `imports/phapdien/`, which the import workers trust); `bulk` adds PutObject under `bulk/` only (the dump's writer).
+ * `scope` is where the IAM5 acknowledgements are recorded.
  */
-export function grantBucket(scope: IConstruct, grantee: IGrantable, bucket: IBucket, level: 'read' | 'readwrite'): void {
+export function grantBucket(scope: IConstruct, grantee: IGrantable, bucket: IBucket, level: 'read' | 'readwrite' | 'bulk'): void {
   const objects = bucket.arnForObjects('*');
   allow(grantee, ['s3:GetObject'], [objects]);
   allow(grantee, ['s3:ListBucket'], [bucket.bucketArn]);
@@ -79,6 +82,15 @@ export function grantBucket(scope: IConstruct, grantee: IGrantable, bucket: IBuc
       scope,
       [originals],
       `Originals are stored under their content hash (${ORIGINALS_PREFIX}<2 hex>/<sha256>), known only at run time; PutObject is limited to that prefix of this one bucket.`,
+    );
+  }
+  if (level === 'bulk') {
+    const dump = bucket.arnForObjects(`${BULK_PREFIX}*`);
+    allow(grantee, ['s3:PutObject'], [dump]);
+    acknowledgeWildcardResources(
+      scope,
+      [dump],
+      `The bulk dump's files are stored under their sha256 (${BULK_PREFIX}<sha256>/<name>) and its manifest at ${BULK_PREFIX}manifest.json; PutObject is limited to that prefix of this one bucket.`,
     );
   }
 }

@@ -11,7 +11,7 @@ import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { functionEntry, NODEJS_BUNDLING, REPO_ROOT } from '../bundling';
+import { type BundleAsset, bundlingWith, functionEntry, REPO_ROOT } from '../bundling';
 import { acknowledge, acknowledgeStarResourceActions } from '../nag';
 
 export interface CsdlFunctionProps {
@@ -26,6 +26,8 @@ export interface CsdlFunctionProps {
   readonly logRetention: RetentionDays;
   /** Reserved concurrency (function-specs.ts); none by default. */
   readonly reservedConcurrency?: number;
+  /** Files the bundle carries beside its code (infra/bundling.ts). */
+  readonly assets?: readonly BundleAsset[];
   /** TEST ONLY: inline placeholder code instead of bundling the entry (context `csdl:skipBundling`). */
   readonly skipBundling: boolean;
 }
@@ -77,7 +79,7 @@ export class CsdlFunction extends Construct {
         handler: 'handler',
         projectRoot: REPO_ROOT,
         depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
-        bundling: NODEJS_BUNDLING,
+        bundling: bundlingWith(props.assets ?? []),
       });
     }
 

@@ -76,6 +76,7 @@ export class StatelessStack extends Stack {
         memoryMiB: spec.memoryMiB,
         timeoutSeconds: spec.timeoutSeconds,
         reservedConcurrency: spec.reservedConcurrency,
+        assets: spec.assets ?? [],
         environment,
         logRetention: config.logRetention,
         skipBundling: config.skipBundling,

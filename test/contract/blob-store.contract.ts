@@ -22,6 +22,27 @@ export function blobStoreContract(name: string, make: () => Promise<BlobStore>) 
       expect(await blobs.get('originals/zz/none')).toBeNull();
     });
 
+    it('gives, where it offers one, a download URL that serves the same bytes named as the file, for a while only', async () => {
+      if (!blobs.downloadUrl) {
+        // The file store serves blobs inline (functions/documents-source): nothing to sign.
+        expect(name).not.toBe('S3');
+        return;
+      }
+      const body = Buffer.from('Điều 1. Tệp gốc\n', 'utf8');
+      await blobs.put('originals/cc/file', body, 'text/plain');
+      const url = await blobs.downloadUrl('originals/cc/file', { fileName: 'Thông tư 09.txt', mediaType: 'text/plain', seconds: 60 });
+      expect(new URL(url).searchParams.get('X-Amz-Expires')).toBe('60');
+      const res = await fetch(url);
+      expect(res.status).toBe(200);
+      expect(Buffer.from(await res.arrayBuffer()).equals(body)).toBe(true);
+      expect(res.headers.get('content-type')).toBe('text/plain');
+      expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''Th%C3%B4ng%20t%C6%B0%2009.txt");
+      // The signature covers the key: another key with the same query is refused.
+      const forged = new URL(url);
+      forged.pathname = forged.pathname.replace('/cc/file', '/aa/text');
+      expect((await fetch(forged)).status).toBe(403);
+    });
+
     it('accepts the same key twice (idempotent writes)', async () => {
       const body = Buffer.from('same');
       await blobs.put('originals/bb/same', body, 'text/plain');

@@ -103,16 +103,19 @@ describe('DynamoDB: history stays append-only (docs/adr/0011)', () => {
 describe('S3: PutObject by prefix', () => {
   const ORIGINAL_WRITERS: CsdlFunctionName[] = ['documents-create', 'drafts-versions-add', 'drafts-promote'];
 
-  test.each(ALL)('%s: PutObject only under originals/ and only if it stores originals', (name) => {
+  /** The bulk dump's writer (domain/services/bulk.ts): the daily sweep, under bulk/ only. */
+  const DUMP_WRITERS: CsdlFunctionName[] = ['status-sweep'];
+
+  test.each(ALL)('%s: PutObject only under originals/ (if it stores originals) or bulk/ (if it writes the dump)', (name) => {
     const statements = withAction(name, 's3:PutObject');
-    if (!ORIGINAL_WRITERS.includes(name)) {
+    if (!ORIGINAL_WRITERS.includes(name) && !DUMP_WRITERS.includes(name)) {
       expect(statements).toEqual([]);
       return;
     }
     expect(statements).toHaveLength(1);
     const res = resources(statements[0] as Statement);
     expect(res).toHaveLength(1);
-    expect(res[0]).toMatch(/"\/originals\/\*"\]\]\}$/);
+    expect(res[0]).toMatch(ORIGINAL_WRITERS.includes(name) ? /"\/originals\/\*"\]\]\}$/ : /"\/bulk\/\*"\]\]\}$/);
   });
 
   test('no role may put objects under imports/phapdien/ (the import workers trust that prefix)', () => {

@@ -9,6 +9,7 @@ import { BACKGROUND_FUNCTIONS, FUNCTIONS, ROUTES } from '../../schemas/routes';
 import { type CsdlFunctionName, FUNCTION_SPECS } from '../../infra/function-specs';
 import { STREAM_SETTINGS } from '../../infra/constructs/stream-indexing';
 import { functionRoleName } from '../../infra/naming';
+import { PRINT_FONT_FILES } from '../../functions/_shared/print-fonts';
 import { actionsOfRole, logicalId, type Synthesized, synthCsdl } from './synth';
 
 let s: Synthesized;
@@ -26,6 +27,15 @@ test('the bundled app has an empty cdk-nag validation report (details in nag.tes
 });
 
 describe('functions', () => {
+  test("the consolidated text's bundle carries the PDF fonts beside its code (the files print-fonts.ts reads); no other does", () => {
+    const assetDir = (name: CsdlFunctionName) =>
+      path.join(s.assembly.directory, `asset.${String(fnResource(name).Properties.Code.S3Key).replace(/\.zip$/, '')}`);
+    const fonts = path.join(assetDir('documents-consolidated'), 'fonts');
+    expect(fs.readdirSync(fonts).sort()).toEqual(Object.values(PRINT_FONT_FILES).sort());
+    for (const f of fs.readdirSync(fonts)) expect(fs.statSync(path.join(fonts, f)).size).toBeGreaterThan(300_000);
+    expect(fs.existsSync(path.join(assetDir('search'), 'fonts'))).toBe(false);
+  });
+
   test('one Lambda per function, and no other (no CDK helper functions)', () => {
     s.statelessTemplate.resourceCountIs('AWS::Lambda::Function', ALL.length);
     expect(Object.keys(s.stateless.functions).sort()).toEqual([...ALL].sort());

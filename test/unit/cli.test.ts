@@ -1,20 +1,10 @@
 /** The CLI contract: --json puts one JSON value on the last stdout line, errors included; exit codes are stable. */
 import { unitsText } from '../../domain/consolidate/render';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SAMPLE_DIR } from '../support/fixtures';
 import { tempDir } from '../support/embedded';
-
-const ROOT = join(__dirname, '..', '..');
-const csdl = (...args: string[]) => {
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'cli', 'main.ts'), ...args], {
-    encoding: 'utf8',
-    cwd: ROOT,
-  });
-  const lines = r.stdout.trimEnd().split('\n');
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr, last: lines[lines.length - 1] ?? '' };
-};
+import { csdl } from '../support/cli';
 
 describe('csdl', () => {
   const data = tempDir('csdl-cli-');
