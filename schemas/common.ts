@@ -121,7 +121,11 @@ export const Unit = z.object({
 });
 z.globalRegistry.add(Unit, { id: 'Unit' });
 
-export const DocumentWithUnits = z.extend(Document, { units: z.array(Unit) });
+export const DocumentWithUnits = z.extend(Document, {
+  units: z.array(Unit),
+  /** The Bộ pháp điển articles whose source is an article of this document (`article`: its number here). */
+  codified: z.optional(z.array(z.object({ article: z.nullable(z.string()), code: z.string(), headingId: z.string(), title: z.string() }))),
+});
 
 /** A status reason: which document, which unit, from which date (domain/status). */
 export const Reason = z.object({

@@ -11,6 +11,9 @@ const state = {
   to: params.get('to'),
 };
 let doc = null;
+/** The document's sectors and the checking findings on it (loaded beside it; null until then or when unavailable). */
+let sectors = null;
+let findings = null;
 let unitsById = new Map();
 
 const enc = (s) => encodeURIComponent(s);
@@ -144,6 +147,32 @@ function renderProps() {
                 null,
                 h('a', { href: s.url, download: s.fileName, title: `SHA-256 ${s.sha256}` }, s.fileName),
                 ` (${s.format}, ${Math.ceil(s.bytes / 1024)} KB)`,
+              ),
+            ),
+          )
+        : null,
+    ],
+    [
+      'Lĩnh vực',
+      sectors?.sectors?.length
+        ? [
+            sectors.sectors.map((x, i) => [i ? '; ' : '', h('a', { href: `/?${qs({ sector: x.code })}` }, x.name)]),
+            h('span', { class: 'muted' }, sectors.confirmed ? ` (xác nhận bởi ${sectors.confirmed.confirmedBy})` : ' (gợi ý, chưa xác nhận)'),
+          ]
+        : null,
+    ],
+    [
+      'Kết quả kiểm tra',
+      findings?.findings?.length
+        ? h(
+            'ul',
+            null,
+            findings.findings.map((f) =>
+              h(
+                'li',
+                null,
+                h('a', { href: `#${f.eId}` }, eIdLabel(f.eId)),
+                `: ${f.finding} — ${f.body}${f.unlawful ? ' (trái pháp luật)' : ''}, ${vnDate(f.at.slice(0, 10))}`,
               ),
             ),
           )
@@ -411,10 +440,20 @@ function unitEl(u, notes, flagged) {
     const n = notes.length;
     return h('sup', { class: 'fn' }, h('a', { href: `#fn-${n}`, id: `fnref-${n}`, 'aria-label': `Ghi chú ${n}` }, `[${n}]`));
   });
+  // The Bộ pháp điển articles that carry this article (top-level articles only: an appendix's have other numbers).
+  const codified = u.kind === 'article' && /^art_[^_]+$/.test(u.eId) ? (doc.codified ?? []).filter((c) => c.article === u.num) : [];
   return h(
     'div',
     { class: `unit k-${u.kind}${u.repealed ? ' repealed' : ''}${u.validity ? ` ended ${u.validity.status}` : ''}`, id: u.eId },
     headLine(u, marks),
+    codified.length
+      ? h(
+          'p',
+          { class: 'codified muted' },
+          'Pháp điển: ',
+          codified.map((c, i) => [i ? '; ' : '', h('a', { href: `/phapdien.html?${qs({ code: c.code })}`, title: c.title }, `Điều ${c.code}`)]),
+        )
+      : '',
     u.validity ? h('p', { class: 'note validity', 'data-status': u.validity.status }, `(${u.validity.note})`) : '',
     flagged.has(u.eId) ? h('p', { class: 'flag' }, '⚠ Có sửa đổi chưa áp dụng được vào đơn vị này (xem danh sách ở đầu nội dung).') : '',
     (u.notes ?? []).map((n) => h('p', { class: 'note' }, n.marker ? `${n.marker} ` : '', n.text)),
@@ -674,6 +713,8 @@ async function main() {
     return;
   }
   renderHead();
+  // Sectors and checking findings are extras: a page without them still shows the document.
+  [sectors, findings] = await Promise.all(['/sectors', '/checking-findings'].map((p) => api(`/v1/documents/${enc(doc.id)}${p}`).catch(() => null)));
   renderProps();
   // The document's canonical name (its ELI), for search engines and for anyone who bookmarks or cites the page.
   if (doc.eli) {

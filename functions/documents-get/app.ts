@@ -18,5 +18,12 @@ export const create = (ctx: AppContext) =>
     if (query.at)
       throw new DomainError('validation', 'at: only with format=akn (the JSON text as in force on a date is GET /v1/documents/{id}/consolidated?at=)');
     const units = work.unitSet ? buildTree(await ports.units.listUnits(work.unitSet)) : [];
-    return json({ ...presentDocument(work), units });
+    // The codified articles that carry its articles (the reverse lookup of the Bộ pháp điển's source notes).
+    const codified = (await ports.codification.findBySource(work.id)).map((a) => ({
+      article: a.sourceArticle,
+      code: a.code,
+      headingId: a.headingId,
+      title: a.title,
+    }));
+    return json({ ...presentDocument(work), units, codified });
   });

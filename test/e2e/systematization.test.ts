@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import { importHeading } from '../../domain/services/codification';
 import { ingestDocument } from '../../domain/services/ingest';
 import { documentStatus } from '../../domain/services/status';
-import { Problem } from '../../schemas/common';
+import { DocumentWithUnits, Problem } from '../../schemas/common';
 import { DocumentSectorsResponse, SectorsResponse, SystematizationResponse } from '../../schemas/systematization';
 import { parseCsv } from '../support/csv';
 import { CORPUS_FILES, corpusFile, PHAPDIEN_20_5 } from '../support/fixtures';
@@ -193,6 +193,22 @@ describe('sectors', () => {
     expect(law.suggestions[0]?.evidence[0]).toMatchObject({ kind: 'codified' });
     expect(law.sectors[0]).toEqual({ code: '20', name: 'Lao động' });
     expect((await get('/v1/documents/99-2099-TT-XYZ/sectors')).status).toBe(404);
+  });
+
+  it('GET /v1/documents/{id} lists the codified articles that carry its articles (issue 21: the document page marks them)', async () => {
+    const law = DocumentWithUnits.parse(JSON.parse((await get('/v1/documents/84-2015-QH13')).text));
+    expect(law.codified?.length).toBeGreaterThan(10);
+    for (const c of law.codified ?? []) expect(c.code).toMatch(/^20\.5\./);
+    // Each names an article the document has.
+    type U = (typeof law.units)[number];
+    const all = (us: U[]): U[] => us.flatMap((u) => [u, ...all(u.children as U[])]);
+    const articles = new Set(
+      all(law.units)
+        .filter((u) => u.kind === 'article')
+        .map((u) => u.num),
+    );
+    expect((law.codified ?? []).filter((c) => c.article && !articles.has(c.article))).toEqual([]);
+    expect(DocumentWithUnits.parse(JSON.parse((await get('/v1/documents/09-2022-TT-BLDTBXH')).text)).codified).toEqual([]);
   });
 
   it('PUT /v1/documents/{id}/sectors: 401 without an identity, 403 for editor, commenter, drafter, appraiser; 200 for a reviewer', async () => {
