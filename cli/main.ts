@@ -32,6 +32,7 @@ import { searchDocuments } from '../domain/services/search';
 import { type Answer, answerQuestion } from '../domain/services/answer';
 import { devSecret, DEV_ROLES, signDevToken } from '../local/devtoken';
 import { drainOutbox } from '../local/stream';
+import { serveMcpHttp, serveMcpStdio } from '../local/mcp';
 import { openEmbedded, type Embedded } from '../local/wiring';
 
 const HELP = `csdl — Cơ sở dữ liệu quốc gia về pháp luật, command line
@@ -74,6 +75,8 @@ Commands:
                             Import the Bộ pháp điển export (đề mục .html/.html.gz, tree.json, folders);
                             re-importing reports what was added, changed, removed
   phapdien heading ID       One đề mục (36.3) with its codified articles and their sources
+  mcp [--http [--port N]]   Serve read-only tools for assistants (Model Context Protocol) on stdio: search,
+                            answer, get_unit, document_status, relations, diff; --http: on http://127.0.0.1:N/mcp
   token --role ROLE         A development bearer token for the local API (roles: ${DEV_ROLES.join(', ')})
   help                      This text
 
@@ -150,6 +153,8 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       out: { type: 'string' },
       'no-codification': { type: 'boolean', default: false },
+      http: { type: 'boolean', default: false },
+      port: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -566,6 +571,22 @@ async function main(argv: string[]): Promise<number> {
         out(`reindexed ${n} documents and ${codified} codified articles`, { reindexed: n, codifiedArticles: codified });
         return 0;
       });
+    }
+    case 'mcp': {
+      const baseUrl = process.env.PUBLIC_BASE_URL;
+      if (!values.http) {
+        await serveMcpStdio(dataDir, { ...(baseUrl ? { baseUrl } : {}) });
+        return 0;
+      }
+      const port = values.port === undefined ? 3001 : Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${values.port}"`);
+      const served = await serveMcpHttp(dataDir, { port, ...(process.env.HOST ? { host: process.env.HOST } : {}), ...(baseUrl ? { baseUrl } : {}) });
+      await new Promise<void>((resolve) => {
+        const stop = () => served.close().then(resolve);
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      return 0;
     }
     case 'token': {
       const role = values.role ?? 'editor';
