@@ -109,6 +109,12 @@ function valid(schema: Schema): fc.Arbitrary<unknown> {
   }
 }
 
+/**
+ * A generated value as it travels in a URL. A schema without a type gives any JSON value, including objects without a
+ * prototype (String() throws on those): they go as JSON.
+ */
+const asParam = (v: unknown): string => (v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v));
+
 /** Values that break the schema: wrong types, out of range, too long, odd characters. */
 const invalidScalar = fc.oneof(
   fc.string({ maxLength: 50, unit: 'binary' }),
@@ -134,12 +140,12 @@ function generator(o: Operation, ctx: ApiContext): fc.Arbitrary<Generated> {
         fc
           .oneof(
             { weight: 3, arbitrary: fc.constantFrom(...(p.name === 'eId' ? ctx.eIds : ctx.ids)) },
-            { weight: 1, arbitrary: valid(p.schema).map(String) },
+            { weight: 1, arbitrary: valid(p.schema).map(asParam) },
             { weight: 1, arbitrary: invalidScalar },
           )
           // "." and ".." are dot segments: the URL standard removes them (also as %2E) before the request is sent, so
           // `/v1/documents/./sectors` would be another route's request, judged by this one's rules.
-          .filter((v) => !/^\.{1,2}$/u.test(String(v))),
+          .filter((v) => !/^\.{1,2}$/u.test(asParam(v))),
       ]),
   );
   const queryArbs = Object.fromEntries(
@@ -152,8 +158,8 @@ function generator(o: Operation, ctx: ApiContext): fc.Arbitrary<Generated> {
             weight: 4,
             arbitrary:
               p.name === 'q'
-                ? fc.oneof(fc.constantFrom('luong toi thieu', 'bảo hiểm xã hội', 'Điều 5', 'lao động', '"mức lương" OR x*'), valid(p.schema).map(String))
-                : valid(p.schema).map(String),
+                ? fc.oneof(fc.constantFrom('luong toi thieu', 'bảo hiểm xã hội', 'Điều 5', 'lao động', '"mức lương" OR x*'), valid(p.schema).map(asParam))
+                : valid(p.schema).map(asParam),
           },
           { weight: 1, arbitrary: invalidScalar },
         ),
