@@ -118,6 +118,12 @@ export interface SearchFilters {
   issuedTo?: string;
   /** In force on this date: effective ≤ D and (no expiry or expiry > D). */
   inForceAt?: string;
+  /** Validity starting within these dates, inclusive (the entry's `effective`). */
+  effectiveFrom?: string;
+  effectiveTo?: string;
+  /** Validity ending within these dates, inclusive (the entry's `expiry`: the first day no longer in force). */
+  expiryFrom?: string;
+  expiryTo?: string;
 }
 
 export interface SearchQuery extends SearchFilters {
@@ -179,6 +185,8 @@ export interface Facets {
   issuer: FacetBucket[];
   status: FacetBucket[];
   year: FacetBucket[];
+  /** Sector codes: counted when browsing (SearchIndex.browse); a search does not ask for them. */
+  sector?: FacetBucket[];
 }
 
 export interface SearchResult {
@@ -192,6 +200,44 @@ export interface GroupedResult {
   /** Matching documents. */
   total: number;
   groups: { workId: string; score: number; hits: SearchHit[] }[];
+  facets?: Facets;
+}
+
+/** Browse order: `id` (ascending), `date` (newest issued first), `effective` or `expiry` (soonest first); then by id. */
+export type BrowseSort = 'id' | 'date' | 'effective' | 'expiry';
+
+/** Where a browse page starts: after the document with this id and this value of the sort's date (null: none). */
+export interface BrowseAfter {
+  id: string;
+  key: string | null;
+}
+
+/** Documents without a query (issue 21): their document entries passing the filters, in a stable order, paged by keys. */
+export interface BrowseQuery extends Omit<SearchFilters, 'scope'> {
+  limit: number;
+  sort: BrowseSort;
+  after?: BrowseAfter;
+  /** Count the documents passing the filters by type, issuer, status, year and sector (as search counts its facets). */
+  facets?: boolean;
+}
+
+export interface BrowseHit {
+  workId: string;
+  documentNumber: string | null;
+  documentType: string;
+  title: string | null;
+  issued: string | null;
+  effective: string | null;
+  expiry: string | null;
+  status: string;
+}
+
+export interface BrowseResult {
+  /** Documents passing the filters, on every page. */
+  total: number;
+  hits: BrowseHit[];
+  /** Where the next page starts; null on the last. */
+  next: BrowseAfter | null;
   facets?: Facets;
 }
 
@@ -216,6 +262,11 @@ export interface SearchIndex {
   search(query: SearchQuery): Promise<SearchResult>;
   /** Pages over documents (offset and limit count groups); at most `perGroup` entries per document. */
   searchGrouped(query: SearchQuery, perGroup: number): Promise<GroupedResult>;
+  /**
+   * Documents without a query: the document entries passing the filters, in the order asked, `limit` at a time after
+   * `after`; the total and the facets (with sectors) over all of them, counted by the same code as search's facets.
+   */
+  browse(query: BrowseQuery): Promise<BrowseResult>;
   /** Documents whose number or title starts with what was typed (the last word may be unfinished). */
   suggest(prefix: string, limit: number): Promise<Suggestion[]>;
   /** The document entries of these works that pass the filters (a known item's hit: domain/services/known-items). */

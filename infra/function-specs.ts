@@ -54,7 +54,14 @@ export interface FunctionSpec {
 export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
   health: { description: 'GET /health', memoryMiB: 256, timeoutSeconds: 5 },
   openapi: { description: 'GET /openapi.json', memoryMiB: 256, timeoutSeconds: 5 },
-  'documents-list': { description: 'GET /v1/documents', memoryMiB: 512, timeoutSeconds: 10, table: 'read' },
+  // Browsing (filters, facets, the coming changes) reads the search index (issue 21); the plain list reads the table.
+  'documents-list': {
+    description: 'GET /v1/documents: list, find by number, or browse with filters and counts',
+    memoryMiB: 512,
+    timeoutSeconds: 10,
+    table: 'read',
+    search: 'read',
+  },
   'documents-get': { description: 'GET /v1/documents/{id}', memoryMiB: 512, timeoutSeconds: 10, table: 'read', bucket: 'read' },
   'documents-create': {
     description: 'POST /v1/documents: store the original, parse, lint, write the work (editor)',

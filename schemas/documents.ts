@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ConsolidatedUnit } from './status';
-import { Cursor, Diagnostic, Document, DocumentType, Limit, NotAsRecorded, Unit, isoDate } from './common';
+import { Cursor, Diagnostic, Document, DocumentType, Limit, NotAsRecorded, Reason, Unit, isoDate } from './common';
+import { Facets, Status } from './search';
 
 export const CreateDocumentRequest = z.object({
   /** The original file name; only its last segment is kept. */
@@ -89,16 +90,79 @@ export const Redirect = z.object({
   sha256: z.optional(z.string()),
 });
 
+const browseName = z.string().check(z.minLength(1), z.maxLength(200));
+
+/**
+ * GET /v1/documents. Alone, `limit`, `cursor` and `type` page over the store by id (what was just written is listed);
+ * `number` finds documents by their number. Any other parameter browses (issue 21): the documents passing the search
+ * filters, read from the search index (the same filters and facet counts as GET /v1/search, without a query), in the
+ * order `sort` asks; withdrawn documents are never listed.
+ */
 export const ListDocumentsQuery = z.object({
   limit: z.optional(Limit),
   cursor: z.optional(Cursor),
   type: z.optional(DocumentType),
   number: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  /** An issuing body (`Quốc hội`, `Bộ Tài chính`), compared without case or diacritics. */
+  issuer: z.optional(browseName),
+  /** The stored status (refreshed daily). */
+  status: z.optional(Status),
+  /** A sector (lĩnh vực) code (GET /v1/sectors). */
+  sector: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  /** A province (`Hà Nội`, `ha noi`) for local documents. */
+  province: z.optional(browseName),
+  /** Documents issued in this year (shorthand for issuedFrom/issuedTo). */
+  year: z.optional(z.coerce.number().check(z.int(), z.minimum(1900), z.maximum(2200))),
+  issuedFrom: z.optional(isoDate),
+  issuedTo: z.optional(isoDate),
+  /** Documents in force on this date (the status at that date: effective on or before it, not ended by it). */
+  inForceAt: z.optional(isoDate),
+  /** Documents whose validity begins within these dates (inclusive); each item then says when and why (`changes`). */
+  effectiveFrom: z.optional(isoDate),
+  effectiveTo: z.optional(isoDate),
+  /** Documents whose validity ends within these dates (inclusive; the first day no longer in force); with `changes`. */
+  expiryFrom: z.optional(isoDate),
+  expiryTo: z.optional(isoDate),
+  /** `id` (default), `date` (newest issued first), `effective` or `expiry` (soonest first); ties by id. */
+  sort: z.optional(z.enum(['id', 'date', 'effective', 'expiry'])),
+  /** `true`: count the documents passing the filters by type, issuer, status, year and sector. */
+  facets: z.optional(
+    z.pipe(
+      z.enum(['true', 'false', '1', '0']),
+      z.transform((v) => v === 'true' || v === '1'),
+    ),
+  ),
+  ...NotAsRecorded,
 });
 
+/** A change of a document's validity within the dates asked, from the status engine (the same as /status). */
+export const ValidityChange = z.object({
+  /** `takes_effect`: its validity begins (effectiveFrom/effectiveTo); `ends`: it ends (expiryFrom/expiryTo). */
+  kind: z.enum(['takes_effect', 'ends']),
+  date: isoDate,
+  /** The status from that date, and the day before. */
+  status: Status,
+  label: z.string(),
+  before: Status,
+  /** The ground: the effective date and the provision saying it, the repealing or replacing document, the term. */
+  reasons: z.array(Reason),
+});
+
+export const ListedDocument = z.extend(Document, {
+  /** With effectiveFrom/effectiveTo or expiryFrom/expiryTo: the changes of its validity within those dates. */
+  changes: z.optional(z.array(ValidityChange)),
+});
+
+/** The search facets and, when browsing, the sector codes. */
+export const BrowseFacets = z.extend(Facets, { sector: Facets.shape.type });
+
 export const ListDocumentsResponse = z.object({
-  items: z.array(Document),
+  items: z.array(ListedDocument),
   nextCursor: z.optional(z.string()),
+  /** When browsing: the documents passing the filters, on every page. */
+  total: z.optional(z.int()),
+  /** When browsing with `facets=true`. */
+  facets: z.optional(BrowseFacets),
 });
 
 export const UnitParams = z.object({

@@ -108,7 +108,8 @@ export const OPERATIONS: Record<FunctionName, Operation> = {
   health: { summary: 'Liveness and the store in use', tags: ['platform'], responses: { 200: Health } },
   openapi: { summary: 'This document', tags: ['platform'], responses: { 200: null } },
   'documents-list': {
-    summary: 'List documents (cursor pagination), or find them by number',
+    summary:
+      'List documents (cursor pagination), find them by number, or browse without a query: the search filters (issuer, sector, province, year, status, inForceAt, effective and expiry windows) with facet counts (facets=true) and sort=date|effective|expiry',
     tags: ['documents'],
     query: ListDocumentsQuery,
     responses: { 200: ListDocumentsResponse },

@@ -1,7 +1,9 @@
-// Search page: the URL is the state (every result page is a permalink); the form and facet links navigate.
-import { $, api, articleUrl, badge, docUrl, fill, h, highlighted, qs, say, STATUS_LABELS, TYPE_LABELS, today, vnDate } from './common.js';
+// Search page: the URL is the state (every result page is a permalink); the form and facet links navigate. Without a
+// query it browses (GET /v1/documents): the newest documents, those taking effect or ending in the next 30 days and
+// the facets on the home page; the documents passing the filters (a facet link, a sector) otherwise.
+import { $, api, articleUrl, badge, docUrl, fill, h, highlighted, isIsoDate, qs, say, STATUS_LABELS, TYPE_LABELS, today, vnDate } from './common.js';
 
-const FIELDS = ['q', 'type', 'status', 'issuer', 'province', 'year', 'inForceAt', 'scope', 'sort'];
+const FIELDS = ['q', 'type', 'status', 'sector', 'issuer', 'province', 'year', 'inForceAt', 'scope', 'sort'];
 const url = new URLSearchParams(location.search);
 const current = Object.fromEntries(FIELDS.map((k) => [k, url.get(k) ?? '']));
 const form = $('#f');
@@ -13,6 +15,20 @@ for (const k of FIELDS) if (form.elements[k]) form.elements[k].value = current[k
 if (FIELDS.some((k) => k !== 'q' && current[k])) $('#filters').open = true;
 
 const pageUrl = (over) => `/?${qs({ ...current, ...over })}`;
+
+// ---- sectors (lĩnh vực): the catalogue names the filter's options and the facet's values ----
+/** Sector names by code; empty when the catalogue is not available (codes are shown then). */
+let sectorNames = {};
+const sectorsLoaded = api('/v1/sectors')
+  .then((body) => {
+    sectorNames = Object.fromEntries(body.sectors.map((x) => [x.code, x.name]));
+    for (const x of body.sectors) $('#sector').append(h('option', { value: x.code }, `${x.code}. ${x.name}`));
+    $('#sector').value = current.sector;
+  })
+  .catch(() => {
+    if (current.sector) $('#sector').append(h('option', { value: current.sector }, current.sector));
+    $('#sector').value = current.sector;
+  });
 
 form.addEventListener('submit', (e) => {
   e.preventDefault();
@@ -225,27 +241,110 @@ async function answers() {
   }
 }
 
-async function latest() {
+// ---- browsing without a query (GET /v1/documents) ----
+/** The date the home page counts from: `?today=YYYY-MM-DD` (a permalink of the lists as they stood that day), else today. */
+const since = isIsoDate(url.get('today')) ? url.get('today') : today();
+const DAYS = 30;
+const addDays = (iso, n) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+function docItem(d) {
+  return h(
+    'li',
+    null,
+    h('a', { href: docUrl(d.id) }, d.number ?? d.id),
+    ` — ${d.title ?? ''} `,
+    h('span', { class: 'muted' }, `(${d.typeLabel ?? TYPE_LABELS[d.type] ?? ''}${d.issued ? `, ban hành ${vnDate(d.issued)}` : ''})`),
+  );
+}
+
+/** The browse facets: type, sector and issuer (the filters the home page offers), then status and year. */
+function browseFacets(f) {
+  fill(
+    $('#facets'),
+    facetBlock('Loại văn bản', 'type', f?.type, TYPE_LABELS),
+    facetBlock('Lĩnh vực', 'sector', f?.sector, sectorNames),
+    facetBlock('Cơ quan ban hành', 'issuer', f?.issuer),
+    facetBlock('Tình trạng', 'status', f?.status, STATUS_LABELS),
+    facetBlock('Năm ban hành', 'year', f?.year),
+  );
+}
+
+/** A document taking effect or ending on a date: the date, the document, and the ground the status engine gives. */
+function changeItem(d, c) {
+  return h(
+    'li',
+    { class: 'coming-item', 'data-id': d.id, 'data-date': c.date },
+    h('time', { datetime: c.date }, vnDate(c.date)),
+    ' ',
+    h('a', { href: docUrl(d.id) }, d.number ?? d.id),
+    ` — ${d.title ?? ''} `,
+    badge(c.status, c.label),
+    h('p', { class: 'muted ground' }, `Căn cứ: ${c.reasons.map((r) => r.message).join('; ')}`),
+  );
+}
+
+function changeList(id, title, body, kind) {
+  const rows = (body?.items ?? []).flatMap((d) => (d.changes ?? []).filter((c) => c.kind === kind).map((c) => changeItem(d, c)));
+  return h(
+    'section',
+    { 'aria-labelledby': id },
+    h('h3', { id }, title),
+    body === null
+      ? h('p', { class: 'muted' }, 'Không tải được danh sách.')
+      : rows.length
+        ? h('ol', { class: 'coming' }, rows)
+        : h('p', { class: 'muted' }, `Không có văn bản nào trong ${DAYS} ngày này.`),
+    body?.nextCursor ? h('p', { class: 'muted' }, 'Còn văn bản khác; chọn bộ lọc để thu hẹp.') : '',
+  );
+}
+
+/** The home page: the newest documents, those taking effect or ending in the next 30 days, and the facets. */
+async function home() {
+  const until = addDays(since, DAYS);
+  // A list that cannot be loaded says so in its place; the rest of the page still shows.
+  const changing = (field) => api(`/v1/documents?${qs({ [`${field}From`]: since, [`${field}To`]: until, sort: field, limit: 100 })}`).catch(() => null);
+  say('Đang tải…');
   try {
-    const body = await api(`/v1/documents?${qs({ limit: 30, cursor: url.get('cursor') ?? '' })}`);
+    const [newest, starts, ends] = await Promise.all([
+      api(`/v1/documents?${qs({ sort: 'date', facets: 'true', limit: 10 })}`),
+      changing('effective'),
+      changing('expiry'),
+    ]);
+    await sectorsLoaded;
+    say(`${newest.total ?? newest.items.length} văn bản trong cơ sở dữ liệu.`);
+    browseFacets(newest.facets);
     fill(
       $('#results'),
-      h('h2', null, 'Văn bản trong cơ sở dữ liệu'),
       h(
-        'ul',
-        { class: 'card' },
-        body.items.map((d) =>
-          h(
-            'li',
-            null,
-            h('a', { href: docUrl(d.id) }, d.number ?? d.id),
-            ` — ${d.title ?? ''} `,
-            h('span', { class: 'muted' }, `(${d.typeLabel ?? TYPE_LABELS[d.type] ?? ''}${d.issued ? `, ${vnDate(d.issued)}` : ''})`),
-          ),
-        ),
+        'section',
+        { id: 'newest', 'aria-labelledby': 'newest-h' },
+        h('h2', { id: 'newest-h' }, 'Văn bản mới'),
+        h('ol', { class: 'card' }, newest.items.map(docItem)),
+        h('p', null, h('a', { href: pageUrl({ sort: 'date' }) }, 'Xem tất cả văn bản, mới ban hành trước »')),
       ),
-      pager(body.nextCursor),
+      h(
+        'section',
+        { id: 'coming', class: 'card', 'aria-labelledby': 'coming-h' },
+        h('h2', { id: 'coming-h' }, `Sắp có hiệu lực, sắp hết hiệu lực trong ${DAYS} ngày`),
+        h('p', { class: 'muted' }, `Từ ngày ${vnDate(since)} đến ngày ${vnDate(until)}, theo tình trạng hiệu lực của từng văn bản.`),
+        changeList('coming-starts', 'Sắp có hiệu lực', starts, 'takes_effect'),
+        changeList('coming-ends', 'Sắp hết hiệu lực', ends, 'ends'),
+      ),
     );
+  } catch (e) {
+    say(`Không tải được danh sách văn bản: ${e.message}`, true);
+  }
+}
+
+/** The documents passing the filters (a facet link, a sector from a document page), newest first, with the facets. */
+async function browse(filters) {
+  say('Đang tải…');
+  try {
+    const body = await api(`/v1/documents?${qs({ ...filters, sort: 'date', facets: 'true', limit: 20, cursor: url.get('cursor') ?? '' })}`);
+    await sectorsLoaded;
+    say(body.total ? `${body.total} văn bản.` : 'Không có văn bản nào. Thử bỏ bớt bộ lọc.');
+    browseFacets(body.facets);
+    fill($('#results'), h('h2', null, 'Văn bản theo bộ lọc, mới ban hành trước'), h('ol', { class: 'card' }, body.items.map(docItem)), pager(body.nextCursor));
   } catch (e) {
     say(`Không tải được danh sách văn bản: ${e.message}`, true);
   }
@@ -254,4 +353,10 @@ async function latest() {
 if (current.q) {
   if (isQuestion(current.q)) answers();
   search();
-} else latest();
+} else {
+  // Without a query the scope means nothing (documents are listed) and the order is by date of issue.
+  const { q: _q, scope: _scope, sort: _sort, ...rest } = current;
+  const filters = Object.fromEntries(Object.entries(rest).filter(([, v]) => v));
+  if (Object.keys(filters).length || current.sort || url.get('cursor')) browse(filters);
+  else home();
+}

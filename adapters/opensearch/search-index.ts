@@ -7,6 +7,10 @@
 import type { Client } from '@opensearch-project/opensearch';
 import { DomainError } from '../../domain/errors';
 import type {
+  BrowseAfter,
+  BrowseQuery,
+  BrowseResult,
+  BrowseSort,
   Facets,
   GroupedResult,
   PassageCandidates,
@@ -136,7 +140,42 @@ function filterQueries(f: SearchFilters): unknown[] {
           },
         ]
       : []),
+    ...(f.effectiveFrom || f.effectiveTo
+      ? [{ range: { effective: { ...(f.effectiveFrom ? { gte: f.effectiveFrom } : {}), ...(f.effectiveTo ? { lte: f.effectiveTo } : {}) } } }]
+      : []),
+    ...(f.expiryFrom || f.expiryTo
+      ? [{ range: { expiry: { ...(f.expiryFrom ? { gte: f.expiryFrom } : {}), ...(f.expiryTo ? { lte: f.expiryTo } : {}) } } }]
+      : []),
   ];
+}
+
+/** The date field each browse order reads (null: by id alone). */
+const BROWSE_FIELDS: Record<BrowseSort, 'issued' | 'effective' | 'expiry' | null> = { id: null, date: 'issued', effective: 'effective', expiry: 'expiry' };
+const BROWSE_SOURCE = ['workId', 'documentNumber', 'documentType', 'documentTitle', 'issued', 'effective', 'expiry', 'status'];
+
+/** A browse's sort: its date field descending (`date`) or ascending, missing dates last, then the id (as SQLite's). */
+function browseSort(sort: BrowseSort): unknown[] {
+  const field = BROWSE_FIELDS[sort];
+  return field ? [{ [field]: { order: sort === 'date' ? 'desc' : 'asc', missing: '_last' } }, { id: 'asc' }] : [{ id: 'asc' }];
+}
+
+/** The documents after a page's last one in that order (a post_filter: the total and the facets count every page). */
+function browseAfter(sort: BrowseSort, after: BrowseAfter): unknown {
+  const field = BROWSE_FIELDS[sort];
+  const laterId = { range: { id: { gt: after.id } } };
+  if (!field) return laterId;
+  const missing = { bool: { must_not: { exists: { field } } } };
+  if (after.key === null) return { bool: { filter: [missing, laterId] } };
+  return {
+    bool: {
+      should: [
+        { range: { [field]: { [sort === 'date' ? 'lt' : 'gt']: after.key } } },
+        { bool: { filter: [{ term: { [field]: after.key } }, laterId] } },
+        missing,
+      ],
+      minimum_should_match: 1,
+    },
+  };
 }
 
 export interface OpenSearchIndexOptions {
@@ -253,19 +292,25 @@ export class OpenSearchIndex implements SearchIndex {
     return query.sort === 'date' ? [{ issued: { order: 'desc', missing: '_last' } }, { _score: 'desc' }, { id: 'asc' }] : [{ _score: 'desc' }, { id: 'asc' }];
   }
 
-  /** Facet aggregations: buckets ordered by the number of distinct documents in them. */
-  private static aggs(): Record<string, unknown> {
+  /** Facet aggregations: buckets ordered by the number of distinct documents in them; `sectors` adds the sector facet (browse). */
+  private static aggs(sectors = false): Record<string, unknown> {
     const byDocs = (field: string) => ({
       terms: { field, size: FACET_SIZE, order: [{ docs: 'desc' }, { _key: 'asc' }] },
       aggs: { docs: { cardinality: { field: 'workId', precision_threshold: 40000 } } },
     });
-    return { type: byDocs('documentType'), issuer: byDocs('issuers'), status: byDocs('status'), year: byDocs('year') };
+    return {
+      type: byDocs('documentType'),
+      issuer: byDocs('issuers'),
+      status: byDocs('status'),
+      year: byDocs('year'),
+      ...(sectors ? { sector: byDocs('sectors') } : {}),
+    };
   }
 
   private static facets(aggs: Record<string, { buckets: { key: string; docs: { value: number } }[] }> | undefined): Facets | undefined {
     if (!aggs) return undefined;
     const read = (k: keyof Facets) => (aggs[k]?.buckets ?? []).map((b) => ({ value: String(b.key), count: b.docs.value }));
-    return { type: read('type'), issuer: read('issuer'), status: read('status'), year: read('year') };
+    return { type: read('type'), issuer: read('issuer'), status: read('status'), year: read('year'), ...(aggs.sector ? { sector: read('sector') } : {}) };
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
@@ -317,6 +362,51 @@ export class OpenSearchIndex implements SearchIndex {
     });
     const facets = query.facets ? OpenSearchIndex.facets(aggs as never) : undefined;
     return { total: aggs.documents.value, groups, ...(facets ? { facets } : {}) };
+  }
+
+  async browse(query: BrowseQuery): Promise<BrowseResult> {
+    const res = await this.client.search({
+      index: this.alias,
+      body: {
+        size: query.limit + 1,
+        _source: { includes: BROWSE_SOURCE },
+        query: { bool: { filter: [{ term: { kind: 'document' } }, ...filterQueries(query)] } },
+        sort: browseSort(query.sort),
+        // The page's start is a post_filter, so the total (one entry per document) and the facets count every page.
+        ...(query.after ? { post_filter: browseAfter(query.sort, query.after) } : {}),
+        track_total_hits: false,
+        aggs: { documents: { value_count: { field: 'workId' } }, ...(query.facets ? OpenSearchIndex.aggs(true) : {}) },
+      } as never,
+    });
+    const aggs = res.body.aggregations as Record<string, unknown> & { documents: { value: number } };
+    const rows = res.body.hits.hits.map((h) => {
+      const s = h._source as {
+        workId: string;
+        documentNumber: string | null;
+        documentType: string;
+        documentTitle: string | null;
+        issued?: string | null;
+        effective?: string | null;
+        expiry?: string | null;
+        status: string;
+      };
+      return {
+        workId: s.workId,
+        documentNumber: s.documentNumber,
+        documentType: s.documentType,
+        title: s.documentTitle,
+        issued: s.issued ?? null,
+        effective: s.effective ?? null,
+        expiry: s.expiry ?? null,
+        status: s.status,
+      };
+    });
+    const hits = rows.slice(0, query.limit);
+    const last = hits[hits.length - 1];
+    const field = BROWSE_FIELDS[query.sort];
+    const next = rows.length > query.limit && last ? { id: last.workId, key: field ? last[field] : null } : null;
+    const facets = query.facets ? OpenSearchIndex.facets(aggs as never) : undefined;
+    return { total: aggs.documents.value, hits, next, ...(facets ? { facets } : {}) };
   }
 
   async optimize(): Promise<void> {

@@ -6,6 +6,9 @@
  * rows while bm25 scores a title spelled exactly as typed higher (docs/adr/0008 says why titles only).
  */
 import type {
+  BrowseQuery,
+  BrowseResult,
+  BrowseSort,
   Facets,
   GroupedResult,
   PassageCandidates,
@@ -169,6 +172,10 @@ export function filterClauses(f: SearchFilters): { where: string; params: Record
     f.issuedFrom ? 'AND e.issued >= @issuedFrom' : '',
     f.issuedTo ? 'AND e.issued <= @issuedTo' : '',
     f.inForceAt ? 'AND e.effective <= @inForceAt AND (e.expiry IS NULL OR e.expiry > @inForceAt)' : '',
+    f.effectiveFrom ? 'AND e.effective >= @effectiveFrom' : '',
+    f.effectiveTo ? 'AND e.effective <= @effectiveTo' : '',
+    f.expiryFrom ? 'AND e.expiry >= @expiryFrom' : '',
+    f.expiryTo ? 'AND e.expiry <= @expiryTo' : '',
   ].join(' ');
   return {
     where,
@@ -181,8 +188,29 @@ export function filterClauses(f: SearchFilters): { where: string; params: Record
       issuedFrom: f.issuedFrom ?? null,
       issuedTo: f.issuedTo ?? null,
       inForceAt: f.inForceAt ?? null,
+      effectiveFrom: f.effectiveFrom ?? null,
+      effectiveTo: f.effectiveTo ?? null,
+      expiryFrom: f.expiryFrom ?? null,
+      expiryTo: f.expiryTo ?? null,
     },
   };
+}
+
+/** The date column each browse order reads (null: by id alone). */
+const BROWSE_COLUMNS: Record<BrowseSort, 'issued' | 'effective' | 'expiry' | null> = { id: null, date: 'issued', effective: 'effective', expiry: 'expiry' };
+
+/**
+ * A browse's order (document entries: `work_id` is the entry's id) and the condition of the rows after a page's last
+ * (`@afterKey`, `@afterId`): its date column descending (`date`) or ascending, missing dates last, then the id.
+ */
+function browseOrder(sort: BrowseSort, after: { key: string | null } | undefined): { order: string; after: string } {
+  const col = BROWSE_COLUMNS[sort];
+  if (!col) return { order: 'e.work_id', after: after ? 'AND e.work_id > @afterId' : '' };
+  const desc = sort === 'date';
+  const order = `e.${col} ${desc ? 'DESC' : 'ASC'} NULLS LAST, e.work_id`;
+  if (!after) return { order, after: '' };
+  if (after.key === null) return { order, after: `AND e.${col} IS NULL AND e.work_id > @afterId` };
+  return { order, after: `AND (e.${col} ${desc ? '<' : '>'} @afterKey OR (e.${col} = @afterKey AND e.work_id > @afterId) OR e.${col} IS NULL)` };
 }
 
 /** SQLite varints (FTS5's averages record and docsize blobs), from offset `at`: [value, next offset]. */
@@ -776,35 +804,52 @@ export class SqliteSearchIndex implements SearchIndex {
    * are read (the entries of a document mostly share their facet values).
    */
   private matchFacets(source: NonNullable<ReturnType<SqliteSearchIndex['matched']>>): { total: number; facets: Facets } {
+    return this.facetsOver(
+      `FROM search_fts f JOIN search_entries e INDEXED BY search_entries_filters ON e.rid = f.rowid WHERE search_fts MATCH @filter ${source.where}`,
+      source.params,
+      false,
+    );
+  }
+
+  /**
+   * The facets of the entries a FROM clause (alias `e`, the filter index) gives: search's matches (matchFacets) or the
+   * documents a browse lists; `sectors` adds the sector facet. One pass grouped by document and facet values.
+   */
+  private facetsOver(from: string, params: Record<string, unknown>, sectors: boolean): { total: number; facets: Facets } {
+    // Search's statement is unchanged by the sector facet (docs/adr/0008 measured it): the column comes only when asked.
     const rows = this.db
       .prepare(
-        `SELECT e.work_id, e.document_type, e.status, substr(e.issued, 1, 4), e.issuers, count(*)
-         FROM search_fts f JOIN search_entries e INDEXED BY search_entries_filters ON e.rid = f.rowid WHERE search_fts MATCH @filter ${source.where}
-         GROUP BY 1, 2, 3, 4, 5`,
+        sectors
+          ? `SELECT e.work_id, e.document_type, e.status, substr(e.issued, 1, 4), e.issuers, count(*), e.sectors ${from} GROUP BY 1, 2, 3, 4, 5, 7`
+          : `SELECT e.work_id, e.document_type, e.status, substr(e.issued, 1, 4), e.issuers, count(*) ${from} GROUP BY 1, 2, 3, 4, 5`,
       )
       .raw()
-      .all(source.params) as [string, string | null, string | null, string | null, string, number][];
-    const counts = { type: new Map<string | null, Set<string>>(), issuer: new Map(), status: new Map(), year: new Map() } as Record<
-      keyof Facets,
-      Map<string | null, Set<string>>
-    >;
+      .all(params) as [string, string | null, string | null, string | null, string, number, string?][];
+    const counts: Partial<Record<keyof Facets, Map<string | null, Set<string>>>> = {
+      type: new Map(),
+      issuer: new Map(),
+      status: new Map(),
+      year: new Map(),
+      ...(sectors ? { sector: new Map() } : {}),
+    };
     const add = (facet: keyof Facets, value: string | null, work: string) => {
-      const m = counts[facet];
+      const m = counts[facet] as Map<string | null, Set<string>>;
       const works = m.get(value);
       if (works) works.add(work);
       else m.set(value, new Set([work]));
     };
     let total = 0;
-    for (const [work, type, status, year, issuers, n] of rows) {
+    for (const [work, type, status, year, issuers, n, sectorCodes] of rows) {
       total += n;
       add('type', type, work);
       add('status', status, work);
       if (year !== null) add('year', year, work);
       for (const i of JSON.parse(issuers) as string[]) add('issuer', i, work);
+      if (sectorCodes) for (const c of JSON.parse(sectorCodes) as string[]) add('sector', c, work);
     }
     const facets = {} as Facets;
     for (const k of Object.keys(counts) as (keyof Facets)[])
-      facets[k] = [...counts[k]]
+      facets[k] = [...(counts[k] as Map<string | null, Set<string>>)]
         .map(([value, works]) => ({ value: value as string, count: works.size }))
         .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
         .slice(0, FACET_SIZE);
@@ -913,6 +958,49 @@ export class SqliteSearchIndex implements SearchIndex {
     if (!query.facets) return { total, groups };
     const { facets } = this.matchFacets(source);
     return { total, groups, facets };
+  }
+
+  async browse(query: BrowseQuery): Promise<BrowseResult> {
+    const { where, params } = filterClauses(query);
+    // Document entries through the filter index, which holds every filter and sort column: the entries' own pages are
+    // read for the page's rows alone.
+    const from = `FROM search_entries e INDEXED BY search_entries_filters WHERE e.kind = 'document' ${where}`;
+    const { order, after } = browseOrder(query.sort, query.after);
+    const col = BROWSE_COLUMNS[query.sort];
+    return this.db.transaction(() => {
+      // The total and the facets over every page, by the code that counts search's facets.
+      const counted = query.facets ? this.facetsOver(from, params, true) : null;
+      const total = counted ? counted.total : (this.db.prepare(`SELECT count(*) ${from}`).pluck().get(params) as number);
+      const rows = this.db
+        .prepare(
+          `WITH page AS (SELECT e.rid ${from} ${after} ORDER BY ${order} LIMIT @limit)
+           SELECT e.work_id, e.document_number, e.document_type, e.document_title, e.issued, e.effective, e.expiry, e.status
+           FROM page JOIN search_entries e ON e.rid = page.rid ORDER BY ${order}`,
+        )
+        .all({ ...params, limit: query.limit + 1, afterId: query.after?.id ?? null, afterKey: query.after?.key ?? null }) as {
+        work_id: string;
+        document_number: string | null;
+        document_type: string;
+        document_title: string | null;
+        issued: string | null;
+        effective: string | null;
+        expiry: string | null;
+        status: string;
+      }[];
+      const hits = rows.slice(0, query.limit).map((r) => ({
+        workId: r.work_id,
+        documentNumber: r.document_number,
+        documentType: r.document_type,
+        title: r.document_title,
+        issued: r.issued,
+        effective: r.effective,
+        expiry: r.expiry,
+        status: r.status,
+      }));
+      const last = hits[hits.length - 1];
+      const next = rows.length > query.limit && last ? { id: last.workId, key: col ? last[col] : null } : null;
+      return { total, hits, next, ...(counted ? { facets: counted.facets } : {}) };
+    })();
   }
 
   async optimize(): Promise<void> {

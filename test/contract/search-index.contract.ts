@@ -1,5 +1,5 @@
 /** The SearchIndex contract: FTS5 and OpenSearch must agree on what matches. */
-import type { SearchEntry, SearchIndex, SearchQuery } from '../../domain/ports';
+import type { BrowseQuery, SearchEntry, SearchIndex, SearchQuery } from '../../domain/ports';
 import { rankedPassages } from '../../domain/services/answer';
 import { questionTerms } from '../../domain/text/question';
 
@@ -331,6 +331,117 @@ export function searchIndexContract(name: string, make: () => Promise<SearchInde
         expect(hit?.text).toContain('Bộ luật Lao động');
         await index.removeWork('n1');
         await index.removeWork('n2');
+      });
+    });
+
+    describe('browse: documents without a query, with the search filters and facets (issue 21)', () => {
+      const ISSUER = 'Bộ Kiểm thử Duyệt';
+      const doc = (id: string, over: Partial<SearchEntry>) => entry(id, { issuers: [ISSUER], text: 'duyệt văn bản', ...over });
+      beforeAll(async () => {
+        await index.upsert([
+          doc('b1', { documentType: 'luat', issued: '2024-05-01', effective: '2025-01-01', status: 'in_force', sectors: ['20', '2'] }),
+          doc('b2', { issued: '2025-03-01', effective: '2025-07-01', status: 'not_yet_in_force', sectors: ['20'] }),
+          // A unit entry is never a browsed document.
+          doc('b2#art_1', { workId: 'b2', kind: 'article', eId: 'art_1', issued: '2025-03-01', effective: '2025-07-01', sectors: ['20'] }),
+          doc('b3', { issued: '2025-03-01', effective: '2020-01-01', expiry: '2025-07-15', status: 'expired', sectors: ['6'] }),
+          doc('b4', { documentType: 'nghi_dinh', issued: null, effective: null, status: 'unknown', sectors: [] }),
+          doc('b5', { documentType: 'nghi_dinh', issued: '2019-01-01', effective: '2019-02-01', expiry: '2025-07-01', status: 'expired', sectors: ['20'] }),
+        ]);
+      });
+      afterAll(async () => {
+        for (const id of ['b1', 'b2', 'b3', 'b4', 'b5']) await index.removeWork(id);
+      });
+
+      /** Every page, `limit` at a time: the ids in order and each page's total. */
+      const pages = async (extra: Partial<BrowseQuery>, limit = 2) => {
+        const ids: string[] = [];
+        const totals = new Set<number>();
+        let after: BrowseQuery['after'];
+        for (let i = 0; i < 10; i++) {
+          const res = await index.browse({ issuer: ISSUER, sort: 'id', limit, ...extra, ...(after ? { after } : {}) });
+          ids.push(...res.hits.map((h) => h.workId));
+          totals.add(res.total);
+          if (!res.next) break;
+          after = res.next;
+        }
+        return { ids, totals: [...totals] };
+      };
+
+      it('lists document entries only, by id, paged by keys, with the total on every page', async () => {
+        expect(await pages({})).toEqual({ ids: ['b1', 'b2', 'b3', 'b4', 'b5'], totals: [5] });
+        const [first] = (await index.browse({ issuer: ISSUER, sort: 'id', limit: 1 })).hits;
+        expect(first).toEqual({
+          workId: 'b1',
+          documentNumber: 'b1/2024/TT',
+          documentType: 'luat',
+          title: null,
+          issued: '2024-05-01',
+          effective: '2025-01-01',
+          expiry: null,
+          status: 'in_force',
+        });
+      });
+
+      it('sorts by date of issue (newest first), or by start or end of validity (soonest first); missing dates last, ties by id', async () => {
+        expect((await pages({ sort: 'date' })).ids).toEqual(['b2', 'b3', 'b1', 'b5', 'b4']);
+        expect((await pages({ sort: 'effective' })).ids).toEqual(['b5', 'b3', 'b1', 'b2', 'b4']);
+        expect((await pages({ sort: 'expiry' })).ids).toEqual(['b5', 'b3', 'b1', 'b2', 'b4']);
+        expect((await pages({ sort: 'expiry' }, 1)).ids).toEqual(['b5', 'b3', 'b1', 'b2', 'b4']);
+        expect((await pages({ sort: 'date' }, 3)).totals).toEqual([5]);
+      });
+
+      it('takes the search filters, and windows of the start and the end of validity', async () => {
+        expect((await pages({ sector: '20' })).ids).toEqual(['b1', 'b2', 'b5']);
+        expect((await pages({ type: 'nghi_dinh' })).ids).toEqual(['b4', 'b5']);
+        expect((await pages({ inForceAt: '2025-07-05' })).ids).toEqual(['b1', 'b2', 'b3']);
+        expect((await pages({ issuedFrom: '2025-01-01', issuedTo: '2025-12-31', sort: 'date' })).ids).toEqual(['b2', 'b3']);
+        expect((await pages({ effectiveFrom: '2025-01-01', effectiveTo: '2025-07-01', sort: 'effective' })).ids).toEqual(['b1', 'b2']);
+        expect((await pages({ expiryFrom: '2025-07-01', expiryTo: '2025-07-14' })).ids).toEqual(['b5']);
+        expect((await pages({ expiryFrom: '2025-07-02' })).ids).toEqual(['b3']);
+        expect((await pages({ status: 'expired', sector: '6' })).ids).toEqual(['b3']);
+        expect(await pages({ sector: 'none' })).toEqual({ ids: [], totals: [0] });
+        // The windows are search filters too.
+        const found = await index.search({ q: 'duyet van ban', limit: 10, offset: 0, issuer: ISSUER, effectiveFrom: '2025-01-01', scope: 'documents' });
+        expect(found.hits.map((h) => h.id).sort()).toEqual(['b1', 'b2']);
+      });
+
+      it('counts documents by type, issuer, status, year and sector: the search facets for the same filters, on every page', async () => {
+        const first = await index.browse({ issuer: ISSUER, sort: 'date', limit: 2, facets: true });
+        expect(first.total).toBe(5);
+        expect(first.facets).toEqual({
+          type: [
+            { value: 'nghi_dinh', count: 2 },
+            { value: 'thong_tu', count: 2 },
+            { value: 'luat', count: 1 },
+          ],
+          issuer: [{ value: ISSUER, count: 5 }],
+          status: [
+            { value: 'expired', count: 2 },
+            { value: 'in_force', count: 1 },
+            { value: 'not_yet_in_force', count: 1 },
+            { value: 'unknown', count: 1 },
+          ],
+          year: [
+            { value: '2025', count: 2 },
+            { value: '2019', count: 1 },
+            { value: '2024', count: 1 },
+          ],
+          sector: [
+            { value: '20', count: 3 },
+            { value: '2', count: 1 },
+            { value: '6', count: 1 },
+          ],
+        });
+        const second = await index.browse({ issuer: ISSUER, sort: 'date', limit: 2, facets: true, ...(first.next ? { after: first.next } : {}) });
+        expect(second.hits.map((h) => h.workId)).toEqual(['b1', 'b5']);
+        expect({ total: second.total, facets: second.facets }).toEqual({ total: first.total, facets: first.facets });
+        for (const filters of [{}, { sector: '20' }, { inForceAt: '2025-07-05' }, { status: 'expired' }]) {
+          const b = await index.browse({ issuer: ISSUER, sort: 'id', limit: 1, facets: true, ...filters });
+          const s = await index.search({ q: 'duyet van ban', limit: 1, offset: 0, issuer: ISSUER, scope: 'documents', facets: true, ...filters });
+          const { sector: _sector, ...four } = b.facets ?? { sector: [] };
+          expect({ filters, total: b.total, facets: four }).toEqual({ filters, total: s.total, facets: s.facets });
+          expect(s.facets).not.toHaveProperty('sector');
+        }
       });
     });
 
