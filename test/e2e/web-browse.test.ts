@@ -4,35 +4,13 @@
  * pinned date (`?today=`) with their dates and grounds, the browse facets as links with their counts, a facet link
  * listing as many documents as its count, and the basics every page is held to.
  */
-import type { Page } from 'playwright-core';
 import { ListDocumentsResponse } from '../../schemas/documents';
-import { assertChromium, type Browser, expectPageBasics, launchBrowser, openPage } from '../support/browser';
-import { startWebRuntime, type WebRuntime } from '../support/web-runtime';
+import { webPages } from '../support/web-pages';
 
-let runtime: WebRuntime;
-let browser: Browser;
-let problems: string[] = [];
-
-beforeAll(async () => {
-  assertChromium();
-  runtime = await startWebRuntime();
-  browser = await launchBrowser();
-}, 150_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.close();
-});
-
-async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const opened = await openPage(browser, runtime.base + path, viewport);
-  problems = opened.problems;
-  return opened.page;
-}
-
-const expectBasics = (page: Page) => expectPageBasics(page, problems);
+const web = webPages();
+const { open, expectBasics } = web;
 const apiList = async (params: Record<string, string>) =>
-  ListDocumentsResponse.parse(await (await fetch(`${runtime.base}/v1/documents?${new URLSearchParams(params)}`)).json());
+  ListDocumentsResponse.parse(await (await fetch(`${web.runtime.base}/v1/documents?${new URLSearchParams(params)}`)).json());
 
 it('shows the newest documents, those taking effect or ending within 30 days of the date, and the facets', async () => {
   const page = await open('/?today=2025-06-20');

@@ -9,13 +9,9 @@
 import type { Page } from 'playwright-core';
 import { devSecret, signDevToken } from '../../local/devtoken';
 import { QualityResponse } from '../../schemas/quality';
-import { assertChromium, type Browser, expectPageBasics, launchBrowser, openPage } from '../support/browser';
 import { corpusFile } from '../support/fixtures';
-import { startWebRuntime, type WebRuntime } from '../support/web-runtime';
+import { webPages } from '../support/web-pages';
 
-let runtime: WebRuntime;
-let browser: Browser;
-let problems: string[] = [];
 let reviewer: string;
 let editor: string;
 
@@ -48,15 +44,12 @@ function pitLawMissingArticles(): string {
 }
 
 const quality = async (limit: number) => {
-  const res = await fetch(`${runtime.base}/v1/quality?limit=${limit}`, { headers: { authorization: `Bearer ${reviewer}` } });
+  const res = await fetch(`${web.runtime.base}/v1/quality?limit=${limit}`, { headers: { authorization: `Bearer ${reviewer}` } });
   expect(res.status).toBe(200);
   return QualityResponse.parse(await res.json());
 };
 
-beforeAll(async () => {
-  assertChromium();
-  runtime = await startWebRuntime();
-  browser = await launchBrowser();
+const web = webPages({}, async (runtime) => {
   const secret = devSecret(runtime.dataDir);
   reviewer = await signDevToken(secret, 'reviewer-web', ['reviewer']);
   editor = await signDevToken(secret, 'editor-web', ['editor']);
@@ -78,20 +71,8 @@ beforeAll(async () => {
     if (((await quality(100)).worst.find((d) => d.documentId === '04-2007-QH12')?.unapplied.length ?? 0) >= 2) break;
     await new Promise((r) => setTimeout(r, 500));
   }
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.close();
 });
-
-async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const opened = await openPage(browser, runtime.base + path, viewport);
-  problems = opened.problems;
-  return opened.page;
-}
-
-const expectBasics = (page: Page) => expectPageBasics(page, problems);
+const { open, expectBasics } = web;
 const text = async (page: Page, selector: string) => (await page.locator(selector).first().textContent()) ?? '';
 
 async function runReport(page: Page, token: string, limit?: string) {
@@ -225,11 +206,11 @@ it('says so when the token lacks the reviewer role (403) or is not valid (401)',
   await runReport(page, 'not-a-token');
   await page.waitForSelector('#q-result .error:has-text("không hợp lệ")');
   // The two refusals are the only failed requests (Chromium also logs each of them to the console), and nothing broke.
-  expect(problems.filter((p) => !p.startsWith('console: Failed to load resource')).map((p) => p.replace(/http:\/\/[^/]+/, ''))).toEqual([
+  expect(web.problems.filter((p) => !p.startsWith('console: Failed to load resource')).map((p) => p.replace(/http:\/\/[^/]+/, ''))).toEqual([
     'HTTP 403: GET /v1/quality?limit=20',
     'HTTP 401: GET /v1/quality?limit=20',
   ]);
-  expect(problems.filter((p) => p.startsWith('console:')).every((p) => /status of 40[13] .*\/v1\/quality\?limit=20\)$/.test(p))).toBe(true);
+  expect(web.problems.filter((p) => p.startsWith('console:')).every((p) => /status of 40[13] .*\/v1\/quality\?limit=20\)$/.test(p))).toBe(true);
   await page.close();
 });
 

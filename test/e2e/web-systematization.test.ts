@@ -3,32 +3,10 @@
  * runs it (sample corpus): the form, the lists with their grounds, the CSV and print links, a permalink, the nav link,
  * and the basics every page is held to (labels, names, no console errors, no sideways scrolling on a phone).
  */
-import type { Page } from 'playwright-core';
-import { assertChromium, type Browser, expectPageBasics, launchBrowser, openPage } from '../support/browser';
-import { startWebRuntime, type WebRuntime } from '../support/web-runtime';
+import { webPages } from '../support/web-pages';
 
-let runtime: WebRuntime;
-let browser: Browser;
-let problems: string[] = [];
-
-beforeAll(async () => {
-  assertChromium();
-  runtime = await startWebRuntime();
-  browser = await launchBrowser();
-}, 150_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.close();
-});
-
-async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const opened = await openPage(browser, runtime.base + path, viewport);
-  problems = opened.problems;
-  return opened.page;
-}
-
-const expectBasics = (page: Page) => expectPageBasics(page, problems);
+const web = webPages();
+const { open, expectBasics } = web;
 
 it('lists the documents of an issuer at a date with their grounds, and links the CSV and the printable page', async () => {
   const page = await open('/systematization.html');
@@ -46,7 +24,7 @@ it('lists the documents of an issuer at a date with their grounds, and links the
   expect(page.url()).toContain('issuer=');
   const csv = await page.locator('#sys-links a', { hasText: 'CSV' }).getAttribute('href');
   expect(csv).toContain('format=csv');
-  const res = await fetch(runtime.base + csv);
+  const res = await fetch(web.runtime.base + csv);
   expect(res.headers.get('content-type')).toContain('text/csv');
   expect(await res.text()).toContain('09/2022/TT-BLĐTBXH');
   expect(await page.locator('#sys-links a', { hasText: 'Bản in' }).getAttribute('href')).toContain('format=html');

@@ -7,34 +7,14 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { assertChromium, type Browser, CHROMIUM, expectPageBasics, launchBrowser, openPage } from '../support/browser';
-import { ROOT, startWebRuntime, WEB_ROOT, type WebRuntime } from '../support/web-runtime';
+import { assertChromium, CHROMIUM } from '../support/browser';
+import { ROOT, WEB_ROOT } from '../support/web-runtime';
+import { webPages } from '../support/web-pages';
 
 const DOC = '09-2022-TT-BLDTBXH';
 
-let runtime: WebRuntime;
-let browser: Browser;
-/** Console errors, page errors and failed requests of the page under test. */
-let problems: string[] = [];
-
-beforeAll(async () => {
-  assertChromium();
-  runtime = await startWebRuntime({ phapdien: [join(ROOT, 'test/fixtures/phapdien')] });
-  browser = await launchBrowser();
-}, 150_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.close();
-});
-
-async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const opened = await openPage(browser, runtime.base + path, viewport);
-  problems = opened.problems;
-  return opened.page;
-}
-
-const expectBasics = (page: Page) => expectPageBasics(page, problems);
+const web = webPages({ phapdien: [join(ROOT, 'test/fixtures/phapdien')] });
+const { open, expectBasics } = web;
 
 const text = async (page: Page, selector: string) => (await page.locator(selector).first().textContent()) ?? '';
 
@@ -48,7 +28,7 @@ it('serves every page and asset of web/ from the local runtime itself', async ()
   expect(files).toEqual(expect.arrayContaining(['index.html', 'document.html', 'phapdien.html', 'tools.html', 'common.js', 'style.css']));
   const missing: string[] = [];
   for (const f of files) {
-    const res = await fetch(`${runtime.upstream}/${f}`);
+    const res = await fetch(`${web.runtime.upstream}/${f}`);
     await res.arrayBuffer();
     const type = res.headers.get('content-type') ?? '';
     const want = f.endsWith('.html') ? 'text/html' : f.endsWith('.js') ? 'javascript' : 'text/css';
