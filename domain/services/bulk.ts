@@ -24,6 +24,7 @@ import type { Ports } from '../ports';
 import { buildTree } from '../units';
 import { ingestDocument } from './ingest';
 import { aknOfWork } from './export';
+import { originalBytes } from './sources';
 import { documentRelations, documentStatus } from './status';
 
 export const BULK_PREFIX = 'bulk/';
@@ -80,8 +81,7 @@ export async function bulkDocument(ports: Pick<Ports, 'works' | 'units' | 'links
   const s = await documentStatus(ports, work.id, at);
   const originals = [];
   for (const [i, source] of work.sources.entries()) {
-    const bytes = await ports.blobs.get(source.blobKey);
-    if (!bytes) throw new Error(`The original ${source.blobKey} of ${work.id} is missing from the blob store`);
+    const bytes = await originalBytes(ports, work.id, source);
     originals.push({ n: i + 1, fileName: source.fileName, sha256: source.sha256, content: Buffer.from(bytes).toString('base64') });
   }
   return {

@@ -5,20 +5,18 @@
  */
 import { parseInstructions } from '../effects/instructions';
 import { applyReviews, relationEvents } from '../history/derive';
-import { DomainError } from '../errors';
 import type { Diagnostic, SourceFile, Work } from '../model';
 import { readDocument } from '../parse/formats';
 import { keptParse } from '../parse/memo';
 import { parseDocument } from '../parse/parse';
 import type { Links, Ports } from '../ports';
 import { extractRelations } from '../relations/extract';
+import { originalBytes } from './sources';
 import type { Relation } from '../relations/types';
 
 /** The original's parse, read back from the blob store. */
 async function parseOriginal(ports: Pick<Ports, 'blobs'>, id: string, source: SourceFile) {
-  const bytes = await ports.blobs.get(source.blobKey);
-  if (!bytes) throw new DomainError('dependency_unavailable', `Original ${source.blobKey} of ${id} is missing from the blob store`);
-  const { text, format } = await readDocument(source.fileName, bytes);
+  const { text, format } = await readDocument(source.fileName, await originalBytes(ports, id, source));
   return parseDocument(text, format);
 }
 

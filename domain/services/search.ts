@@ -12,6 +12,7 @@ import { readDocument } from '../parse/formats';
 import { issuerLabel, provinceOf } from '../issuers';
 import { filedSectors, sectorInput, suggestSectors } from '../sectors';
 import { depthWithNamed, namedDocuments, pageWithNamed } from './known-items';
+import { originalBytes } from './sources';
 
 export const MAX_QUERY_CHARS = 1000;
 
@@ -98,9 +99,7 @@ export async function indexWork(
     // A work stored without units (nothing parsed out of it): index its original text.
     const primary = work.sources[0];
     if (!primary) return;
-    const bytes = await ports.blobs.get(primary.blobKey);
-    if (!bytes) throw new DomainError('dependency_unavailable', `Original ${primary.blobKey} of ${work.id} is missing from the blob store`);
-    const { text, format } = await readDocument(primary.fileName, bytes);
+    const { text, format } = await readDocument(primary.fileName, await originalBytes(ports, work.id, primary));
     fallback = format === 'markdown' ? text.replace(/\*+/g, '') : text;
   }
   const suggestions = suggestSectors(

@@ -31,9 +31,12 @@ export async function sourceOf(ports: Pick<Ports, 'works'>, ref: string, n: numb
   return { work, n, source, mediaType: MEDIA_TYPES[source.format] };
 }
 
-/** The bytes of an original; a blob missing from the store is a broken invariant, not a client's error. */
-export async function sourceBytes(ports: Pick<Ports, 'blobs'>, s: SourceOf): Promise<Uint8Array> {
-  const bytes = await ports.blobs.get(s.source.blobKey);
-  if (!bytes) throw new Error(`The original ${s.source.blobKey} of ${s.work.id} is missing from the blob store`);
+/**
+ * The bytes of a stored original. A blob the work names but the store does not hold is an unavailable dependency
+ * (503: an S3 read that will succeed once the store is whole again), never the client's fault.
+ */
+export async function originalBytes(ports: Pick<Ports, 'blobs'>, workId: string, source: SourceFile): Promise<Uint8Array> {
+  const bytes = await ports.blobs.get(source.blobKey);
+  if (!bytes) throw new DomainError('dependency_unavailable', `Original ${source.blobKey} of ${workId} is missing from the blob store`);
   return bytes;
 }

@@ -1,5 +1,7 @@
+import { DomainError } from '../../domain/errors';
 import { bulkFile, readManifest } from '../../domain/services/bulk';
 import { BulkParams } from '../../schemas/documents';
+import { downloadReply } from '../_shared/download';
 import { httpHandler, json, type AppContext } from '../_shared/http';
 
 /** Presigned URLs live this long: enough to start a download of a large dump. */
@@ -20,13 +22,10 @@ export const create = (ctx: AppContext) =>
       );
     }
     const file = await bulkFile(ports, params.name);
-    const mediaType = file.name.endsWith('.zip') ? 'application/zip' : 'application/gzip';
-    const digest = { 'repr-digest': `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`, 'x-content-sha256': file.sha256 };
-    if (ports.blobs.downloadUrl) {
-      const location = await ports.blobs.downloadUrl(file.key, { fileName: file.name, mediaType, seconds: LINK_SECONDS });
-      return json({ location, fileName: file.name, sha256: file.sha256 }, 303, { ...digest, location, 'cache-control': 'no-store' });
-    }
-    const bytes = await ports.blobs.get(file.key);
-    if (!bytes) throw new Error(`Bulk file ${file.key} is listed in the manifest but missing from the blob store`);
-    return json(bytes, 200, { ...digest, 'content-type': mediaType, 'content-disposition': `attachment; filename="${file.name}"` });
+    const stored = { key: file.key, fileName: file.name, mediaType: file.name.endsWith('.zip') ? 'application/zip' : 'application/gzip', sha256: file.sha256 };
+    return downloadReply(ports, stored, LINK_SECONDS, async () => {
+      const bytes = await ports.blobs.get(file.key);
+      if (!bytes) throw new DomainError('dependency_unavailable', `Bulk file ${file.key} is listed in the manifest but missing from the blob store`);
+      return bytes;
+    });
   });

@@ -18,14 +18,7 @@ beforeAll(async () => {
   api = await startLocalApi();
   editor = await api.token(['editor']);
   reviewer = await api.token(['reviewer']);
-  for (const f of ['09-2022-TT-BLDTBXH.txt', '02-2023-TT-BLDTBXH.txt']) {
-    const res = await fetch(`${api.base}/v1/documents`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${editor}` },
-      body: JSON.stringify({ fileName: f, content: sampleFile(f).toString('utf8') }),
-    });
-    expect(res.status).toBe(201);
-  }
+  for (const f of ['09-2022-TT-BLDTBXH.txt', '02-2023-TT-BLDTBXH.txt']) expect((await api.ingest(f, sampleFile(f))).outcome).toBe('created');
   await api.index();
 });
 afterAll(() => api.close());

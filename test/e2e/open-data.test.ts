@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { Document, Paragraph, Packer, TextRun } from 'docx';
 import mammoth from 'mammoth';
 import { DocumentWithUnits, Problem } from '../../schemas/common';
-import { CreateDocumentResponse } from '../../schemas/documents';
 import { CORPUS_DIR } from '../support/fixtures';
 import { startLocalApi } from '../support/local-api';
 
@@ -19,21 +18,11 @@ let api: Api;
 const AMENDED = '09-2022-TT-BLDTBXH';
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-async function ingest(fileName: string, bytes: Uint8Array) {
-  const res = await fetch(`${api.base}/v1/documents`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await api.token(['editor'])}` },
-    body: JSON.stringify({ fileName, content: Buffer.from(bytes).toString('base64'), encoding: 'base64' }),
-  });
-  expect([200, 201]).toContain(res.status);
-  return CreateDocumentResponse.parse(await res.json()).document;
-}
-
 const get = (path: string, init: RequestInit = {}) => fetch(`${api.base}${path}`, { redirect: 'manual', ...init });
 
 beforeAll(async () => {
   api = await startLocalApi();
-  await ingest(`${AMENDED}.txt`, readFileSync(join(CORPUS_DIR, `${AMENDED}.txt`)));
+  await api.ingest(`${AMENDED}.txt`, readFileSync(join(CORPUS_DIR, `${AMENDED}.txt`)));
 }, 60_000);
 afterAll(() => api.close());
 
@@ -59,7 +48,7 @@ describe('the original files', () => {
   it('serves a DOCX original as the same bytes, with the Word media type and a Vietnamese file name', async () => {
     const text = readFileSync(join(CORPUS_DIR, '02-2023-TT-BLDTBXH.txt'), 'utf8');
     const docx = await Packer.toBuffer(new Document({ sections: [{ children: text.split('\n').map((l) => new Paragraph({ children: [new TextRun(l)] })) }] }));
-    const work = await ingest('Thông tư 02-2023 sửa đổi.docx', docx);
+    const work = (await api.ingest('Thông tư 02-2023 sửa đổi.docx', docx)).document;
     const res = await get(`/v1/documents/${work.id}/sources/1`);
     expect(res.status).toBe(200);
     expect(Buffer.from(await res.arrayBuffer()).equals(docx)).toBe(true);

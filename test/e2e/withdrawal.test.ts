@@ -16,15 +16,7 @@ const AMENDING = '02-2023-TT-BLDTBXH';
 
 beforeAll(async () => {
   api = await startLocalApi();
-  const editor = await api.token(['editor']);
-  for (const f of [`${AMENDED}.txt`, `${AMENDING}.txt`]) {
-    const res = await fetch(`${api.base}/v1/documents`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${editor}` },
-      body: JSON.stringify({ fileName: f, content: sampleFile(f).toString('utf8') }),
-    });
-    expect(res.status).toBe(201);
-  }
+  for (const f of [`${AMENDED}.txt`, `${AMENDING}.txt`]) expect((await api.ingest(f, sampleFile(f))).outcome).toBe('created');
   await api.index();
 }, 60_000);
 afterAll(() => api.close());

@@ -5,6 +5,7 @@ import { createLogger } from '../../functions/_shared/logger';
 import { devSecret, signDevToken, verifyDevToken } from '../../local/devtoken';
 import { buildHandlers } from '../../local/handlers';
 import { createLocalServer } from '../../local/server';
+import { CreateDocumentResponse } from '../../schemas/documents';
 import { drainOutbox } from '../../local/stream';
 import { tempEmbedded } from './embedded';
 
@@ -20,10 +21,21 @@ export async function startLocalApi() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   ctx.publicBaseUrl = base; // the port is known only now: what `npm start` derives from PORT
+  const token = (roles: string[]) => signDevToken(secret, `user-${roles.join('-') || 'reader'}`, roles);
   return {
     base,
     embedded,
-    token: (roles: string[]) => signDevToken(secret, `user-${roles.join('-') || 'reader'}`, roles),
+    token,
+    /** POST /v1/documents as an editor (the bytes base64-encoded, as received); expects 200 or 201, returns the answer. */
+    ingest: async (fileName: string, bytes: Uint8Array) => {
+      const res = await fetch(`${base}/v1/documents`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(['editor'])}` },
+        body: JSON.stringify({ fileName, content: Buffer.from(bytes).toString('base64'), encoding: 'base64' }),
+      });
+      if (res.status !== 200 && res.status !== 201) throw new Error(`ingest ${fileName}: ${res.status} ${await res.text()}`);
+      return CreateDocumentResponse.parse(await res.json());
+    },
     index: () => drainOutbox(embedded),
     close: () =>
       new Promise<void>((resolve) => {

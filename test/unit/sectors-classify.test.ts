@@ -1,6 +1,6 @@
 /**
- * Sector suggestions on real documents of the development corpus (titles and opening articles copied from
- * ../shared/corpus, issue #19): the title and the opening provisions weigh above the body, legal bases (căn cứ) do not
+ * Sector suggestions on real documents of the development corpus (titles and opening articles copied from it,
+ * issue #19): the title and the opening provisions weigh above the body, legal bases (căn cứ) do not
  * vote, a phrase inside a longer one (an agency's name, a tax's name) does not count on its own, and the confidence
  * says which filings want a reviewer.
  */
