@@ -7,6 +7,7 @@ import type { StoredUnit } from './units';
 import type { CodifiedArticle, CodifiedNode, Topic } from './codify/types';
 import type { Effect } from './effects/types';
 import type { FeedPage, HistoryEvent } from './history/types';
+import type { Delivery, DeliveryState, Subscription } from './subscriptions/types';
 import type { Relation } from './relations/types';
 import type { Appraisal, CheckingFinding, Draft, DraftComment, DraftRequest, DraftVersion } from './drafting/types';
 
@@ -354,6 +355,58 @@ export interface RecentPage {
   older: string | null;
 }
 
+/** A page of a subscription's deliveries, newest first, and where the next older page starts (null: the last). */
+export interface DeliveryPage {
+  items: Delivery[];
+  older: string | null;
+}
+
+/**
+ * Subscriptions and their deliveries (domain/subscriptions, docs/adr/0022). Nothing is deleted: a cancelled
+ * subscription keeps its record. Updates are optimistic: they carry the revision read and fail with ConflictError
+ * when another write came first, so concurrent writers never drop a change.
+ */
+export interface SubscriptionRepository {
+  /** Stores a new subscription (revision 1); ConflictError when its id is taken. */
+  create(subscription: Subscription): Promise<void>;
+  get(id: string): Promise<Subscription | null>;
+  /** An owner's subscriptions, cancelled ones included, oldest first. */
+  byOwner(owner: string): Promise<Subscription[]>;
+  /** Every subscription not cancelled (what the dispatcher matches events against). */
+  active(): Promise<Subscription[]>;
+  /** Writes `subscription` over the stored one if its revision is still `subscription.revision`; returns it with the next revision. */
+  update(subscription: Subscription): Promise<Subscription>;
+  /** Stores deliveries whose id is new (revision 1) and ignores the others; answers how many were new. */
+  enqueue(deliveries: Delivery[]): Promise<number>;
+  delivery(subscriptionId: string, deliveryId: string): Promise<Delivery | null>;
+  /** A subscription's deliveries, newest recorded first, `limit` at a time before the `before` cursor (null: the newest). */
+  deliveries(subscriptionId: string, before: string | null, limit: number): Promise<DeliveryPage>;
+  /** A subscription's deliveries in this state, oldest first (at most `limit`). */
+  inState(subscriptionId: string, state: DeliveryState, limit: number): Promise<Delivery[]>;
+  /** Pending deliveries whose next attempt is due at `now` (ISO), soonest first, at most `limit`. */
+  due(now: string, limit: number): Promise<Delivery[]>;
+  /** As `update`, for a delivery. */
+  updateDelivery(delivery: Delivery): Promise<Delivery>;
+  /** Where the dispatcher stands in the history feed (null: it has not started). */
+  cursor(): Promise<string | null>;
+  /** Moves the dispatcher's cursor; `expected` is the cursor it read, so that two dispatchers never both move it. */
+  setCursor(cursor: string, expected: string | null): Promise<void>;
+}
+
+/** The answer of a webhook receiver to one POST: `ok` for a 2xx; else its status or the network error. */
+export interface WebhookResult {
+  ok: boolean;
+  status: number | null;
+  error: string | null;
+}
+
+/** Sends webhooks (adapters/webhook): HTTPS POSTs to public addresses only, unless the runtime allows loopback. */
+export interface WebhookSender {
+  /** Why this URL may not receive webhooks (scheme, address), or null when it may. */
+  refuse(url: string): Promise<string | null>;
+  post(url: string, body: string, headers: Record<string, string>): Promise<WebhookResult>;
+}
+
 export interface Clock {
   now(): Date;
 }
@@ -369,6 +422,10 @@ export interface Ports {
   clock: Clock;
   /** Drafts, their versions, comments and appraisals (domain/drafting); optional so older wirings still compile. */
   drafts?: DraftRepository;
+  /** Subscriptions and their deliveries (domain/subscriptions); optional as drafts are. */
+  subscriptions?: SubscriptionRepository;
+  /** Sends webhooks (adapters/webhook); with `subscriptions`. */
+  webhooks?: WebhookSender;
 }
 
 /**

@@ -8,6 +8,7 @@ import { type CsdlConfig, readConfig } from './config';
 import { BackupCopyStack } from './stacks/backup-copy-stack';
 import { StatefulStack } from './stacks/stateful-stack';
 import { StatelessStack } from './stacks/stateless-stack';
+import { FollowStack } from './stacks/follow-stack';
 import { WebStack } from './stacks/web-stack';
 
 export interface CsdlApp {
@@ -15,13 +16,15 @@ export interface CsdlApp {
   readonly config: CsdlConfig;
   readonly stateful: StatefulStack;
   readonly stateless: StatelessStack;
+  /** Subscriptions and their notifier (issue 21), kept apart from the stateless stack. */
+  readonly follow: FollowStack;
   readonly web: WebStack;
   /** The copy vault in `backup:copyRegion`, when set. */
   readonly backupCopy?: BackupCopyStack;
 }
 
 /** `Csdl-Dev-Stateful` for stage `dev`. */
-export function stackName(stage: string, part: 'Stateful' | 'Stateless' | 'Web' | 'BackupCopy'): string {
+export function stackName(stage: string, part: 'Stateful' | 'Stateless' | 'Follow' | 'Web' | 'BackupCopy'): string {
   return `Csdl-${stage.charAt(0).toUpperCase()}${stage.slice(1)}-${part}`;
 }
 
@@ -59,6 +62,15 @@ export function buildCsdlApp(app: App): CsdlApp {
     },
   });
   stateless.addStackDependency(stateful, 'functions, API and alarms use the table, bucket, domain and user pool');
+  const follow = new FollowStack(app, stackName(config.stage, 'Follow'), {
+    env,
+    config,
+    description: `CSDLQG pháp luật (${config.stage}): subscriptions, webhooks and their notifier`,
+    stateful: stateless.stateful,
+    httpApi: stateless.httpApi,
+    alarmTopic: stateless.alarms.topic,
+  });
+  follow.addStackDependency(stateless, 'its routes join the HTTP API; its alarms go to the alarm topic');
   const web = new WebStack(app, stackName(config.stage, 'Web'), {
     // With a front door the web stack holds the CloudFront web ACL and certificate, which live in us-east-1; it then
     // names the API by its custom domain (a string from the configuration), so no reference crosses regions.
@@ -73,7 +85,7 @@ export function buildCsdlApp(app: App): CsdlApp {
   // cdk-nag 3 is a validation plugin (not an Aspect): it runs on app.synth(), after the templates are written.
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
 
-  return { app, config, stateful, stateless, web, backupCopy };
+  return { app, config, stateful, stateless, follow, web, backupCopy };
 }
 
 export function createCsdlApp(props?: AppProps): CsdlApp {

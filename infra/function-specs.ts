@@ -35,8 +35,9 @@ export interface FunctionSpec {
   /**
    * Invoked on a schedule (see DailyJob). The seam for the daily status sweep at 00:05 Asia/Ho_Chi_Minh: when its
    * function exists in BACKGROUND_FUNCTIONS, its row gets `schedule: 'daily-00:05-ICT'` and the stack wires it.
+   * `every-minute`: the notifier of subscriptions (docs/adr/0022).
    */
-  readonly schedule?: 'daily-00:05-ICT';
+  readonly schedule?: 'daily-00:05-ICT' | 'every-minute';
   /**
    * Its part in the serverless import of the Bộ pháp điển (CodificationImport, docs/adr/0010): `start` may send to
    * the split queue; `split` consumes it, lists/reads the import prefix and sends to the file queue; `work` consumes
@@ -49,6 +50,11 @@ export interface FunctionSpec {
    * accounts start at a lower limit: ask for the default 1000 first).
    */
   readonly reservedConcurrency?: number;
+  /**
+   * The stack a family of functions lives in when it is kept apart from the stateless stack (CloudFormation allows 500
+   * resources per stack): `follow` = infra/stacks/follow-stack.ts (subscriptions and their notifier, issue 21).
+   */
+  readonly stack?: 'follow';
 }
 
 export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
@@ -271,5 +277,62 @@ export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
     bucket: 'read',
     search: 'write',
     tableStream: true,
+  },
+  // Following the law (issue 21, docs/adr/0022): the subscription items only, through the table grants of the row.
+  'subscriptions-create': {
+    stack: 'follow',
+    description: 'POST /v1/subscriptions: follow a document, a unit, a sector or a search',
+    memoryMiB: 512,
+    timeoutSeconds: 10,
+    table: 'readwrite',
+  },
+  'subscriptions-list': {
+    stack: 'follow',
+    description: "GET /v1/subscriptions: the caller's subscriptions",
+    memoryMiB: 256,
+    timeoutSeconds: 10,
+    table: 'read',
+  },
+  'subscriptions-get': {
+    stack: 'follow',
+    description: 'GET /v1/subscriptions/{id}: a subscription and its deliveries',
+    memoryMiB: 256,
+    timeoutSeconds: 10,
+    table: 'read',
+  },
+  'subscriptions-update': {
+    stack: 'follow',
+    description: 'PATCH /v1/subscriptions/{id}: cancel or resume',
+    memoryMiB: 256,
+    timeoutSeconds: 10,
+    table: 'readwrite',
+  },
+  'subscriptions-replay': {
+    stack: 'follow',
+    description: 'POST /v1/subscriptions/{id}/deliveries/{deliveryId}/replay: send a delivery again',
+    memoryMiB: 256,
+    timeoutSeconds: 10,
+    table: 'readwrite',
+  },
+  'subscriptions-feed': {
+    stack: 'follow',
+    description: "GET /v1/subscriptions/{id}/feed: a subscription's Atom feed",
+    memoryMiB: 256,
+    timeoutSeconds: 10,
+    table: 'read',
+  },
+  notifier: {
+    stack: 'follow',
+    description: 'Every minute: the history since the last run becomes deliveries; due webhooks are sent, signed, with backoff',
+    memoryMiB: 1024,
+    // Sends at most 20 rounds of 50 deliveries, each POST bounded by 10 s: the next minute's run resumes the rest.
+    timeoutSeconds: 300,
+    // Reads the history, works, units and links (a unit's diff); writes deliveries and its cursor.
+    table: 'readwrite',
+    // Sectors and saved searches are matched by the search index's own filters.
+    search: 'read',
+    schedule: 'every-minute',
+    // One run at a time: the cursor and the deliveries have one writer.
+    reservedConcurrency: 1,
   },
 };

@@ -49,6 +49,12 @@ import { create as draftsAppraisalsAdd } from '../functions/drafts-appraisals-ad
 import { create as draftsPromote } from '../functions/drafts-promote/app';
 import { create as checkingFindingsAdd } from '../functions/checking-findings-add/app';
 import { create as checkingFindingsList } from '../functions/checking-findings-list/app';
+import { create as subscriptionsCreate } from '../functions/subscriptions-create/app';
+import { create as subscriptionsList } from '../functions/subscriptions-list/app';
+import { create as subscriptionsGet } from '../functions/subscriptions-get/app';
+import { create as subscriptionsUpdate } from '../functions/subscriptions-update/app';
+import { create as subscriptionsReplay } from '../functions/subscriptions-replay/app';
+import { create as subscriptionsFeed } from '../functions/subscriptions-feed/app';
 import { localPublicBaseUrl } from '../functions/_shared/config';
 import type { AppContext, HttpEvent, HttpResult } from '../functions/_shared/http';
 import type { FunctionName } from '../schemas/routes';
@@ -105,6 +111,12 @@ const FACTORIES: Record<FunctionName, (ctx: AppContext) => LocalHandler> = {
   'documents-source': documentsSource,
   eli,
   bulk,
+  'subscriptions-create': subscriptionsCreate,
+  'subscriptions-list': subscriptionsList,
+  'subscriptions-get': subscriptionsGet,
+  'subscriptions-update': subscriptionsUpdate,
+  'subscriptions-replay': subscriptionsReplay,
+  'subscriptions-feed': subscriptionsFeed,
 };
 
 /**

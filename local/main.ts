@@ -5,6 +5,7 @@
  * BULK_EVERY_MS how soon after a change the bulk dump is written again (default 300,000).
  * An empty store is filled with the sample corpus first.
  */
+import type { AppContext } from '../functions/_shared/http';
 import { createLogger } from '../functions/_shared/logger';
 import { buildHandlers } from './handlers';
 import { loadSampleCorpus } from './sample';
@@ -76,7 +77,7 @@ async function main(): Promise<void> {
   if (bulkEvery > 0) setInterval(dump, bulkEvery).unref();
   const secret = devSecret(embedded.dataDir);
   const imports = localImportPorts(embedded, (message, error) => logger.error('Import message failed', { message, error: error as Error }));
-  const ctx = {
+  const ctx: AppContext = {
     ports: async () => embedded.ports,
     logger,
     storeName: 'sqlite',
@@ -94,6 +95,8 @@ async function main(): Promise<void> {
   server.listen(port, host, () => {
     const addr = server.address();
     const actual = typeof addr === 'object' && addr ? addr.port : port;
+    // Started on port 0 (tests): absolute links (feeds, a subscription's feed) name the port chosen, not 0.
+    if (port === 0 && !process.env.PUBLIC_BASE_URL) ctx.publicBaseUrl = `http://${host}:${actual}`;
     console.log(`CSDLQG pháp luật is running at http://${host}:${actual}/  (API: /v1, OpenAPI: /openapi.json, data: ${embedded.dataDir})`);
     console.log(`Editor token for writes: npm run --silent csdl -- token --role editor --data ${dataDir}`);
   });

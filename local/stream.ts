@@ -3,6 +3,9 @@
  * (links, then search index) the AWS indexer Lambda runs, committing its offset after each batch. At-least-once, like a stream; indexing is idempotent.
  */
 import { processWorkChanges } from '../domain/services/changes';
+import { notifySubscribers } from '../domain/services/subscriptions';
+import type { RetryPolicy } from '../domain/subscriptions/retry';
+import { retryPolicyFromEnv } from '../functions/_shared/config';
 import type { Embedded } from './wiring';
 
 export const INDEXER = 'indexer';
@@ -21,8 +24,19 @@ export async function drainOutbox(embedded: Embedded): Promise<number> {
   }
 }
 
-/** Runs drainOutbox when poked and every `intervalMs` (writes from a CLI in another process land in the outbox too). */
+/** Subscriptions (docs/adr/0022), as functions/notifier runs them on AWS. */
+export async function notifyLocally(embedded: Embedded, retry: RetryPolicy = retryPolicyFromEnv()) {
+  const { subscriptions, webhooks } = embedded.ports;
+  if (!subscriptions || !webhooks) return null;
+  return notifySubscribers({ ...embedded.ports, subscriptions }, webhooks, retry);
+}
+
+/**
+ * Runs drainOutbox, then notifySubscribers, when poked and every `intervalMs` (writes from a CLI in another process
+ * land in the outbox too; retries fall due without any write).
+ */
 export function startStream(embedded: Embedded, onError: (e: unknown) => void, intervalMs = 2000) {
+  const retry = retryPolicyFromEnv();
   let running: Promise<void> | null = null;
   let again = false;
   const run = (): Promise<void> => {
@@ -35,6 +49,7 @@ export function startStream(embedded: Embedded, onError: (e: unknown) => void, i
         again = false;
         try {
           await drainOutbox(embedded);
+          await notifyLocally(embedded, retry);
         } catch (e) {
           onError(e);
         }

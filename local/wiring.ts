@@ -5,6 +5,8 @@ import { FileBlobStore } from '../adapters/files/blob-store';
 import { SqliteCodificationRepository } from '../adapters/sqlite/codification-repository';
 import { SqliteHistoryRepository } from '../adapters/sqlite/history-repository';
 import { SqliteDraftRepository } from '../adapters/sqlite/draft-repository';
+import { SqliteSubscriptionRepository } from '../adapters/sqlite/subscription-repository';
+import { HttpWebhookSender } from '../adapters/webhook/http-sender';
 import { SqliteLinkRepository } from '../adapters/sqlite/link-repository';
 import { SqliteOutbox } from '../adapters/sqlite/outbox';
 import { SqliteSearchIndex } from '../adapters/sqlite/search-index';
@@ -38,6 +40,9 @@ export function openEmbedded(dataDir: string): Embedded {
       links: new SqliteLinkRepository(db),
       history: new SqliteHistoryRepository(db),
       drafts: new SqliteDraftRepository(db),
+      subscriptions: new SqliteSubscriptionRepository(db),
+      // The local runtime also delivers to loopback receivers (tests, a developer's own receiver).
+      webhooks: new HttpWebhookSender({ allowLoopback: true }),
       clock: { now: () => new Date() },
     },
     outbox: new SqliteOutbox(db),

@@ -38,6 +38,20 @@ import { CreateImportRequest, ImportParams, ImportResponse } from './codificatio
 import { QualityQuery, QualityResponse } from './quality';
 import { WithdrawalParams, WithdrawalRequest, WithdrawalResponse } from './withdrawal';
 import {
+  CreateSubscriptionRequest,
+  CreateSubscriptionResponse,
+  DeliveryParams,
+  ReplayResponse,
+  SubscriptionDetailResponse,
+  SubscriptionFeedQuery,
+  SubscriptionFeedResponse,
+  SubscriptionListResponse,
+  SubscriptionParams,
+  SubscriptionQuery,
+  SubscriptionResponse,
+  UpdateSubscriptionRequest,
+} from './subscriptions';
+import {
   AddAppraisalRequest,
   AddCommentRequest,
   AddFindingRequest,
@@ -285,6 +299,53 @@ export const OPERATIONS: Record<FunctionName, Operation> = {
     errors: [404],
     cached: true,
   },
+  'subscriptions-create': {
+    summary:
+      'Follow a document, a unit (eId), a sector or a saved search: each change is POSTed to the webhook, signed (X-Csdl-Signature: t=,v1= HMAC-SHA256 of "t.body"), and kept in the subscription\'s Atom feed. The secret is in this answer only',
+    tags: ['following'],
+    body: CreateSubscriptionRequest,
+    responses: { 201: CreateSubscriptionResponse },
+    errors: [401, 404, 409, 413, 415],
+  },
+  'subscriptions-list': {
+    summary: 'Your subscriptions, cancelled ones included (never their secrets)',
+    tags: ['following'],
+    responses: { 200: SubscriptionListResponse },
+    errors: [401],
+  },
+  'subscriptions-get': {
+    summary: 'One of your subscriptions with its deliveries, newest first (state, attempts, last error)',
+    tags: ['following'],
+    params: SubscriptionParams,
+    query: SubscriptionQuery,
+    responses: { 200: SubscriptionDetailResponse },
+    errors: [401, 404],
+  },
+  'subscriptions-update': {
+    summary: 'Cancel a subscription (kept, no longer matched) or resume a paused one (what it held is sent)',
+    tags: ['following'],
+    params: SubscriptionParams,
+    body: UpdateSubscriptionRequest,
+    responses: { 200: SubscriptionResponse },
+    errors: [401, 404, 410, 413, 415],
+  },
+  'subscriptions-replay': {
+    summary: 'Send one delivery again, now (receivers deduplicate by X-Csdl-Delivery)',
+    tags: ['following'],
+    params: DeliveryParams,
+    responses: { 202: ReplayResponse },
+    errors: [401, 404, 410],
+  },
+  'subscriptions-feed': {
+    summary: "A subscription's own Atom feed (its unguessable id is the key): each change it was told of, newest first; format=json for JSON",
+    tags: ['following'],
+    params: SubscriptionParams,
+    query: SubscriptionFeedQuery,
+    responses: { 200: SubscriptionFeedResponse },
+    alternates: { 'application/atom+xml': { type: 'string' } },
+    errors: [404],
+  },
+
   'relations-add': {
     summary: 'A reviewer adds a relation to a document (who, when, why are kept)',
     tags: ['status'],

@@ -8,9 +8,10 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /**
  * Who may call a route: `public` needs no identity; the others need a JWT whose groups include a role granted it
  * (functions/_shared/http.ts ROLE_GRANTS, docs/adr/0006): editors ingest documents; reviewers review (and may edit);
- * drafters run drafts; appraisers record appraisal and checking findings; commenters comment on drafts.
+ * drafters run drafts; appraisers record appraisal and checking findings; commenters comment on drafts. `identified`
+ * needs a valid token and no role: any signed-in person (following the law, issue 21).
  */
-export type Access = 'public' | 'editor' | 'reviewer' | 'drafter' | 'appraiser' | 'commenter';
+export type Access = 'public' | 'identified' | 'editor' | 'reviewer' | 'drafter' | 'appraiser' | 'commenter';
 
 export interface RouteDef {
   method: HttpMethod;
@@ -79,11 +80,18 @@ export const FUNCTIONS = [
   'documents-source',
   'eli',
   'bulk',
+  // Following the law (issue 21, docs/adr/0022): subscriptions, webhooks, per-subscription feeds.
+  'subscriptions-create',
+  'subscriptions-list',
+  'subscriptions-get',
+  'subscriptions-update',
+  'subscriptions-replay',
+  'subscriptions-feed',
 ] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
 /** Functions that are not behind HTTP: invoked by streams, queues or schedules. */
-export const BACKGROUND_FUNCTIONS = ['indexer', 'status-sweep', 'codification-import-split', 'codification-import-worker'] as const;
+export const BACKGROUND_FUNCTIONS = ['indexer', 'status-sweep', 'codification-import-split', 'codification-import-worker', 'notifier'] as const;
 export type BackgroundFunctionName = (typeof BACKGROUND_FUNCTIONS)[number];
 
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -145,4 +153,12 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'GET', path: '/eli/vn/{type}/{year}/{id}/{date}', fn: 'eli', access: 'public', operationId: 'eliAt' },
   { method: 'GET', path: '/v1/bulk', fn: 'bulk', access: 'public' },
   { method: 'GET', path: '/v1/bulk/{name}', fn: 'bulk', access: 'public', operationId: 'bulkFile' },
+  // Following the law (issue 21): any signed-in person follows documents, units, sectors and searches; the feed's
+  // key is the subscription's unguessable id, so a feed reader needs no token.
+  { method: 'POST', path: '/v1/subscriptions', fn: 'subscriptions-create', access: 'identified', maxBodyBytes: 8 * 1024 },
+  { method: 'GET', path: '/v1/subscriptions', fn: 'subscriptions-list', access: 'identified' },
+  { method: 'GET', path: '/v1/subscriptions/{id}', fn: 'subscriptions-get', access: 'identified' },
+  { method: 'PATCH', path: '/v1/subscriptions/{id}', fn: 'subscriptions-update', access: 'identified', maxBodyBytes: 1024 },
+  { method: 'POST', path: '/v1/subscriptions/{id}/deliveries/{deliveryId}/replay', fn: 'subscriptions-replay', access: 'identified', maxBodyBytes: 1024 },
+  { method: 'GET', path: '/v1/subscriptions/{id}/feed', fn: 'subscriptions-feed', access: 'public' },
 ];

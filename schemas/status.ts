@@ -178,6 +178,15 @@ export const DiffQuery = z.object({ from: isoDate, to: isoDate, ...NotAsRecorded
 export const TimelineQuery = z.object({ ...NotAsRecorded });
 
 const DiffOp = z.object({ op: z.enum(['equal', 'delete', 'insert']), text: z.string() });
+/** One unit whose heading or text differ between two dates, word by word (domain/consolidate/engine.ts UnitDiff). */
+export const UnitDiff = z.object({
+  eId: z.string(),
+  kind: z.string(),
+  change: z.enum(['added', 'removed', 'changed']),
+  heading: z.nullable(z.array(DiffOp)),
+  text: z.array(DiffOp),
+  effects: z.array(z.string()),
+});
 export const DiffResponse = z.object({
   documentId: z.string(),
   documentNumber: z.nullable(z.string()),
@@ -185,16 +194,7 @@ export const DiffResponse = z.object({
   to: z.string(),
   /** The document's validity at both dates. */
   validity: z.object({ from: ValidityAt, to: ValidityAt }),
-  changes: z.array(
-    z.object({
-      eId: z.string(),
-      kind: z.string(),
-      change: z.enum(['added', 'removed', 'changed']),
-      heading: z.nullable(z.array(DiffOp)),
-      text: z.array(DiffOp),
-      effects: z.array(z.string()),
-    }),
-  ),
+  changes: z.array(UnitDiff),
 });
 
 export const StatusCheckRequest = z.object({

@@ -272,7 +272,10 @@ export async function runApiProperties(ctx: ApiContext, options: { requests: num
         // An editor's token satisfies only the access levels ROLE_GRANTS gives editors (not reviewer, drafter, appraiser).
         const role = (o.op as { 'x-required-role'?: string })['x-required-role'];
         const editorMay = !role || role === 'public' || (ROLE_GRANTS[role as keyof typeof ROLE_GRANTS] ?? []).includes('editor');
-        const want = g.identity === 'none' || g.identity === 'forged' ? 401 : g.identity === 'reader' || (g.identity === 'editor' && !editorMay) ? 403 : null;
+        // `identified` routes take any valid token, roles or none.
+        const anyone = role === 'identified';
+        const want =
+          g.identity === 'none' || g.identity === 'forged' ? 401 : !anyone && (g.identity === 'reader' || (g.identity === 'editor' && !editorMay)) ? 403 : null;
         if ((want && status !== want) || (!want && (status === 401 || status === 403))) {
           authViolations++;
           record({ kind: 'auth', operation: name, request: shown, status, detail: `expected ${want ?? 'neither 401 nor 403'}` });

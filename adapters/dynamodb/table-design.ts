@@ -46,3 +46,31 @@ export const DRAFT_KEYS = {
   finding: (at: string, id: string) => `FIND#${at}#${id}`,
   findingPrefix: 'FIND#',
 } as const;
+
+/**
+ * Subscriptions (docs/adr/0022), each record one item, its body a JSON string (gzip for deliveries):
+ *   `SUB#<id>` / `META`            the subscription (optimistic lock on `revision`);
+ *                                  gsi1 `SUBOWNER#<owner>` / `<createdAt>#<id>`: an owner's, oldest first;
+ *                                  gsi2 `SUBS` / `<id>` only while not cancelled (sparse): the active ones.
+ *   `SUB#<id>` / `DLV#<delivery>`  one delivery, read by id with one GetItem and put once (`attribute_not_exists`);
+ *                                  gsi1 `SUBDLV#<id>` / `<recordedAt>#<delivery>`: a subscription's deliveries in
+ *                                  feed order (paged newest first; by state with a filter);
+ *                                  gsi2 `SUBDUE` / `<nextAttemptAt>#<delivery>` only while pending (sparse): what is due.
+ *   `SUBCURSOR` / `META`           the dispatcher's place in the history feed, moved conditionally on the value read.
+ * Every write is a Put of the whole item, so an attribute of a sparse key is gone as soon as its state is left.
+ */
+export const SUBSCRIPTION_KEYS = {
+  pk: (subscriptionId: string) => `SUB#${subscriptionId}`,
+  meta: 'META',
+  ownerPk: (owner: string) => `SUBOWNER#${owner}`,
+  ownerSk: (createdAt: string, subscriptionId: string) => `${createdAt}#${subscriptionId}`,
+  activePk: 'SUBS',
+  delivery: (deliveryId: string) => `DLV#${deliveryId}`,
+  deliveriesPk: (subscriptionId: string) => `SUBDLV#${subscriptionId}`,
+  deliveriesSk: (recordedAt: string, deliveryId: string) => `${recordedAt}#${deliveryId}`,
+  duePk: 'SUBDUE',
+  /** An absent next attempt sorts first: a pending delivery without one is due at once. */
+  dueSk: (nextAttemptAt: string | null, deliveryId: string) => `${nextAttemptAt ?? ''}#${deliveryId}`,
+  cursorPk: 'SUBCURSOR',
+  cursorSk: 'META',
+} as const;

@@ -1,5 +1,6 @@
 /** process.env, parsed once with zod; a Lambda with a missing setting fails at cold start with the setting named. */
 import * as z from 'zod/mini';
+import { DEFAULT_RETRY, type RetryPolicy } from '../../domain/subscriptions/retry';
 
 /**
  * The public origin (and path prefix, if any) the API is served at: absolute links (the Atom feed) are built on it,
@@ -45,3 +46,28 @@ export function localPublicBaseUrl(env: Record<string, string | undefined> = pro
 }
 
 export const APP_VERSION = '0.1.0';
+
+const Millis = z.pipe(
+  z.string().check(z.regex(/^\d+$/, { message: 'a whole number of milliseconds' })),
+  z.transform((s: string) => Number(s)),
+);
+const RetryEnv = z.object({
+  WEBHOOK_RETRY_FIRST_MS: z.optional(Millis),
+  WEBHOOK_RETRY_MAX_MS: z.optional(Millis),
+  WEBHOOK_PAUSE_AFTER_MS: z.optional(Millis),
+});
+
+/**
+ * How webhook deliveries are retried (domain/subscriptions/retry.ts): DEFAULT_RETRY (1 minute doubling to 6 hours,
+ * paused after 3 days), each part overridable by WEBHOOK_RETRY_FIRST_MS, WEBHOOK_RETRY_MAX_MS, WEBHOOK_PAUSE_AFTER_MS.
+ */
+export function retryPolicyFromEnv(env: Record<string, string | undefined> = process.env): RetryPolicy {
+  const res = RetryEnv.safeParse(env);
+  if (!res.success) throw new Error(`Configuration invalid: ${res.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join(', ')}`);
+  const r = res.data;
+  return {
+    firstMs: r.WEBHOOK_RETRY_FIRST_MS ?? DEFAULT_RETRY.firstMs,
+    maxMs: r.WEBHOOK_RETRY_MAX_MS ?? DEFAULT_RETRY.maxMs,
+    pauseAfterMs: r.WEBHOOK_PAUSE_AFTER_MS ?? DEFAULT_RETRY.pauseAfterMs,
+  };
+}

@@ -83,7 +83,7 @@ export function identityFrom(event: HttpEvent): Identity | null {
 
 /** Reviewers may do what editors do. */
 /** The roles that satisfy each access level. Anyone with a working identity in the drafting process may comment. */
-export const ROLE_GRANTS: Record<Exclude<Access, 'public'>, string[]> = {
+export const ROLE_GRANTS: Record<Exclude<Access, 'public' | 'identified'>, string[]> = {
   editor: ['editor', 'reviewer'],
   reviewer: ['reviewer'],
   drafter: ['drafter'],
@@ -93,7 +93,12 @@ export const ROLE_GRANTS: Record<Exclude<Access, 'public'>, string[]> = {
 
 function authorize(access: Access, identity: Identity | null): void {
   if (access === 'public') return;
-  if (!identity) throw new HttpProblem('unauthenticated', `Send a bearer token of an identity with the ${access} role`);
+  if (!identity)
+    throw new HttpProblem(
+      'unauthenticated',
+      access === 'identified' ? 'Sign in: send a bearer token' : `Send a bearer token of an identity with the ${access} role`,
+    );
+  if (access === 'identified') return;
   if (!identity.roles.some((r) => ROLE_GRANTS[access].includes(r)))
     throw new HttpProblem('forbidden', `This needs the ${access} role; your identity has: ${identity.roles.join(', ') || 'none'}`);
 }

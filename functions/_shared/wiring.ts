@@ -2,8 +2,10 @@
  * The composition root for AWS (and for tests on DynamoDB Local, the S3 server and a local OpenSearch node):
  * builds the ports from configuration. The embedded default has its own in local/wiring.ts.
  */
+import { HttpWebhookSender } from '../../adapters/webhook/http-sender';
 import { DynamoHistoryRepository } from '../../adapters/dynamodb/history-repository';
 import { DynamoDraftRepository } from '../../adapters/dynamodb/draft-repository';
+import { DynamoSubscriptionRepository } from '../../adapters/dynamodb/subscription-repository';
 import { DynamoLinkRepository } from '../../adapters/dynamodb/link-repository';
 import { DynamoCodificationRepository } from '../../adapters/dynamodb/codification-repository';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -60,6 +62,9 @@ export function createAwsPorts(
     links: new DynamoLinkRepository(clients.dynamodb, config.TABLE_NAME),
     history: new DynamoHistoryRepository(clients.dynamodb, config.TABLE_NAME),
     drafts: new DynamoDraftRepository(clients.dynamodb, config.TABLE_NAME),
+    subscriptions: new DynamoSubscriptionRepository(clients.dynamodb, config.TABLE_NAME),
+    // On AWS a webhook goes to https and a public address only (checked at the connection's own DNS lookup).
+    webhooks: new HttpWebhookSender({ allowLoopback: false }),
     search: new OpenSearchIndex(clients.opensearch, { prefix: config.OPENSEARCH_INDEX_PREFIX, refresh: options.refresh ?? false }),
     clock: { now: () => new Date() },
   };

@@ -1,9 +1,9 @@
-import { Feed } from 'feed';
 import { DomainError } from '../../domain/errors';
 import { changesSince } from '../../domain/services/history';
 import type { HistoryEvent } from '../../domain/history/types';
 import type { RecentPage } from '../../domain/ports';
 import { ChangesQuery } from '../../schemas/history';
+import { ATOM_TYPE, atomXml } from '../_shared/atom';
 import { httpHandler, json, type AppContext } from '../_shared/http';
 
 /** What an Atom reader cares about: documents ingested and documents whose text, relations or status changed. */
@@ -28,13 +28,9 @@ export const create = (ctx: AppContext) =>
       throw new DomainError('validation', 'since resumes the JSON feed; the Atom feed is newest first and pages with before (its next link)');
     const page = await ports.history.recent(query.before ?? null, Math.min(query.limit, ATOM_MAX));
     return json(atomOf(page, query.limit, query.before ?? null, ctx.publicBaseUrl ?? '', ports.clock.now()), 200, {
-      'content-type': 'application/atom+xml; charset=utf-8',
+      'content-type': ATOM_TYPE,
     });
   });
-
-/** An attribute value escaped once (the `feed` library escapes `&` in its own links, twice in `self`). */
-const attr = (v: string) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const FEED_OPEN = '<feed xmlns="http://www.w3.org/2005/Atom">';
 
 function atomOf(page: RecentPage, limit: number, before: string | null, base: string, now: Date): string {
   // Links are absolute for feed readers, on the configured public base URL: never on the Host header, which the
@@ -44,31 +40,22 @@ function atomOf(page: RecentPage, limit: number, before: string | null, base: st
   const items = page.items.filter((e) => ATOM_KINDS.has(e.kind));
   // Newest first: the feed is as recent as its first entry; an empty feed is as of now.
   const newest = items[0] ?? page.items[0];
-  const feed = new Feed({
+  return atomXml({
     id: `${base}/v1/changes`,
     title: 'CSDLQG pháp luật — văn bản mới và văn bản thay đổi',
     description: 'Văn bản được tiếp nhận, sửa đổi nội dung, thay đổi quan hệ hoặc tình trạng hiệu lực',
     link: `${base}/`,
-    language: 'vi',
     updated: newest ? new Date(newest.recordedAt) : now,
-    copyright: 'Văn bản quy phạm pháp luật không thuộc đối tượng bảo hộ quyền tác giả (Luật Sở hữu trí tuệ, Điều 15)',
-  });
-  for (const e of items)
-    feed.addItem({
+    self: url(before),
+    next: page.older ? url(page.older) : null,
+    entries: items.map((e) => ({
       id: `urn:csdl:event:${e.id}`,
       title: e.summary,
       link: `${base}/document.html?id=${encodeURIComponent(e.workId)}`,
       date: new Date(e.recordedAt),
       description: [e.reason, e.status ? e.status.reasons.join('; ') : null].filter(Boolean).join(' — ') || e.summary,
-      author: [{ name: e.actor }],
-      category: [{ name: e.kind, term: e.kind }],
-    });
-  // `self` and `next` are written here: the library escapes its self link twice and writes no next link.
-  const links = [
-    `<link rel="self" type="application/atom+xml" href="${attr(url(before))}"/>`,
-    ...(page.older ? [`<link rel="next" type="application/atom+xml" href="${attr(url(page.older))}"/>`] : []),
-  ];
-  const xml = feed.atom1();
-  if (!xml.includes(FEED_OPEN)) throw new Error('feed: the Atom output has no <feed> element as expected');
-  return xml.replace(FEED_OPEN, () => `${FEED_OPEN}${links.map((l) => `\n    ${l}`).join('')}`);
+      author: e.actor,
+      category: e.kind,
+    })),
+  });
 }

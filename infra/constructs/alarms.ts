@@ -10,7 +10,7 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { Topic } from 'aws-cdk-lib/aws-sns';
+import { type ITopic, Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -44,20 +44,7 @@ export class OperationalAlarms extends Construct {
     this.topic = new Topic(this, 'Topic', { displayName: `csdl-${props.stage} alarms`, masterKey: key, enforceSSL: true });
     if (props.email) this.topic.addSubscription(new EmailSubscription(props.email));
 
-    const action = new SnsAction(this.topic);
-    const alarm = (alarmId: string, metric: IMetric, threshold: number, description: string) => {
-      const created = new Alarm(this, alarmId, {
-        metric,
-        alarmDescription: description,
-        threshold,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      });
-      created.addAlarmAction(action);
-      created.addOkAction(action);
-      this.alarms.push(created);
-    };
+    const alarm = alarmsTo(this, this.topic, this.alarms);
 
     alarm(
       'DeadLetterQueueNotEmpty',
@@ -94,4 +81,25 @@ export class OperationalAlarms extends Construct {
       'The HTTP API answered 5xx at least 5 times in 5 minutes.',
     );
   }
+}
+
+/**
+ * Makes alarms in `scope` that page `topic` when they fire and when they clear (≥ threshold over one period; no data
+ * is not a breach), collecting them in `into`. Every stack of functions pages the one topic this way.
+ */
+export function alarmsTo(scope: Construct, topic: ITopic, into: Alarm[]) {
+  const action = new SnsAction(topic);
+  return (alarmId: string, metric: IMetric, threshold: number, description: string) => {
+    const created = new Alarm(scope, alarmId, {
+      metric,
+      alarmDescription: description,
+      threshold,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    created.addAlarmAction(action);
+    created.addOkAction(action);
+    into.push(created);
+  };
 }

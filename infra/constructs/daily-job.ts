@@ -1,7 +1,8 @@
 /**
- * Runs a function every day at 00:05 Asia/Ho_Chi_Minh (17:05 UTC; Vietnam has no daylight saving), the moment a
- * day's effective dates and expiries have passed. EventBridge Scheduler takes the IANA time zone itself.
- * Used through `schedule: 'daily-00:05-ICT'` in infra/function-specs.ts (the status sweep, when it exists).
+ * Runs a function on a schedule, by default every day at 00:05 Asia/Ho_Chi_Minh (17:05 UTC; Vietnam has no daylight
+ * saving), the moment a day's effective dates and expiries have passed. EventBridge Scheduler takes the IANA time zone
+ * itself. Used through `schedule` in infra/function-specs.ts: `daily-00:05-ICT` (the status sweep), `every-minute`
+ * (the notifier of subscriptions, infra/stacks/follow-stack.ts).
  */
 import { ArnFormat, Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -16,9 +17,14 @@ import { acknowledge, acknowledgeWildcardResources } from '../nag';
 export interface DailyJobProps {
   readonly fn: IFunction;
   readonly description: string;
+  /** Default: daily at 00:05 Asia/Ho_Chi_Minh. The notifier runs every minute (EVERY_MINUTE). */
+  readonly schedule?: ScheduleExpression;
+  /** Lambda's async retries of a failed run (default 2); 0 where the next scheduled run resumes the work anyway. */
+  readonly retryAttempts?: number;
 }
 
 export const DAILY_AT_0005_ICT = ScheduleExpression.cron({ minute: '5', hour: '0', timeZone: TimeZone.ASIA_HO_CHI_MINH });
+export const EVERY_MINUTE = ScheduleExpression.rate(Duration.minutes(1));
 
 export class DailyJob extends Construct {
   readonly schedule: Schedule;
@@ -54,7 +60,7 @@ export class DailyJob extends Construct {
     );
     // Scheduler invokes asynchronously: Lambda retries a failed run twice, then sends the event and the error here.
     props.fn.configureAsyncInvoke({
-      retryAttempts: 2,
+      retryAttempts: props.retryAttempts ?? 2,
       maxEventAge: Duration.hours(6),
       onFailure: new SqsDestination(this.failureQueue),
     });
@@ -77,7 +83,7 @@ export class DailyJob extends Construct {
     });
     this.schedule = new Schedule(this, 'Schedule', {
       scheduleName,
-      schedule: DAILY_AT_0005_ICT,
+      schedule: props.schedule ?? DAILY_AT_0005_ICT,
       description: props.description,
       target: new LambdaInvoke(props.fn, { role, retryAttempts: 3, maxEventAge: Duration.hours(6), deadLetterQueue: this.deadLetterQueue }),
     });

@@ -11,7 +11,8 @@ import {
   DomainName,
   HttpApi,
   HttpMethod,
-  type HttpRoute,
+  HttpRoute,
+  HttpRouteKey,
   HttpStage,
   LogGroupLogDestination,
   PayloadFormatVersion,
@@ -30,7 +31,8 @@ import { acknowledge } from '../nag';
 export interface CsdlHttpApiProps {
   readonly stage: string;
   readonly routes: readonly RouteDef[];
-  readonly functions: Record<FunctionName, IFunction>;
+  /** The functions of `routes` (routes of other stacks are added there with addRoute). */
+  readonly functions: Partial<Record<FunctionName, IFunction>>;
   readonly userPool: IUserPool;
   readonly userPoolClient: IUserPoolClient;
   readonly corsOrigins: string[];
@@ -76,6 +78,9 @@ export class CsdlHttpApi extends Construct {
   readonly domainName?: DomainName;
   /** The custom domain's name as configured (a plain string: no cross-stack reference where it is used). */
   private readonly customDomain?: string;
+  /** The Cognito JWT authorizer of the non-public routes (one per API, whichever stack a route is in). */
+  readonly authorizer: HttpJwtAuthorizer;
+  private readonly integrations = new Map<FunctionName, HttpLambdaIntegration>();
 
   constructor(scope: Construct, id: string, props: CsdlHttpApiProps) {
     super(scope, id);
@@ -116,41 +121,44 @@ export class CsdlHttpApi extends Construct {
       new ApiMapping(this, 'Mapping', { api: this.api, domainName: this.domainName, stage: this.stage });
     }
 
-    const authorizer = new HttpJwtAuthorizer('CognitoJwt', issuerUrl(props.userPool), {
+    this.authorizer = new HttpJwtAuthorizer('CognitoJwt', issuerUrl(props.userPool), {
       jwtAudience: [props.userPoolClient.userPoolClientId],
       identitySource: ['$request.header.Authorization'],
     });
 
-    const integrations = new Map<FunctionName, HttpLambdaIntegration>();
-    const integrationFor = (name: FunctionName) => {
-      let integration = integrations.get(name);
-      if (!integration) {
-        integration = new HttpLambdaIntegration(`${name}-integration`, props.functions[name], {
-          payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
-        });
-        integrations.set(name, integration);
-      }
-      return integration;
-    };
-
     for (const def of props.routes) {
-      const routes = this.api.addRoutes({
-        path: def.path,
-        methods: [HttpMethod[def.method]],
-        integration: integrationFor(def.fn),
-        ...(def.access === 'public' ? {} : { authorizer }),
-      });
-      if (def.access === 'public') {
-        for (const route of routes) {
-          acknowledge(
-            route,
-            'AwsSolutions-APIG4',
-            `${def.method} ${def.path} is public by design (ARCHITECTURE.md §6: anyone may read the national legal database); it is throttled at the stage and writes are never public.`,
-          );
-        }
-      }
-      this.routes.push({ def, routes });
+      const fn = props.functions[def.fn];
+      if (!fn) throw new Error(`route ${def.method} ${def.path}: no function ${def.fn} in this stack`);
+      this.addRoute(this, def, fn);
     }
+  }
+
+  /**
+   * One route of the table to its function, in `scope`: this construct for the stateless stack's functions, another
+   * stack for a family of functions kept apart (infra/stacks/follow-stack.ts), whose routes, integrations and invoke
+   * permissions then live in that stack. Non-public routes get the JWT authorizer.
+   */
+  addRoute(scope: Construct, def: RouteDef, fn: IFunction): HttpRoute {
+    // One integration per function, shared by its routes.
+    let integration = this.integrations.get(def.fn);
+    if (!integration) {
+      integration = new HttpLambdaIntegration(`${def.fn}-integration`, fn, { payloadFormatVersion: PayloadFormatVersion.VERSION_2_0 });
+      this.integrations.set(def.fn, integration);
+    }
+    const route = new HttpRoute(scope, `${def.method}${def.path}`, {
+      httpApi: this.api,
+      routeKey: HttpRouteKey.with(def.path, HttpMethod[def.method]),
+      integration,
+      ...(def.access === 'public' ? {} : { authorizer: this.authorizer }),
+    });
+    if (def.access === 'public')
+      acknowledge(
+        route,
+        'AwsSolutions-APIG4',
+        `${def.method} ${def.path} is public by design (ARCHITECTURE.md §6: anyone may read the national legal database); it is throttled at the stage and writes are never public.`,
+      );
+    this.routes.push({ def, routes: [route] });
+    return route;
   }
 
   /** Where the API answers: its custom domain when it has one (the execute-api endpoint is then disabled). */

@@ -8,9 +8,12 @@ import { AccountRecovery, FeaturePlan, Mfa, StandardThreatProtectionMode, UserPo
 import { Construct } from 'constructs';
 import type { Access } from '../../schemas/routes';
 
-/** One Cognito group per access level that needs an identity; the compiler keeps it in step with `Access`. */
-export const USER_GROUPS = ['editor', 'reviewer', 'drafter', 'appraiser', 'commenter'] as const satisfies readonly Exclude<Access, 'public'>[];
-type AssertAllGroups<T extends readonly string[]> = Exclude<Exclude<Access, 'public'>, T[number]> extends never ? true : never;
+/**
+ * One Cognito group per access level that needs a role; the compiler keeps it in step with `Access` (`identified`
+ * needs an account and no group).
+ */
+export const USER_GROUPS = ['editor', 'reviewer', 'drafter', 'appraiser', 'commenter'] as const satisfies readonly Exclude<Access, 'public' | 'identified'>[];
+type AssertAllGroups<T extends readonly string[]> = Exclude<Exclude<Access, 'public' | 'identified'>, T[number]> extends never ? true : never;
 const allGroupsListed: AssertAllGroups<typeof USER_GROUPS> = true;
 void allGroupsListed;
 

@@ -40,7 +40,8 @@ export interface StatelessStackProps extends StackProps {
 }
 
 export class StatelessStack extends Stack {
-  readonly functions: Record<CsdlFunctionName, CsdlFunction>;
+  /** This stack's functions (those of other families are in their stacks). */
+  readonly functions: Partial<Record<CsdlFunctionName, CsdlFunction>>;
   readonly httpApi: CsdlHttpApi;
   readonly streamIndexing: StreamIndexing;
   readonly alarms: OperationalAlarms;
@@ -48,52 +49,36 @@ export class StatelessStack extends Stack {
   /** Scheduled functions (`schedule` in function-specs.ts), by function name. */
   readonly dailyJobs: Partial<Record<CsdlFunctionName, DailyJob>> = {};
 
+  /** The stateful resources it was given (other stacks of functions use the same). */
+  readonly stateful: StatefulResources;
+
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
     const { config, stateful } = props;
+    this.stateful = stateful;
 
-    const environment: Record<string, string> = {
-      CSDL_STORE: 'aws',
-      TABLE_NAME: stateful.table.tableName,
-      BUCKET_NAME: stateful.bucket.bucketName,
-      OPENSEARCH_ENDPOINT: stateful.searchEndpointUrl,
-      OPENSEARCH_INDEX_PREFIX: config.indexPrefix,
-      LOG_LEVEL: config.logLevel,
-      POWERTOOLS_SERVICE_NAME: 'csdl',
-      // Absolute links (the Atom feed) name the national domain, never a request's Host header; without a front door
-      // (dev) they stay relative to the feed.
-      ...(config.edge ? { PUBLIC_BASE_URL: `https://${config.edge.webDomain}` } : {}),
-    };
-
-    const names: CsdlFunctionName[] = [...FUNCTIONS, ...BACKGROUND_FUNCTIONS];
-    const built = {} as Record<CsdlFunctionName, CsdlFunction>;
+    const environment = functionEnvironment(config, stateful);
+    // The functions of this stack: those of no other family (function-specs.ts `stack`).
+    const names: CsdlFunctionName[] = [...FUNCTIONS, ...BACKGROUND_FUNCTIONS].filter((name) => !FUNCTION_SPECS[name].stack);
+    const built: Partial<Record<CsdlFunctionName, CsdlFunction>> = {};
     for (const name of names) {
+      const fn = buildFunction(this, name, config, stateful, environment);
       const spec = FUNCTION_SPECS[name];
-      const fn = new CsdlFunction(this, `Fn-${name}`, {
-        name,
-        roleName: functionRoleName(config.stage, name),
-        description: spec.description,
-        memoryMiB: spec.memoryMiB,
-        timeoutSeconds: spec.timeoutSeconds,
-        reservedConcurrency: spec.reservedConcurrency,
-        assets: spec.assets ?? [],
-        environment,
-        logRetention: config.logRetention,
-        skipBundling: config.skipBundling,
-      });
-      if (spec.table) grantTable(fn.role, stateful.table, stateful.tableIndexNames, spec.table, spec.batchWrite);
-      if (spec.bucket) grantBucket(fn.role, fn.role, stateful.bucket, spec.bucket);
-      if (spec.search) grantSearch(fn.role, fn.role, stateful.domain, config.indexPrefix, spec.search);
       if (spec.schedule === 'daily-00:05-ICT') this.dailyJobs[name] = new DailyJob(this, `Daily-${name}`, { fn: fn.fn, description: spec.description });
       built[name] = fn;
     }
     this.functions = built;
+    const own = (name: CsdlFunctionName): CsdlFunction => {
+      const found = built[name];
+      if (!found) throw new Error(`function ${name} is not in the stateless stack (function-specs.ts \`stack\`)`);
+      return found;
+    };
 
     // The serverless import of the Bộ pháp điển (docs/adr/0010): one function per part, wired by their spec rows.
     const importPart = (part: 'start' | 'status' | 'split' | 'work') => {
       const found = names.filter((name) => FUNCTION_SPECS[name].codificationImport === part);
       if (found.length !== 1 || !found[0]) throw new Error(`exactly one function must have codificationImport: '${part}', got ${found.join(', ') || 'none'}`);
-      return this.functions[found[0]];
+      return own(found[0]);
     };
     this.codificationImport = new CodificationImport(this, 'CodificationImport', {
       bucket: stateful.bucket,
@@ -108,14 +93,15 @@ export class StatelessStack extends Stack {
     if (streamConsumers.length !== 1 || !indexerName) {
       throw new Error(`exactly one function must consume the table stream, got ${streamConsumers.join(', ') || 'none'}`);
     }
-    const indexer = this.functions[indexerName].fn;
+    const indexer = own(indexerName).fn;
     this.streamIndexing = new StreamIndexing(this, 'StreamIndexing', { table: stateful.table, indexer });
 
-    const httpFunctions = {} as Record<FunctionName, IFunction>;
-    for (const name of FUNCTIONS) httpFunctions[name] = this.functions[name].fn;
+    const httpFunctions: Partial<Record<FunctionName, IFunction>> = {};
+    for (const name of FUNCTIONS) if (!FUNCTION_SPECS[name].stack) httpFunctions[name] = own(name).fn;
     this.httpApi = new CsdlHttpApi(this, 'Http', {
       stage: config.stage,
-      routes: ROUTES,
+      // The routes of other stacks' functions are added there (CsdlHttpApi.addRoute).
+      routes: ROUTES.filter((r) => !FUNCTION_SPECS[r.fn].stack),
       functions: httpFunctions,
       userPool: stateful.userPool,
       userPoolClient: stateful.userPoolClient,
@@ -128,7 +114,7 @@ export class StatelessStack extends Stack {
 
     this.alarms = new OperationalAlarms(this, 'Alarms', {
       stage: config.stage,
-      functions: Object.fromEntries(names.map((name) => [name, this.functions[name].fn])),
+      functions: Object.fromEntries(names.map((name) => [name, own(name).fn])),
       deadLetterQueue: this.streamIndexing.deadLetterQueue,
       otherDeadLetterQueues: {
         CodificationImport: {
@@ -156,4 +142,47 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.httpApi.url });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
   }
+}
+
+/** Every function's environment: where the table, bucket and search domain are, and the public base URL. */
+export function functionEnvironment(config: CsdlConfig, stateful: StatefulResources): Record<string, string> {
+  return {
+    CSDL_STORE: 'aws',
+    TABLE_NAME: stateful.table.tableName,
+    BUCKET_NAME: stateful.bucket.bucketName,
+    OPENSEARCH_ENDPOINT: stateful.searchEndpointUrl,
+    OPENSEARCH_INDEX_PREFIX: config.indexPrefix,
+    LOG_LEVEL: config.logLevel,
+    POWERTOOLS_SERVICE_NAME: 'csdl',
+    // Absolute links (the Atom feed) name the national domain, never a request's Host header; without a front door
+    // (dev) they stay relative to the feed.
+    ...(config.edge ? { PUBLIC_BASE_URL: `https://${config.edge.webDomain}` } : {}),
+  };
+}
+
+/** One function as its row in function-specs.ts says: size, role, and the grants written there (nothing else). */
+export function buildFunction(
+  scope: Construct,
+  name: CsdlFunctionName,
+  config: CsdlConfig,
+  stateful: StatefulResources,
+  environment: Record<string, string>,
+): CsdlFunction {
+  const spec = FUNCTION_SPECS[name];
+  const fn = new CsdlFunction(scope, `Fn-${name}`, {
+    name,
+    roleName: functionRoleName(config.stage, name),
+    description: spec.description,
+    memoryMiB: spec.memoryMiB,
+    timeoutSeconds: spec.timeoutSeconds,
+    reservedConcurrency: spec.reservedConcurrency,
+    assets: spec.assets ?? [],
+    environment,
+    logRetention: config.logRetention,
+    skipBundling: config.skipBundling,
+  });
+  if (spec.table) grantTable(fn.role, stateful.table, stateful.tableIndexNames, spec.table, spec.batchWrite);
+  if (spec.bucket) grantBucket(fn.role, fn.role, stateful.bucket, spec.bucket);
+  if (spec.search) grantSearch(fn.role, fn.role, stateful.domain, config.indexPrefix, spec.search);
+  return fn;
 }

@@ -1,6 +1,6 @@
 /**
  * The web UI on AWS: the static pages of web/ in a private bucket behind CloudFront (origin access control), with
- * the HTTP API behind the same domain (`/v1/*`, `/health`, `/openapi.json`), so the pages call the API same-origin
+ * the HTTP API behind the same domain (`/v1/*`, `/eli/*`, `/health`, `/openapi.json`), so the pages call the API same-origin
  * exactly as they do on the local runtime. Redeployable: the bucket holds nothing but a copy of web/.
  */
 import * as path from 'node:path';

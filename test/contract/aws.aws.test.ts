@@ -10,6 +10,7 @@ import { unitRepositoryContract } from './unit-repository.contract';
 import { workRepositoryContract } from './work-repository.contract';
 
 import { draftRepositoryContract } from './draft-repository.contract';
+import { subscriptionRepositoryContract } from './subscription-repository.contract';
 
 const env = awsTestEnvironment();
 
@@ -27,4 +28,9 @@ draftRepositoryContract('DynamoDB', async () => {
   const drafts = (await env).ports.drafts;
   if (!drafts) throw new Error('createAwsPorts has no drafts');
   return drafts;
+});
+subscriptionRepositoryContract('DynamoDB', async () => {
+  const subscriptions = (await env).ports.subscriptions;
+  if (!subscriptions) throw new Error('createAwsPorts has no subscriptions');
+  return subscriptions;
 });

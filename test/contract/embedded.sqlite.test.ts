@@ -18,6 +18,8 @@ import { workRepositoryContract } from './work-repository.contract';
 import { tempDir } from '../support/embedded';
 import { draftRepositoryContract } from './draft-repository.contract';
 import { SqliteDraftRepository } from '../../adapters/sqlite/draft-repository';
+import { subscriptionRepositoryContract } from './subscription-repository.contract';
+import { SqliteSubscriptionRepository } from '../../adapters/sqlite/subscription-repository';
 
 const dir = tempDir('csdl-contract-');
 
@@ -29,3 +31,4 @@ codificationRepositoryContract('SQLite', async () => new SqliteCodificationRepos
 linkRepositoryContract('SQLite', async () => new SqliteLinkRepository(openDatabase(join(dir, 'links.sqlite'))));
 historyRepositoryContract('SQLite', async () => new SqliteHistoryRepository(openDatabase(join(dir, 'history.sqlite'))));
 draftRepositoryContract('SQLite', async () => new SqliteDraftRepository(openDatabase(join(dir, 'drafts.sqlite'))));
+subscriptionRepositoryContract('SQLite', async () => new SqliteSubscriptionRepository(openDatabase(join(dir, 'subscriptions.sqlite'))));

@@ -53,24 +53,24 @@ describe('stage prod refuses to synthesize without its front door', () => {
 
 describe('the API answers only on its custom domain', () => {
   test('prod: the execute-api endpoint is disabled; the custom domain has TLS 1.2 and the $default stage mapped', () => {
-    prod.statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: true });
-    prod.statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
+    prod.functionsTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: true });
+    prod.functionsTemplate.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
       DomainName: FRONT_DOOR['api:domainName'],
       DomainNameConfigurations: [{ CertificateArn: FRONT_DOOR['api:certificateArn'], EndpointType: 'REGIONAL', SecurityPolicy: 'TLS_1_2' }],
     });
-    const [mapping] = Object.values(prod.statelessTemplate.findResources('AWS::ApiGatewayV2::ApiMapping'));
+    const [mapping] = Object.values(prod.functionsTemplate.findResources('AWS::ApiGatewayV2::ApiMapping'));
     expect(mapping?.Properties.Stage).toBe('$default');
     expect(mapping?.DependsOn ?? []).toEqual(expect.arrayContaining([expect.stringMatching(/DefaultStage/)]));
     expect(prod.stateless.httpApi.url).toBe(`https://${FRONT_DOOR['api:domainName']}/`);
   });
   test('absolute links name the national domain in every function', () => {
-    const fns = Object.values(prod.statelessTemplate.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Environment?.Variables?.TABLE_NAME);
+    const fns = Object.values(prod.functionsTemplate.findResources('AWS::Lambda::Function')).filter((f) => f.Properties.Environment?.Variables?.TABLE_NAME);
     expect(fns.length).toBeGreaterThan(40);
     for (const f of fns) expect(f.Properties.Environment.Variables.PUBLIC_BASE_URL).toBe(`https://${FRONT_DOOR['web:domainName']}`);
   });
   test('dev keeps the execute-api endpoint (no custom domain) and no absolute base', () => {
-    dev.statelessTemplate.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0);
-    dev.statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: false });
+    dev.functionsTemplate.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0);
+    dev.functionsTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', { DisableExecuteApiEndpoint: false });
   });
 });
 

@@ -29,9 +29,9 @@ interface Statement {
 
 /** Every Allow statement of the policies attached to a role of the stateless stack, actions as arrays. */
 function statementsOf(name: CsdlFunctionName): (Statement & { Action: string[] })[] {
-  const roleId = logicalId(s.stateless.functions[name].role);
+  const roleId = logicalId(s.fn(name).role);
   const out: (Statement & { Action: string[] })[] = [];
-  for (const policy of Object.values(s.statelessTemplate.findResources('AWS::IAM::Policy'))) {
+  for (const policy of Object.values(s.functionsTemplate.findResources('AWS::IAM::Policy'))) {
     if (!((policy.Properties.Roles ?? []) as { Ref?: string }[]).some((r) => r.Ref === roleId)) continue;
     for (const st of policy.Properties.PolicyDocument.Statement as Statement[]) {
       if (st.Effect !== 'Allow') continue;
@@ -145,16 +145,20 @@ describe('trust policies', () => {
     expect(principals).toHaveLength(2);
   }, 180_000);
 
-  test('the scheduler role is assumable only for this account and this schedule', () => {
-    const roles = Object.values(s.statelessTemplate.findResources('AWS::IAM::Role')).filter((r) =>
+  test('each scheduler role is assumable only for this account and its own schedule', () => {
+    const roles = Object.values(s.functionsTemplate.findResources('AWS::IAM::Role')).filter((r) =>
       JSON.stringify(r.Properties.AssumeRolePolicyDocument).includes('scheduler.amazonaws.com'),
     );
-    expect(roles).toHaveLength(1);
-    const st = roles[0]?.Properties.AssumeRolePolicyDocument.Statement[0];
-    expect(st.Condition.StringEquals['aws:SourceAccount']).toEqual({ Ref: 'AWS::AccountId' });
-    expect(JSON.stringify(st.Condition.ArnEquals['aws:SourceArn'])).toContain(':schedule/default/Csdl-Dev-Stateless-Daily-status-sweep');
-    const schedule = Object.values(s.statelessTemplate.findResources('AWS::Scheduler::Schedule'))[0];
-    expect(schedule?.Properties.Name).toBe('Csdl-Dev-Stateless-Daily-status-sweep');
+    const names = Object.values(s.functionsTemplate.findResources('AWS::Scheduler::Schedule')).map((x) => x.Properties.Name as string);
+    // The daily status sweep, and the notifier of subscriptions every minute.
+    expect(names.sort()).toEqual(['Csdl-Dev-Follow-Every-notifier', 'Csdl-Dev-Stateless-Daily-status-sweep']);
+    expect(roles).toHaveLength(names.length);
+    const trusted = roles.map((role) => {
+      const st = role.Properties.AssumeRolePolicyDocument.Statement[0];
+      expect(st.Condition.StringEquals['aws:SourceAccount']).toEqual({ Ref: 'AWS::AccountId' });
+      return /:schedule\/default\/([\w-]+)/.exec(JSON.stringify(st.Condition.ArnEquals['aws:SourceArn']))?.[1];
+    });
+    expect(trusted.sort()).toEqual(names);
   });
 });
 
@@ -164,13 +168,14 @@ describe('IAM5 Resource::* is acknowledged per action', () => {
       context: { ...cdkJsonContext(), 'csdl:skipBundling': true },
       outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'csdl-iam5-')),
     });
-    stateless.functions.health.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:ListAllMyBuckets'], resources: ['*'] }));
+    stateless.functions.health?.role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:ListAllMyBuckets'], resources: ['*'] }));
     expect(() => app.synth()).toThrow(/AwsSolutions-IAM5\[Resource::\*\]/);
   }, 180_000);
 
   test('the acknowledgement names each action it covers, with a reason', () => {
-    const acks = s.stateless.functions.indexer.role.node.metadata
-      .filter((m) => JSON.stringify(m.data ?? '').includes('IAM5[Resource::*]'))
+    const acks = s
+      .fn('indexer')
+      .role.node.metadata.filter((m) => JSON.stringify(m.data ?? '').includes('IAM5[Resource::*]'))
       .map((m) => JSON.stringify(m.data));
     expect(acks).toHaveLength(1);
     for (const action of ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'dynamodb:ListStreams']) expect(acks[0]).toContain(action);

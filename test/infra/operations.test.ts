@@ -34,7 +34,7 @@ function backupRule(synth: Synthesized) {
 
 describe('audit', () => {
   test('the HTTP API access log records the caller (JWT subject)', () => {
-    const stage = Object.values(s.statelessTemplate.findResources('AWS::ApiGatewayV2::Stage'))[0];
+    const stage = Object.values(s.functionsTemplate.findResources('AWS::ApiGatewayV2::Stage'))[0];
     const format = JSON.parse(stage?.Properties.AccessLogSettings.Format);
     expect(format.caller).toBe('$context.authorizer.claims.sub');
   });
@@ -43,10 +43,10 @@ describe('audit', () => {
     const group = s.stateful.apiAccessLogs;
     const resource = s.statefulTemplate.toJSON().Resources[logicalId(group)];
     expect(resource).toMatchObject({ DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain', Properties: { RetentionInDays: 365 } });
-    expect(JSON.stringify(Object.values(s.statelessTemplate.findResources('AWS::ApiGatewayV2::Stage'))[0]?.Properties.AccessLogSettings)).toContain(
+    expect(JSON.stringify(Object.values(s.functionsTemplate.findResources('AWS::ApiGatewayV2::Stage'))[0]?.Properties.AccessLogSettings)).toContain(
       logicalId(group),
     );
-    s.statelessTemplate.resourcePropertiesCountIs('AWS::Logs::LogGroup', Match.anyValue(), ALL.length);
+    s.functionsTemplate.resourcePropertiesCountIs('AWS::Logs::LogGroup', Match.anyValue(), ALL.length);
   });
 
   test('the access-log buckets (originals, front door) are versioned: a deleted record stays 30 days (checkov CKV_AWS_21)', () => {
@@ -68,7 +68,7 @@ describe('audit', () => {
 
   test('function log groups are kept one year and survive a stateless redeploy', () => {
     for (const name of ALL) {
-      const group = s.statelessTemplate.toJSON().Resources[logicalId(s.stateless.functions[name].logGroup)];
+      const group = s.functionsTemplate.toJSON().Resources[logicalId(s.fn(name).logGroup)];
       expect(group).toMatchObject({ DeletionPolicy: 'Retain', Properties: { RetentionInDays: 365 } });
     }
   });
@@ -101,23 +101,23 @@ describe('audit', () => {
 
 describe('status sweep', () => {
   test('a run that failed after Lambda async retries lands in an encrypted 14-day queue, which pages', () => {
-    const fn = s.stateless.functions['status-sweep'].fn;
+    const fn = s.fn('status-sweep').fn;
     const job = s.stateless.dailyJobs['status-sweep'];
     expect(job).toBeDefined();
     const queue = job?.failureQueue;
     if (!queue) throw new Error('no failure queue');
-    s.statelessTemplate.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+    s.functionsTemplate.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       FunctionName: { Ref: logicalId(fn) },
       Qualifier: '$LATEST',
       MaximumRetryAttempts: 2,
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(queue), 'Arn'] } } },
     });
-    expect(s.statelessTemplate.toJSON().Resources[logicalId(queue)].Properties).toMatchObject({
+    expect(s.functionsTemplate.toJSON().Resources[logicalId(queue)].Properties).toMatchObject({
       SqsManagedSseEnabled: true,
       MessageRetentionPeriod: 14 * 24 * 3600,
     });
     for (const q of [queue, job.deadLetterQueue]) {
-      s.statelessTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      s.functionsTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
         MetricName: 'ApproximateNumberOfMessagesVisible',
         Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(q), 'QueueName'] } }],
       });
@@ -126,10 +126,10 @@ describe('status sweep', () => {
 });
 
 describe('lint', () => {
-  test('has a small reserved concurrency; no other function reserves any', () => {
+  test('has a small reserved concurrency; no other function reserves any but the notifier (one run at a time)', () => {
     for (const name of ALL) {
-      const fn = s.statelessTemplate.toJSON().Resources[logicalId(s.stateless.functions[name].fn)];
-      expect(fn.Properties.ReservedConcurrentExecutions).toBe(name === 'lint' ? 5 : undefined);
+      const fn = s.functionsTemplate.toJSON().Resources[logicalId(s.fn(name).fn)];
+      expect(fn.Properties.ReservedConcurrentExecutions).toBe(name === 'lint' ? 5 : name === 'notifier' ? 1 : undefined);
     }
   });
 });

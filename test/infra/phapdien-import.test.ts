@@ -11,7 +11,7 @@ let synth: Synthesized;
 let t: Template;
 beforeAll(() => {
   synth = synthCsdl({ 'csdl:skipBundling': true });
-  t = synth.statelessTemplate;
+  t = synth.functionsTemplate;
 });
 
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
@@ -20,7 +20,7 @@ const statementsOf = (roleId: string): Statement[] =>
     .filter((p) => ((p.Properties.Roles ?? []) as { Ref?: string }[]).some((r) => r.Ref === roleId))
     .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
 const actions = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
-const roleOf = (name: keyof Synthesized['stateless']['functions']) => logicalId(synth.stateless.functions[name].role);
+const roleOf = (name: keyof Synthesized['stateless']['functions']) => logicalId(synth.fn(name).role);
 const text = (v: unknown) => JSON.stringify(v);
 
 it('creates a split queue and a file queue, SSE-encrypted, redriving to one encrypted DLQ after N receives', () => {
@@ -33,7 +33,7 @@ it('creates a split queue and a file queue, SSE-encrypted, redriving to one encr
   }
   expect(t.toJSON().Resources[dlq].Properties.SqsManagedSseEnabled).toBe(true);
   // The worker's queue hides a message for 6 × the worker's timeout (AWS's rule for batching windows).
-  const worker = t.toJSON().Resources[logicalId(synth.stateless.functions['codification-import-worker'].fn)].Properties;
+  const worker = t.toJSON().Resources[logicalId(synth.fn('codification-import-worker').fn)].Properties;
   expect(t.toJSON().Resources[logicalId(imp.fileQueue)].Properties.VisibilityTimeout).toBe(worker.Timeout * 6);
 });
 
@@ -54,14 +54,14 @@ it('lets every import queue be reached over TLS only', () => {
 it('feeds the splitter and the worker from their queues with ReportBatchItemFailures and bounded concurrency', () => {
   const imp = synth.stateless.codificationImport;
   t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-    FunctionName: { Ref: logicalId(synth.stateless.functions['codification-import-worker'].fn) },
+    FunctionName: { Ref: logicalId(synth.fn('codification-import-worker').fn) },
     EventSourceArn: { 'Fn::GetAtt': [logicalId(imp.fileQueue), 'Arn'] },
     FunctionResponseTypes: ['ReportBatchItemFailures'],
     BatchSize: IMPORT_QUEUE_SETTINGS.workerBatchSize,
     ScalingConfig: { MaximumConcurrency: IMPORT_QUEUE_SETTINGS.workerMaxConcurrency },
   });
   t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-    FunctionName: { Ref: logicalId(synth.stateless.functions['codification-import-split'].fn) },
+    FunctionName: { Ref: logicalId(synth.fn('codification-import-split').fn) },
     EventSourceArn: { 'Fn::GetAtt': [logicalId(imp.splitQueue), 'Arn'] },
     FunctionResponseTypes: ['ReportBatchItemFailures'],
     BatchSize: 1,
@@ -99,7 +99,7 @@ it('scopes S3 access of the splitter and the worker to the import prefix, and se
 it('gives the import functions the queue URLs and alarms on the import DLQ', () => {
   const imp = synth.stateless.codificationImport;
   for (const name of ['codification-imports-create', 'codification-import-split', 'codification-import-worker'] as const) {
-    const env = t.toJSON().Resources[logicalId(synth.stateless.functions[name].fn)].Properties.Environment.Variables;
+    const env = t.toJSON().Resources[logicalId(synth.fn(name).fn)].Properties.Environment.Variables;
     expect(env.IMPORT_SPLIT_QUEUE_URL).toEqual({ Ref: logicalId(imp.splitQueue) });
     expect(env.IMPORT_FILE_QUEUE_URL).toEqual({ Ref: logicalId(imp.fileQueue) });
   }

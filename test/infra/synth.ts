@@ -10,6 +10,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import type { IConstruct } from 'constructs';
 import { type CsdlApp, createCsdlApp } from '../../infra/csdl-app';
+import type { CsdlFunction } from '../../infra/constructs/csdl-function';
+import type { CsdlFunctionName } from '../../infra/function-specs';
 
 const CDK_JSON = path.resolve(__dirname, '../../cdk.json');
 
@@ -26,6 +28,14 @@ export interface Synthesized extends CsdlApp {
   readonly assembly: CloudAssembly;
   readonly statefulTemplate: Template;
   readonly statelessTemplate: Template;
+  readonly followTemplate: Template;
+  /**
+   * The stacks of functions (stateless and follow) as one template: what holds for every function, route and alarm
+   * is checked over it, whichever stack a function family lives in (their logical ids are unique across both).
+   */
+  readonly functionsTemplate: Template;
+  /** A function by name, from whichever stack holds it. */
+  fn(name: CsdlFunctionName): CsdlFunction;
 }
 
 /** The context of cdk.json: stage default and the feature flags `cdk synth` uses. */
@@ -38,11 +48,23 @@ export function synthCsdl(context: Record<string, unknown> = {}): Synthesized {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'csdl-cdk-'));
   const csdl = createCsdlApp({ context: { ...base, ...context }, outdir });
   const assembly = csdl.app.synth();
+  const statelessTemplate = Template.fromStack(csdl.stateless);
+  const followTemplate = Template.fromStack(csdl.follow);
+  const [a, b] = [statelessTemplate.toJSON(), followTemplate.toJSON()];
+  const clash = Object.keys(b.Resources).filter((id) => id in a.Resources);
+  if (clash.length > 0) throw new Error(`logical ids in both function stacks: ${clash.join(', ')}`);
   return {
     ...csdl,
     assembly,
     statefulTemplate: Template.fromStack(csdl.stateful),
-    statelessTemplate: Template.fromStack(csdl.stateless),
+    statelessTemplate,
+    followTemplate,
+    functionsTemplate: Template.fromJSON({ ...a, Resources: { ...a.Resources, ...b.Resources } }),
+    fn: (name) => {
+      const found = csdl.stateless.functions[name] ?? csdl.follow.functions[name];
+      if (!found) throw new Error(`no function ${name} in any stack`);
+      return found;
+    },
   };
 }
 

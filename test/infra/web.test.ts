@@ -39,8 +39,9 @@ test('forwards the API paths to the HTTP API, over HTTPS only, with every method
   expect(apiOrigin?.CustomOriginConfig?.OriginProtocolPolicy).toBe('https-only');
 });
 
-test('reviewers’ GETs (/v1/quality, import progress) reach the API with their Authorization header: uncached, before /v1/*', () => {
-  expect(IDENTIFIED_GET_PATHS).toEqual(['/v1/codification/imports/*', '/v1/quality']);
+test('identified GETs (/v1/quality, import progress, one’s subscriptions) reach the API with their Authorization header: uncached, before /v1/*', () => {
+  // `/v1/subscriptions/*` takes the subscription feeds along: uncached too, as their answers say (no-cache).
+  expect(IDENTIFIED_GET_PATHS).toEqual(['/v1/codification/imports/*', '/v1/quality', '/v1/subscriptions', '/v1/subscriptions/*']);
   const [dist] = Object.values(web.findResources('AWS::CloudFront::Distribution'));
   const behaviors = dist?.Properties.DistributionConfig.CacheBehaviors as { PathPattern: string; CachePolicyId: string; OriginRequestPolicyId: string }[];
   // CloudFront uses the first behavior whose pattern matches: the identified reads come before /v1/*.

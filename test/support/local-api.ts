@@ -6,17 +6,30 @@ import { devSecret, signDevToken, verifyDevToken } from '../../local/devtoken';
 import { buildHandlers } from '../../local/handlers';
 import { createLocalServer } from '../../local/server';
 import { CreateDocumentResponse } from '../../schemas/documents';
-import { drainOutbox } from '../../local/stream';
+import { drainOutbox, startStream } from '../../local/stream';
 import { tempEmbedded } from './embedded';
 
-export async function startLocalApi() {
+/**
+ * `stream: true` runs the stream as `npm start` does (local/main.ts): the outbox drained and subscribers notified
+ * when a write succeeds and every `streamIntervalMs`.
+ */
+export async function startLocalApi(options: { stream?: boolean; streamIntervalMs?: number } = {}) {
   process.env.LOG_LEVEL = 'ERROR';
   const embedded = tempEmbedded();
   const secret = devSecret(embedded.dataDir);
   const ctx: AppContext = { ports: async () => embedded.ports, logger: createLogger('test'), storeName: 'sqlite' };
+  const streamErrors: unknown[] = [];
+  const stream = options.stream ? startStream(embedded, (e) => streamErrors.push(e), options.streamIntervalMs ?? 2000) : null;
   const server = createLocalServer({
     handlers: buildHandlers(ctx),
     verifyToken: (t) => verifyDevToken(secret, t),
+    ...(stream
+      ? {
+          onRequest: (method: string, _path: string, status: number) => {
+            if (method !== 'GET' && status < 400) void stream.poke();
+          },
+        }
+      : {}),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -37,10 +50,17 @@ export async function startLocalApi() {
       return CreateDocumentResponse.parse(await res.json());
     },
     index: () => drainOutbox(embedded),
-    close: () =>
-      new Promise<void>((resolve) => {
+    /** What the stream (with `stream: true`) failed with: a test expects none. */
+    streamErrors,
+    close: async () => {
+      // The stream stops, then its last pass (if one runs) ends before the store closes.
+      stream?.stop();
+      await stream?.poke();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }).then(() => embedded.close()),
+      });
+      embedded.close();
+    },
   };
 }
