@@ -321,6 +321,15 @@ export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
     timeoutSeconds: 10,
     table: 'read',
   },
+  mcp: {
+    stack: 'follow',
+    description: 'POST /mcp: the read-only tools for assistants (Model Context Protocol, streamable HTTP, stateless)',
+    memoryMiB: 1024,
+    timeoutSeconds: 29,
+    // The tools read documents, units, links and codified articles, and search (search, answer).
+    table: 'read',
+    search: 'read',
+  },
   notifier: {
     stack: 'follow',
     description: 'Every minute: the history since the last run becomes deliveries; due webhooks are sent, signed, with backoff',

@@ -55,6 +55,7 @@ import { create as subscriptionsGet } from '../functions/subscriptions-get/app';
 import { create as subscriptionsUpdate } from '../functions/subscriptions-update/app';
 import { create as subscriptionsReplay } from '../functions/subscriptions-replay/app';
 import { create as subscriptionsFeed } from '../functions/subscriptions-feed/app';
+import { create as mcp } from '../functions/mcp/app';
 import { localPublicBaseUrl } from '../functions/_shared/config';
 import type { AppContext, HttpEvent, HttpResult } from '../functions/_shared/http';
 import type { FunctionName } from '../schemas/routes';
@@ -117,6 +118,7 @@ const FACTORIES: Record<FunctionName, (ctx: AppContext) => LocalHandler> = {
   'subscriptions-update': subscriptionsUpdate,
   'subscriptions-replay': subscriptionsReplay,
   'subscriptions-feed': subscriptionsFeed,
+  mcp,
 };
 
 /**

@@ -336,6 +336,14 @@ export const OPERATIONS: Record<FunctionName, Operation> = {
     responses: { 202: ReplayResponse },
     errors: [401, 404, 410],
   },
+  mcp: {
+    summary:
+      'Tools for assistants: the Model Context Protocol (streamable HTTP, stateless, JSON answers) with read-only tools — search, cited answers at a date, a unit at a date, status with its grounds, relations, diff',
+    tags: ['following'],
+    body: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]),
+    responses: { 200: z.unknown(), 202: null },
+    errors: [413, 415],
+  },
   'subscriptions-feed': {
     summary: "A subscription's own Atom feed (its unguessable id is the key): each change it was told of, newest first; format=json for JSON",
     tags: ['following'],

@@ -87,6 +87,8 @@ export const FUNCTIONS = [
   'subscriptions-update',
   'subscriptions-replay',
   'subscriptions-feed',
+  // Tools for assistants (issue 21): the MCP server on the API.
+  'mcp',
 ] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 
@@ -161,4 +163,6 @@ export const ROUTES: readonly RouteDef[] = [
   { method: 'PATCH', path: '/v1/subscriptions/{id}', fn: 'subscriptions-update', access: 'identified', maxBodyBytes: 1024 },
   { method: 'POST', path: '/v1/subscriptions/{id}/deliveries/{deliveryId}/replay', fn: 'subscriptions-replay', access: 'identified', maxBodyBytes: 1024 },
   { method: 'GET', path: '/v1/subscriptions/{id}/feed', fn: 'subscriptions-feed', access: 'public' },
+  // Tools for assistants (issue 21): Model Context Protocol, streamable HTTP, stateless, read only.
+  { method: 'POST', path: '/mcp', fn: 'mcp', access: 'public', maxBodyBytes: 64 * 1024 },
 ];

@@ -1,6 +1,6 @@
 /**
  * The web UI on AWS: the static pages of web/ in a private bucket behind CloudFront (origin access control), with
- * the HTTP API behind the same domain (`/v1/*`, `/eli/*`, `/health`, `/openapi.json`), so the pages call the API same-origin
+ * the HTTP API behind the same domain (`/v1/*`, `/eli/*`, `/mcp`, `/health`, `/openapi.json`), so the pages call the API same-origin
  * exactly as they do on the local runtime. Redeployable: the bucket holds nothing but a copy of web/.
  */
 import * as path from 'node:path';
@@ -43,7 +43,7 @@ export interface WebStackProps extends StackProps {
 
 const WEB_ROOT = path.resolve(__dirname, '..', '..', 'web');
 /** The API paths CloudFront forwards to API Gateway; everything else is a page of web/. */
-export const API_PATHS = ['/v1/*', '/eli/*', '/health', '/openapi.json'] as const;
+export const API_PATHS = ['/v1/*', '/eli/*', '/mcp', '/health', '/openapi.json'] as const;
 /**
  * GET routes that need an identity (the reviewers' reads: `/v1/quality`, `/v1/codification/imports/*`). CloudFront
  * passes a GET's Authorization header to the origin only when the behavior does not cache, so these paths get their

@@ -3,7 +3,7 @@
  * `csdl mcp --data DIR` over stdio, on a store filled with the sample corpus by `csdl ingest`. Each tool answers with
  * text and structured content the client checks against the tool's output schema; wrong input (an unknown document,
  * a bad date, an unknown unit, a limit over the cap) is a tool error with a clear message, and the server goes on.
- * Then the same tools over streamable HTTP (`csdl mcp --http`).
+ * Then the same tools over streamable HTTP (`csdl mcp --http`), and on the API at `POST /mcp`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
@@ -15,6 +15,8 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { csdl } from '../support/cli';
+import { corpusFile } from '../support/fixtures';
+import { startLocalApi } from '../support/local-api';
 
 const ROOT = join(__dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -232,5 +234,35 @@ it('serves the same tools over streamable HTTP (csdl mcp --http)', async () => {
       child.kill('SIGTERM');
       await exited;
     }
+  }
+}, 60_000);
+
+it('serves the same tools on the API at POST /mcp (streamable HTTP, stateless), as the Lambda does', async () => {
+  const api = await startLocalApi();
+  const onApi = new Client({ name: 'csdl-mcp-api-test', version: '1.0.0' });
+  const errors: Error[] = [];
+  onApi.onerror = (e) => errors.push(e);
+  try {
+    for (const f of ['09-2022-TT-BLDTBXH.txt', '02-2023-TT-BLDTBXH.txt', '169-QD-BLDTBXH.txt']) await api.ingest(f, corpusFile(f));
+    await api.index();
+    await onApi.connect(new StreamableHTTPClientTransport(new URL(`${api.base}/mcp`)));
+    expect((await onApi.listTools()).tools.map((t) => t.name).sort()).toEqual(['answer', 'diff', 'document_status', 'get_unit', 'relations', 'search']);
+    const r = (await onApi.callTool({ name: 'document_status', arguments: { document: '09/2022/TT-BLĐTBXH', at: '2024-07-01' } })) as CallToolResult;
+    expect(r.isError).toBeFalsy();
+    expect(data(r)).toMatchObject({ status: 'expired', reasons: [expect.objectContaining({ number: '169/QĐ-BLĐTBXH' })] });
+    const unit = (await onApi.callTool({
+      name: 'get_unit',
+      arguments: { document: '09-2022-TT-BLDTBXH', eId: 'art_1__para_1', at: '2023-07-01' },
+    })) as CallToolResult;
+    expect(JSON.stringify(data(unit))).toContain('Mục III');
+    const bad = (await onApi.callTool({ name: 'get_unit', arguments: { document: 'nope', eId: 'art_1' } })) as CallToolResult;
+    expect(bad.isError).toBe(true);
+    // Not JSON-RPC over POST: a problem+json, as every route answers a bad request.
+    const plain = await fetch(`${api.base}/mcp`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    expect(plain.status).toBe(415);
+    expect(errors).toEqual([]);
+  } finally {
+    await onApi.close().catch(() => undefined);
+    await api.close();
   }
 }, 60_000);

@@ -139,17 +139,18 @@ describe('search access mapping', () => {
     ]);
     // Every function with search access, and no other: the four search readers (search, suggest, answer, and the
     // documents list, which browses through the index), the indexer, the status sweep and the codification import
-    // worker (it indexes the codified articles it imports); and the notifier, which matches sectors and saved searches
-    // through the index's filters (a reader).
+    // worker (it indexes the codified articles it imports); the notifier, which matches sectors and saved searches
+    // through the index's filters, and the MCP tools (search, answer): readers.
     expect(JSON.stringify(roles[0]?.BackendRoles)).toContain(':role/csdl-dev-search"');
     expect(JSON.stringify(roles[0]?.BackendRoles)).toContain(':role/csdl-dev-search-suggest"');
     expect(JSON.stringify(roles[0]?.BackendRoles)).toContain(':role/csdl-dev-answer"');
     expect(JSON.stringify(roles[0]?.BackendRoles)).toContain(':role/csdl-dev-documents-list"');
     expect(JSON.stringify(roles[0]?.BackendRoles)).toContain(':role/csdl-dev-notifier"');
+    expect(JSON.stringify(roles[0]?.BackendRoles)).toContain(':role/csdl-dev-mcp"');
     expect(JSON.stringify(roles[1]?.BackendRoles)).toContain(':role/csdl-dev-indexer"');
     expect(JSON.stringify(roles[1]?.BackendRoles)).toContain(':role/csdl-dev-status-sweep"');
     expect(JSON.stringify(roles[1]?.BackendRoles)).toContain(':role/csdl-dev-codification-import-worker"');
-    expect(roles.flatMap((r) => r.BackendRoles)).toHaveLength(8);
+    expect(roles.flatMap((r) => r.BackendRoles)).toHaveLength(9);
   });
 
   test('the custom resource runs as the master user, which Lambda may assume, not the whole account (operators: opensearch:adminPrincipals)', () => {
