@@ -4,8 +4,10 @@
  *
  *   npm run --silent csdl -- phapdien import test/fixtures/phapdien --data .data
  *   npm start &
- *   npx tsx scripts/screenshots.ts [http://127.0.0.1:3000]
+ *   CSDL_TOKEN=$(npm run --silent csdl -- token --role reader) npx tsx scripts/screenshots.ts [http://127.0.0.1:3000]
  *
+ * With CSDL_TOKEN (any signed-in identity) the "Theo dõi" shot follows 09/2022 and khoản 1 Điều 1 (a real subscription,
+ * feed only, in that store); without it that shot is skipped.
  * Needs Debian's Chromium (scripts/browser-install.sh). Exits 1 when a page logs an error.
  */
 import { mkdirSync } from 'node:fs';
@@ -41,6 +43,27 @@ const SHOTS: Shot[] = [
       await page.evaluate('document.getElementById("h-time").scrollIntoView()');
     },
   },
+  ...(process.env.CSDL_TOKEN
+    ? [
+        {
+          name: 'document-follow',
+          path: '/document.html?id=09-2022-TT-BLDTBXH',
+          prepare: async (page: Page) => {
+            await page.fill('#follow-token', process.env.CSDL_TOKEN ?? '');
+            await page.click('#follow-token-form button[type=submit]');
+            await page.waitForLoadState('networkidle');
+            if (await page.locator('#follow-doc').isVisible()) {
+              await page.click('#follow-doc');
+              await page.waitForLoadState('networkidle');
+            }
+            const unit = page.locator('button.follow-u[data-eid="art_1__para_1"]');
+            if (!((await unit.textContent()) ?? '').includes('✓')) await unit.click();
+            await page.waitForLoadState('networkidle');
+            await page.evaluate('document.getElementById("follow-s").scrollIntoView()');
+          },
+        },
+      ]
+    : []),
   { name: 'phapdien', path: '/phapdien.html?heading=7.7' },
   {
     name: 'tools',

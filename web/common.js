@@ -51,6 +51,33 @@ export async function api(path, init) {
   return body;
 }
 
+/**
+ * A bearer token typed in a page, kept in this tab only (sessionStorage under `key`: never localStorage, never the
+ * URL). Where storage is refused (private mode) it stays in the form only.
+ */
+export function readToken(key) {
+  try {
+    return sessionStorage.getItem(key) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function keepToken(key, token) {
+  try {
+    if (token) sessionStorage.setItem(key, token);
+    else sessionStorage.removeItem(key);
+  } catch {
+    // Storage refused (private mode): the token stays in the form only.
+  }
+}
+
+/** A token as typed: trimmed, without a pasted `Bearer ` prefix. */
+export const cleanToken = (value) => (value ?? '').trim().replace(/^Bearer\s+/i, '');
+
+/** The headers that send a bearer token. */
+export const bearer = (token) => ({ authorization: `Bearer ${token}` });
+
 /** `/v1/search` query string from an object, dropping empty values. */
 export function qs(params) {
   const out = new URLSearchParams();

@@ -1,6 +1,28 @@
 // Document page: thuộc tính, status with reasons, lược đồ, timeline, text at a date (VBHN notes, unapplied effects),
-// diff between two dates. State lives in the URL: ?id=&at=&view=original&from=&to=#eId.
-import { $, ApiError, api, badge, copyLink, docUrl, eIdLabel, fill, h, isIsoDate, qs, say, showError, TYPE_LABELS, today, vnDate } from './common.js';
+// diff between two dates, and following the document or one of its units (subscriptions, docs/adr/0022). State lives
+// in the URL: ?id=&at=&view=original&from=&to=#eId; the bearer token for following is kept in this tab only.
+import {
+  $,
+  ApiError,
+  api,
+  badge,
+  bearer,
+  cleanToken,
+  copyLink,
+  docUrl,
+  eIdLabel,
+  fill,
+  h,
+  isIsoDate,
+  keepToken,
+  qs,
+  readToken,
+  say,
+  showError,
+  TYPE_LABELS,
+  today,
+  vnDate,
+} from './common.js';
 
 const params = new URLSearchParams(location.search);
 const idParam = params.get('id');
@@ -412,6 +434,7 @@ function headLine(u, marks) {
     },
     'liên kết',
   );
+  const follow = FOLLOWABLE.has(u.kind) ? unitFollowButton(u) : '';
   if (container)
     return h(
       'div',
@@ -419,6 +442,7 @@ function headLine(u, marks) {
       h('a', { href: `#${u.eId}` }, label),
       marks,
       copy,
+      follow,
       u.heading ? h('div', null, u.heading) : '',
       u.text ? h('div', { class: 'u-text' }, u.text) : '',
     );
@@ -430,6 +454,7 @@ function headLine(u, marks) {
     head,
     marks,
     copy,
+    follow,
     u.kind === 'article' ? (u.text ? h('div', { class: 'u-text' }, u.text) : '') : h('span', { class: 'u-text' }, u.text),
   );
 }
@@ -566,6 +591,7 @@ function renderText(units, consolidated) {
       : '',
   );
   renderToc(units);
+  markUnits();
 }
 
 /** Download links: the text in force on the date as Word and PDF (VBHN layout), Akoma Ntoso, and the originals. */
@@ -610,6 +636,290 @@ async function loadText() {
     } else showError($('#text'), e, 'Văn bản tại ngày');
   }
 }
+
+// ---- following (POST/GET/PATCH /v1/subscriptions, docs/adr/0022) ----
+// Any signed-in identity may follow the document or one of its units; the token is typed in the form and kept in this
+// tab only. The webhook's signing secret comes once, in the answer that creates the subscription, and is shown once.
+const TOKEN_KEY = 'csdl.userToken';
+/** The units one can follow from the text (each with a "theo dõi" button beside its copy-link button). */
+const FOLLOWABLE = new Set(['article', 'clause', 'point']);
+/** The caller's live subscriptions to this document and its units; null until read (no token, or refused). */
+let follows = null;
+/**
+ * The signing secrets of the subscriptions created with a webhook on this visit, newest first ({ id, label,
+ * webhookUrl, secret }): shown until the page is left or the token forgotten, never again (the API keeps no way back).
+ */
+let secrets = [];
+let followBusy = false;
+
+const followToken = () => readToken(TOKEN_KEY);
+/** The subscription's Atom feed, on this origin (the API's own origin: the creation answer's `feed` names the same). */
+const feedOf = (s) => `/v1/subscriptions/${enc(s.id)}/feed`;
+const unitName = (eId) => unitsById.get(eId)?.citation ?? eIdLabel(eId);
+const followsOf = (pred) => (follows ?? []).filter(pred);
+const docFollows = () => followsOf((s) => s.target.kind === 'document');
+const unitFollows = (eId) => followsOf((s) => s.target.kind === 'unit' && (eId === undefined || s.target.eId === eId));
+/** This document's and its units' subscriptions, not cancelled. */
+const mine = (items) => items.filter((s) => !s.cancelledAt && (s.target.kind === 'document' || s.target.kind === 'unit') && s.target.workId === doc.id);
+
+function followMessage(text, isError = false) {
+  const el = $('#follow-msg');
+  el.className = isError ? 'error' : 'muted';
+  el.textContent = text;
+}
+
+/**
+ * An API refusal in words: a token to give again (401; the token field focused, unless the page is still loading),
+ * a missing route, or the problem's own detail.
+ */
+function followError(e, what, focus = true) {
+  if (e instanceof ApiError && e.status === 401) {
+    followMessage(`Mã truy cập không hợp lệ hoặc đã hết hạn: hãy nhập lại mã truy cập. (${e.message})`, true);
+    if (focus) $('#follow-token').focus();
+  } else if (e instanceof ApiError && e.status === 404 && e.body?.type === '/problems/route-not-found')
+    followMessage(`${what}: chức năng chưa có trên máy chủ này.`, true);
+  else followMessage(`${what}: ${e.message}`, true);
+}
+
+function unitFollowButton(u) {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'link follow-u no-print',
+      'data-eid': u.eId,
+      'aria-pressed': 'false',
+      'aria-label': `Theo dõi ${u.citation ?? eIdLabel(u.eId)}`,
+      onclick: () => toggleUnit(u.eId),
+    },
+    'theo dõi',
+  );
+}
+
+/** Marks the followed units in the text: their button pressed, the unit outlined. */
+function markUnits() {
+  for (const b of document.querySelectorAll('button.follow-u')) {
+    const eId = b.getAttribute('data-eid');
+    const on = unitFollows(eId).length > 0;
+    b.setAttribute('aria-pressed', String(on));
+    b.textContent = on ? '✓ đang theo dõi' : 'theo dõi';
+    b.title = on ? 'Bấm để bỏ theo dõi' : 'Theo dõi đơn vị này';
+    document.getElementById(eId)?.classList.toggle('followed', on);
+  }
+}
+
+const subLinks = (s) => [
+  ' · ',
+  h('a', { href: feedOf(s), class: 'feed', type: 'application/atom+xml' }, 'Nguồn tin Atom'),
+  s.webhookUrl ? [' · webhook ', h('code', null, s.webhookUrl)] : '',
+  s.pausedAt
+    ? h(
+        'span',
+        { class: 'paused' },
+        ` · tạm dừng gửi từ ${vnDate(s.pausedAt.slice(0, 10))}${s.pauseReason ? `: ${s.pauseReason}` : ''} `,
+        h('button', { type: 'button', class: 'link', onclick: () => resume(s) }, 'Gửi tiếp'),
+      )
+    : '',
+];
+
+function renderFollow() {
+  const el = $('#follow');
+  const form = $('#follow-form');
+  if (!followToken() || follows === null) {
+    form.hidden = true;
+    fill(el, followToken() ? '' : h('p', { class: 'muted' }, 'Nhập mã truy cập để theo dõi văn bản này hoặc từng điều, khoản.'));
+    return;
+  }
+  const docs = docFollows();
+  const units = unitFollows();
+  form.hidden = false;
+  $('#follow-doc').hidden = docs.length > 0;
+  fill(
+    el,
+    docs.length
+      ? h(
+          'div',
+          { id: 'follow-state', class: 'followed-doc', 'data-followed': 'true' },
+          h('strong', null, '✓ Đang theo dõi văn bản này'),
+          docs.map((s) => h('div', { class: 'follow-sub', 'data-id': s.id }, `từ ngày ${vnDate(s.createdAt.slice(0, 10))}`, subLinks(s))),
+          h('button', { type: 'button', id: 'follow-cancel', onclick: () => cancel(docs, 'văn bản này') }, 'Bỏ theo dõi'),
+        )
+      : h('p', { id: 'follow-state', class: 'muted', 'data-followed': 'false' }, 'Chưa theo dõi văn bản này.'),
+    secrets.map(secretCard),
+    units.length
+      ? h(
+          'div',
+          { id: 'follow-units' },
+          h('h3', null, 'Điều, khoản đang theo dõi'),
+          h(
+            'ul',
+            null,
+            units.map((s) =>
+              h(
+                'li',
+                { 'data-id': s.id, 'data-eid': s.target.eId },
+                h('a', { href: `#${s.target.eId}` }, unitName(s.target.eId)),
+                subLinks(s),
+                ' ',
+                h('button', { type: 'button', class: 'link', onclick: () => cancel([s], unitName(s.target.eId)) }, 'Bỏ theo dõi'),
+              ),
+            ),
+          ),
+        )
+      : '',
+  );
+}
+
+function renderFollowAll() {
+  renderFollow();
+  markUnits();
+}
+
+function secretCard(x) {
+  return h(
+    'div',
+    { class: 'card secret follow-secret', role: 'note', 'data-id': x.id },
+    h('strong', null, 'Khóa ký webhook — chỉ hiển thị một lần'),
+    h(
+      'p',
+      null,
+      `Của “${x.label}”, gửi đến `,
+      h('code', null, x.webhookUrl),
+      '. Dùng khóa này để kiểm tra tiêu đề X-Csdl-Signature của mỗi lần gửi. Hãy lưu lại ngay: khóa sẽ không hiển thị lại.',
+    ),
+    h(
+      'p',
+      null,
+      h('code', { class: 'secret-value' }, x.secret),
+      ' ',
+      h('button', { type: 'button', class: 'link', onclick: () => copySecret(x.secret) }, 'Sao chép khóa'),
+    ),
+  );
+}
+
+async function copySecret(secret) {
+  try {
+    await navigator.clipboard.writeText(secret);
+    followMessage('Đã sao chép khóa ký webhook.');
+  } catch {
+    followMessage('Không sao chép được: hãy chọn khóa và sao chép.', true);
+  }
+}
+
+/** Reads the caller's subscriptions (with a token only: nothing is requested without one). */
+async function loadFollows(asked = false) {
+  const token = followToken();
+  if (!token) {
+    follows = null;
+    renderFollowAll();
+    return;
+  }
+  followMessage('Đang đọc các mục đang theo dõi…');
+  try {
+    const body = await api('/v1/subscriptions', { headers: bearer(token) });
+    follows = mine(body.items ?? []);
+    const n = unitFollows().length;
+    followMessage(
+      docFollows().length ? `Đang theo dõi văn bản này${n ? ` và ${n} điều, khoản` : ''}.` : n ? `Đang theo dõi ${n} điều, khoản của văn bản này.` : '',
+    );
+  } catch (e) {
+    follows = null;
+    followError(e, 'Theo dõi', asked);
+  }
+  renderFollowAll();
+}
+
+/** Runs one change at a time (a second click while one is on its way does nothing). */
+async function busy(work) {
+  if (followBusy) return;
+  followBusy = true;
+  try {
+    await work();
+  } finally {
+    followBusy = false;
+  }
+}
+
+async function subscribe(target, what) {
+  const token = followToken();
+  if (!token) {
+    followMessage(`Nhập mã truy cập để theo dõi ${what}.`, true);
+    $('#follow-token').focus();
+    return;
+  }
+  const webhookUrl = $('#follow-webhook').value.trim() || null;
+  await busy(async () => {
+    followMessage(`Đang đăng ký theo dõi ${what}…`);
+    try {
+      const r = await api('/v1/subscriptions', { method: 'POST', headers: bearer(token), body: JSON.stringify({ target, webhookUrl }) });
+      follows = [...(follows ?? []), r.subscription];
+      if (webhookUrl) secrets = [{ id: r.subscription.id, label: r.subscription.label ?? what, webhookUrl, secret: r.secret }, ...secrets];
+      followMessage(`Đang theo dõi ${what}.${webhookUrl ? ' Khóa ký webhook chỉ hiển thị một lần: hãy lưu lại.' : ''}`);
+    } catch (e) {
+      followError(e, `Theo dõi ${what}`);
+    }
+    renderFollowAll();
+  });
+}
+
+async function cancel(subs, what) {
+  const token = followToken();
+  if (!token) return followMessage('Nhập mã truy cập để bỏ theo dõi.', true);
+  await busy(async () => {
+    try {
+      for (const s of subs) {
+        await api(`/v1/subscriptions/${enc(s.id)}`, { method: 'PATCH', headers: bearer(token), body: JSON.stringify({ action: 'cancel' }) });
+        follows = followsOf((x) => x.id !== s.id);
+        secrets = secrets.filter((x) => x.id !== s.id);
+      }
+      followMessage(`Đã bỏ theo dõi ${what}.`);
+    } catch (e) {
+      followError(e, `Bỏ theo dõi ${what}`);
+    }
+    renderFollowAll();
+  });
+}
+
+async function resume(s) {
+  const token = followToken();
+  if (!token) return followMessage('Nhập mã truy cập để gửi tiếp.', true);
+  await busy(async () => {
+    try {
+      const r = await api(`/v1/subscriptions/${enc(s.id)}`, { method: 'PATCH', headers: bearer(token), body: JSON.stringify({ action: 'resume' }) });
+      follows = followsOf((x) => x.id !== s.id).concat(r.subscription);
+      followMessage('Đã gửi tiếp các thay đổi đang chờ.');
+    } catch (e) {
+      followError(e, 'Gửi tiếp');
+    }
+    renderFollowAll();
+  });
+}
+
+function toggleUnit(eId) {
+  if (!doc) return;
+  const followed = unitFollows(eId);
+  if (followed.length) return cancel(followed, unitName(eId));
+  return subscribe({ kind: 'unit', workId: doc.id, eId }, unitName(eId));
+}
+
+$('#follow-token-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  keepToken(TOKEN_KEY, cleanToken($('#follow-token').value));
+  secrets = [];
+  if (doc) loadFollows(true);
+});
+$('#follow-forget').addEventListener('click', () => {
+  keepToken(TOKEN_KEY, '');
+  $('#follow-token').value = '';
+  follows = null;
+  secrets = [];
+  renderFollowAll();
+  followMessage('Đã xóa mã truy cập khỏi thẻ trình duyệt này.');
+});
+$('#follow-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  if (doc) subscribe({ kind: 'document', workId: doc.id }, 'văn bản này');
+});
 
 // ---- diff ----
 function ops(list) {
@@ -724,7 +1034,8 @@ async function main() {
   }
   $('#from').value = state.from ?? doc.effective ?? '';
   $('#to').value = state.to ?? state.at;
-  await Promise.all([refreshDated(), loadRelations(), loadTimeline(), loadHistory()]);
+  $('#follow-token').value = followToken();
+  await Promise.all([refreshDated(), loadRelations(), loadTimeline(), loadHistory(), loadFollows()]);
   await loadDiff();
   scrollToHash();
 }

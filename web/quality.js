@@ -1,32 +1,34 @@
 // The corpus quality report for reviewers (GET /v1/quality, reviewer role): the totals, then the documents that need a
 // human most, worst first, each with what was found and a link to its page. The reviewer's bearer token is typed in
 // the form and kept in this tab only (sessionStorage), never in the URL; the number of documents is (?limit=…).
-import { $, api, ApiError, docUrl, eIdLabel, fill, h, METADATA_LABELS, qs, say, showError, stack } from './common.js';
+import {
+  $,
+  api,
+  ApiError,
+  bearer,
+  cleanToken,
+  docUrl,
+  eIdLabel,
+  fill,
+  h,
+  keepToken as keep,
+  METADATA_LABELS,
+  qs,
+  readToken as read,
+  say,
+  showError,
+  stack,
+} from './common.js';
 
 const TOKEN_KEY = 'csdl.reviewerToken';
+const readToken = () => read(TOKEN_KEY);
+const keepToken = (token) => keep(TOKEN_KEY, token);
 
 const STRUCTURE_LABELS = { numbering_gap: 'Số thứ tự bị nhảy', long_unit: 'Đơn vị quá dài' };
 
 const pct = (x) => `${(x * 100).toFixed(1).replace('.', ',')}%`;
 const score = (x) => x.toFixed(2).replace('.', ',');
 const dash = (items) => (items.length ? items : '—');
-
-function readToken() {
-  try {
-    return sessionStorage.getItem(TOKEN_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function keepToken(token) {
-  try {
-    if (token) sessionStorage.setItem(TOKEN_KEY, token);
-    else sessionStorage.removeItem(TOKEN_KEY);
-  } catch {
-    // Storage refused (private mode): the token stays in the form only.
-  }
-}
 
 function totalsTable(r, t) {
   const rows = [
@@ -178,7 +180,7 @@ async function run(limit) {
   }
   fill(el, h('p', { class: 'muted' }, 'Đang lập báo cáo (đọc toàn bộ văn bản)…'));
   try {
-    const r = await api(`/v1/quality?${qs({ limit })}`, { headers: { authorization: `Bearer ${token}` } });
+    const r = await api(`/v1/quality?${qs({ limit })}`, { headers: bearer(token) });
     const names = await sectorNames(r);
     say(`Báo cáo trên ${r.documents} văn bản; ${r.worst.length} văn bản kém nhất được liệt kê.`);
     fill(
@@ -210,11 +212,7 @@ function limitFrom(value) {
 
 $('#q-form').addEventListener('submit', (ev) => {
   ev.preventDefault();
-  keepToken(
-    $('#q-token')
-      .value.trim()
-      .replace(/^Bearer\s+/i, ''),
-  );
+  keepToken(cleanToken($('#q-token').value));
   const limit = limitFrom($('#q-limit').value);
   $('#q-limit').value = String(limit);
   history.replaceState(null, '', `?${qs({ limit })}`);

@@ -51,3 +51,7 @@ export function wordDiff(before: string, after: string): DiffOp[] {
   for (const w of a.slice(a.length - suf)) push('equal', w);
   return ops;
 }
+
+/** A word diff as one line of text: `[-removed-]` and `{+added+}` among the words kept (feeds, assistants). */
+export const diffToText = (ops: DiffOp[]): string =>
+  ops.map((o) => (o.op === 'delete' ? `[-${o.text}-]` : o.op === 'insert' ? `{+${o.text}+}` : o.text)).join(' ');

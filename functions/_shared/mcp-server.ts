@@ -12,6 +12,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import * as z from 'zod/mini';
+import { type DiffOp, diffToText } from '../../domain/consolidate/diff';
 import { unitLabel } from '../../domain/consolidate/render';
 import { isCalendarDate, vietnamDate } from '../../domain/dates';
 import { DOCUMENT_TYPES, type DocumentType } from '../../domain/document-types';
@@ -280,8 +281,7 @@ function unitWithin(root: UnitNode, budget: number) {
 }
 
 /** The wdiff form of a diff: kept words as they are, [-deleted-] and {+inserted+}. */
-const diffText = (ops: { op: string; text: string }[]) =>
-  clip(ops.map((o) => (o.op === 'delete' ? `[-${o.text}-]` : o.op === 'insert' ? `{+${o.text}+}` : o.text)).join(' '), MCP_LIMITS.passage);
+const diffText = (ops: { op: string; text: string }[]) => clip(diffToText(ops as DiffOp[]), MCP_LIMITS.passage);
 
 // ---- The tools ----
 

@@ -1,3 +1,4 @@
+import { diffToText } from '../../domain/consolidate/diff';
 import { subscriptionFeed, subscriptionsOf } from '../../domain/services/subscriptions';
 import { SubscriptionFeedQuery, SubscriptionParams } from '../../schemas/subscriptions';
 import { ATOM_TYPE, atomXml } from '../_shared/atom';
@@ -34,11 +35,7 @@ export const create = (ctx: AppContext) =>
             title: n.unit?.message ?? `${n.document.number ?? n.document.id}: ${n.event.summary}`,
             link: `${base}/document.html?id=${encodeURIComponent(n.document.id)}${n.unit ? `#${encodeURIComponent(n.unit.eId)}` : ''}`,
             date: new Date(n.event.recordedAt),
-            description: n.unit?.diff.length
-              ? n.unit.diff
-                  .map((c) => c.text.map((op) => (op.op === 'delete' ? `[-${op.text}-]` : op.op === 'insert' ? `{+${op.text}+}` : op.text)).join(''))
-                  .join('\n')
-              : n.event.summary,
+            description: n.unit?.diff.length ? n.unit.diff.map((c) => diffToText(c.text)).join('\n') : n.event.summary,
             author: n.event.actor,
             category: n.event.kind,
           })),

@@ -120,6 +120,10 @@ describe('delivering', () => {
     expect(verifySignature(unitSub.secret, got?.body ?? '', String(got?.headers[SIGNATURE_HEADER]), new Date())).toBe(true);
     expect(verifySignature(docSub.secret, got?.body ?? '', String(got?.headers[SIGNATURE_HEADER]), new Date())).toBe(false);
     expect(verifySignature(unitSub.secret, `${got?.body} `, String(got?.headers[SIGNATURE_HEADER]), new Date())).toBe(false);
+    // The unit's feed says the same, with the words removed and added.
+    const atom = await (await call('GET', `/v1/subscriptions/${unitSub.subscription.id}/feed`, undefined, null)).text();
+    expect(atom).toContain('Khoản 1 Điều 1 của 09/2022/TT-BLĐTBXH thay đổi từ ngày 01/06/2023 theo 02/2023/TT-BLĐTBXH');
+    expect(atom).toMatch(/ \{\+[^+]*Mục III[^+]*\+\}/);
   });
 
   it('delivers each change exactly once per subscriber, however often the history is read again', async () => {
