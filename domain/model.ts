@@ -96,6 +96,8 @@ export interface Work {
   reviews?: RelationReview[];
   /** Sectors (lĩnh vực, domain/sectors codes) a reviewer confirmed: who, when, why. Absent: suggestions are used. */
   sectors?: { codes: string[]; confirmedBy: string; confirmedAt: string; reason: string };
+  /** The draft this work was promulgated from (domain/drafting): its appraisal is read there. Absent: ingested as is. */
+  promotedFrom?: { draftId: string; version: number };
 }
 
 export type UnitKind = 'part' | 'chapter' | 'section' | 'subsection' | 'article' | 'clause' | 'point' | 'attachment' | 'appendix';

@@ -92,6 +92,8 @@ export const Document = z.object({
   eli: z.optional(z.nullable(z.string())),
   /** Who made the latest write and why. */
   lastChange: z.optional(z.object({ actor: z.string(), action: z.enum(['ingest', 'source_added', 'review']), reason: z.nullable(z.string()) })),
+  /** Promulgated from this draft and version (domain/drafting). */
+  promotedFrom: z.optional(z.object({ draftId: z.string(), version: z.int() })),
 });
 
 export const Limit = z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20);
@@ -125,6 +127,26 @@ export const DocumentWithUnits = z.extend(Document, {
   units: z.array(Unit),
   /** The Bộ pháp điển articles whose source is an article of this document (`article`: its number here). */
   codified: z.optional(z.array(z.object({ article: z.nullable(z.string()), code: z.string(), headingId: z.string(), title: z.string() }))),
+  /** Promulgated from a draft: which draft and version, and the appraisal opinions (thẩm định) recorded on it. */
+  drafting: z.optional(
+    z.object({
+      draftId: z.string(),
+      version: z.int(),
+      appraisals: z.array(
+        z.object({
+          id: z.string(),
+          draftId: z.string(),
+          version: z.int(),
+          eIds: z.array(z.string()),
+          body: z.string(),
+          opinion: z.string(),
+          outcome: z.string(),
+          by: z.string(),
+          at: z.string(),
+        }),
+      ),
+    }),
+  ),
 });
 
 /** A status reason: which document, which unit, from which date (domain/status). */

@@ -212,3 +212,6 @@ export function stack(table) {
   table.classList.add('stack');
   return table;
 }
+
+/** The outcomes of an appraisal (thẩm định), as the draft and document pages name them. */
+export const APPRAISAL_OUTCOME = { approved: 'Đủ điều kiện', approved_with_changes: 'Đủ điều kiện sau khi chỉnh lý', not_approved: 'Chưa đủ điều kiện' };

@@ -3,6 +3,7 @@
 // in the URL: ?id=&at=&view=original&from=&to=#eId; the bearer token for following is kept in this tab only.
 import {
   $,
+  APPRAISAL_OUTCOME,
   ApiError,
   api,
   badge,
@@ -198,6 +199,32 @@ function renderProps() {
               ),
             ),
           )
+        : null,
+    ],
+    [
+      'Thẩm định',
+      doc.drafting
+        ? [
+            h(
+              'a',
+              { href: `/draft.html?${qs({ id: doc.drafting.draftId })}` },
+              `Ban hành từ dự thảo ${doc.drafting.draftId}, phiên bản ${doc.drafting.version}`,
+            ),
+            doc.drafting.appraisals.length
+              ? h(
+                  'ul',
+                  null,
+                  doc.drafting.appraisals.map((a) =>
+                    h(
+                      'li',
+                      null,
+                      h('b', null, APPRAISAL_OUTCOME[a.outcome] ?? a.outcome),
+                      ` — ${a.body}, phiên bản ${a.version}, ${vnDate(a.at.slice(0, 10))}: ${a.opinion}`,
+                    ),
+                  ),
+                )
+              : h('span', { class: 'muted' }, ' (chưa có ý kiến thẩm định)'),
+          ]
         : null,
     ],
     ['Định danh (ELI)', doc.eli ? h('a', { href: doc.eli }, new URL(doc.eli, location.origin).href) : null],

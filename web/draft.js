@@ -1,11 +1,10 @@
 // A draft (dự thảo): its versions with lint findings, the unit diff between versions (renumbered units followed),
 // the appraisal and checking records, and the text of a version with each unit's comments (góp ý) beside it.
-import { $, api, eIdLabel, fill, h, say, showError, vnDate } from './common.js';
+import { $, APPRAISAL_OUTCOME as OUTCOME, api, eIdLabel, fill, h, say, showError, vnDate } from './common.js';
 
 const params = new URLSearchParams(location.search);
 const id = params.get('id');
 const STATUS = { open: 'Chưa xử lý', accepted: 'Tiếp thu', rejected: 'Không tiếp thu' };
-const OUTCOME = { approved: 'Đủ điều kiện', approved_with_changes: 'Đủ điều kiện sau khi chỉnh lý', not_approved: 'Chưa đủ điều kiện' };
 const HANDLING = { amend: 'Sửa đổi, bổ sung', annul: 'Hủy bỏ', suspend: 'Đình chỉ thi hành', repeal: 'Bãi bỏ', no_action: 'Không phải xử lý' };
 const unitLabel = (u) =>
   u.kind === 'article'

@@ -608,7 +608,15 @@ export async function promoteDraft(ports: Ports, actor: Actor, id: string, input
   const ingested = await ingestDocument(ports, { fileName: `${workId}.txt`, bytes, actor: actor.subject });
   let work = ingested.work;
   for (let attempt = 1; ; attempt++) {
-    if (work.issued === p.issued && work.effective === p.effective && work.signer?.name === p.signer.name && work.signer?.capacity === p.signer.capacity) break;
+    if (
+      work.issued === p.issued &&
+      work.effective === p.effective &&
+      work.signer?.name === p.signer.name &&
+      work.signer?.capacity === p.signer.capacity &&
+      work.promotedFrom?.draftId === id &&
+      work.promotedFrom.version === p.version
+    )
+      break;
     try {
       work = await ports.works.save(
         {
@@ -616,6 +624,7 @@ export async function promoteDraft(ports: Ports, actor: Actor, id: string, input
           issued: p.issued,
           effective: p.effective,
           signer: p.signer,
+          promotedFrom: { draftId: id, version: p.version },
           title: work.title ?? draft.title,
           updatedAt: ports.clock.now().toISOString(),
           lastChange: { actor: actor.subject, action: 'review', reason: `Ban hành từ dự thảo ${draft.id} (phiên bản ${p.version}); người ký ${p.signer.name}` },

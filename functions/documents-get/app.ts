@@ -25,5 +25,8 @@ export const create = (ctx: AppContext) =>
       headingId: a.headingId,
       title: a.title,
     }));
-    return json({ ...presentDocument(work), units, codified });
+    // A work promulgated from a draft: the draft and its appraisal (thẩm định) on record.
+    const drafting =
+      work.promotedFrom && ports.drafts ? { ...work.promotedFrom, appraisals: await ports.drafts.listAppraisals(work.promotedFrom.draftId) } : undefined;
+    return json({ ...presentDocument(work), units, codified, ...(drafting ? { drafting } : {}) });
   });

@@ -269,6 +269,14 @@ describe('the must-show scenario', () => {
     // The work's units are version 3's: comment links (eIds) resolve on it.
     const unit = await call('GET', '/v1/documents/15-2026-TT-BLDTBXH/units/art_3');
     expect(unit.json.heading ?? unit.json.unit?.heading).toBe('Giải thích từ ngữ');
+    // The document names the draft it came from and carries the appraisal (thẩm định) recorded on it.
+    const doc = await call('GET', '/v1/documents/15-2026-TT-BLDTBXH');
+    expect(doc.json.promotedFrom).toEqual({ draftId, version: 3 });
+    expect(doc.json.drafting).toMatchObject({
+      draftId,
+      version: 3,
+      appraisals: [expect.objectContaining({ version: 3, by: 'user-appraiser', outcome: 'approved_with_changes' })],
+    });
     const history = await call('GET', '/v1/documents/15-2026-TT-BLDTBXH/history');
     expect(history.json.events.map((e: { actor: string }) => e.actor)).toContain('user-reviewer');
     expect((await call('POST', `/v1/drafts/${draftId}/comments`, { eId: 'art_3', text: 'x' }, tokens.drafter)).status).toBe(409);

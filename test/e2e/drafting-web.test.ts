@@ -62,3 +62,36 @@ it('shows each unit with its comments beside it, the orphan apart, the renumberi
   expect(problems).toEqual([]);
   await page.close();
 });
+
+it('after promulgation the document page names the draft and shows its appraisal (issue 21)', async () => {
+  const reviewer = await api.token(['reviewer']);
+  const promoted = await fetch(`${api.base}/v1/drafts/${draftId}/promote`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${reviewer}` },
+    body: JSON.stringify({
+      number: '15/2026/TT-BLĐTBXH',
+      issued: '2026-05-15',
+      effective: '2026-07-01',
+      signer: { name: 'Lê Văn Thanh', capacity: 'THỨ TRƯỞNG' },
+    }),
+  });
+  expect(promoted.status).toBe(201);
+  await api.index();
+  const page: Page = await browser.context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${api.base}/document.html?id=15-2026-TT-BLDTBXH`);
+  // The properties are a list of terms and descriptions: the description after "Thẩm định".
+  const row = page.locator('#props dt:text-is("Thẩm định") + dd');
+  await row.waitFor();
+  const text = (await row.textContent()) ?? '';
+  expect(text).toContain(`Ban hành từ dự thảo ${draftId}, phiên bản 2`);
+  expect(text).toContain('Đủ điều kiện — Vụ Pháp chế, phiên bản 2');
+  expect(text).toContain('Đủ điều kiện trình ký.');
+  expect(await row.locator('a').first().getAttribute('href')).toBe(`/draft.html?id=${draftId}`);
+  expect(problems).toEqual([]);
+  await page.close();
+});
