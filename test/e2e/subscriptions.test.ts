@@ -60,6 +60,10 @@ let unitSub: Awaited<ReturnType<typeof subscribe>>;
 let docSub: Awaited<ReturnType<typeof subscribe>>;
 let otherUnitSub: Awaited<ReturnType<typeof subscribe>>;
 let feedOnly: Awaited<ReturnType<typeof subscribe>>;
+let bySector: Awaited<ReturnType<typeof subscribe>>;
+let byType: Awaited<ReturnType<typeof subscribe>>;
+let byOtherType: Awaited<ReturnType<typeof subscribe>>;
+let sectorCode = '';
 
 describe('subscribing', () => {
   it('refuses a request without a token, a webhook that is not http(s) to loopback, and a unit the document does not have', async () => {
@@ -84,6 +88,14 @@ describe('subscribing', () => {
     docSub = await subscribe({ target: { kind: 'document', workId: '09-2022-TT-BLDTBXH' }, webhookUrl: receiver.url });
     otherUnitSub = await subscribe({ target: { kind: 'unit', workId: '09-2022-TT-BLDTBXH', eId: 'art_3' }, webhookUrl: receiver.url });
     feedOnly = await subscribe({ target: { kind: 'document', workId: '09/2022/TT-BLĐTBXH' } }, 'citizen-b');
+    // A sector of 09/2022 and two saved searches, all feed-only: the search index's own filters decide what they get.
+    const sectors = (await (await call('GET', '/v1/documents/09-2022-TT-BLDTBXH/sectors')).json()) as { sectors: { code: string }[] };
+    sectorCode = sectors.sectors[0]?.code ?? '';
+    expect(sectorCode).not.toBe('');
+    bySector = await subscribe({ target: { kind: 'sector', sector: sectorCode } }, 'citizen-b');
+    byType = await subscribe({ target: { kind: 'search', filters: { type: 'thong_tu', issuer: 'Bộ Lao động - Thương binh và Xã hội' } } }, 'citizen-b');
+    byOtherType = await subscribe({ target: { kind: 'search', filters: { type: 'luat' } } }, 'citizen-b');
+    expect(byType.subscription.label).toBe('type=thong_tu, issuer=Bộ Lao động - Thương binh và Xã hội');
     expect(unitSub.secret).toMatch(/^whsec_/);
     expect(unitSub.subscription.target).toEqual({ kind: 'unit', workId: '09-2022-TT-BLDTBXH', eId: 'art_1__para_1' });
     expect(unitSub.subscription.label).toBe('khoản 1 Điều 1 của 09/2022/TT-BLĐTBXH');
@@ -173,6 +185,27 @@ describe('delivering', () => {
     expect(xml).toContain('<entry>');
     expect(xml).toContain('09/2022/TT-BLĐTBXH');
     expect(xml).toContain(`/v1/subscriptions/${feedOnly.subscription.id}/feed`);
+  });
+
+  it('tells a sector and a saved search of the documents that fall under them, and nothing else', async () => {
+    await until('the saved search deliveries', async () => {
+      const feed = (await (await call('GET', `/v1/subscriptions/${byType.subscription.id}/feed?format=json`, undefined, null)).json()) as {
+        items: Notification[];
+      };
+      return feed.items.some((n) => n.document.id === '02-2023-TT-BLDTBXH');
+    });
+    const items = async (id: string) =>
+      ((await (await call('GET', `/v1/subscriptions/${id}/feed?format=json&limit=100`, undefined, null)).json()) as { items: Notification[] }).items;
+    // The new Thông tư of the Ministry (created) and 09/2022 (its relations changed) are both Thông tư of the Ministry.
+    expect(new Set((await items(byType.subscription.id)).map((n) => n.document.id))).toEqual(new Set(['02-2023-TT-BLDTBXH', '09-2022-TT-BLDTBXH']));
+    expect(await items(byOtherType.subscription.id)).toEqual([]);
+    // Every document the sector subscriber is told of is filed under that sector.
+    const sectorItems = await items(bySector.subscription.id);
+    expect(sectorItems.map((n) => n.document.id)).toContain('09-2022-TT-BLDTBXH');
+    for (const id of new Set(sectorItems.map((n) => n.document.id))) {
+      const s2 = (await (await call('GET', `/v1/documents/${id}/sectors`)).json()) as { sectors: { code: string }[] };
+      expect({ id, codes: s2.sectors.map((x) => x.code) }).toEqual({ id, codes: expect.arrayContaining([sectorCode]) });
+    }
   });
 
   it('keeps what changed while the receiver was down and delivers it, once, when it is back', async () => {
