@@ -381,9 +381,9 @@ export interface SubscriptionRepository {
   delivery(subscriptionId: string, deliveryId: string): Promise<Delivery | null>;
   /** A subscription's deliveries, newest recorded first, `limit` at a time before the `before` cursor (null: the newest). */
   deliveries(subscriptionId: string, before: string | null, limit: number): Promise<DeliveryPage>;
-  /** A subscription's deliveries in this state, oldest first (at most `limit`). */
+  /** A subscription's deliveries in this state as stored now (read consistently), at most `limit`, in no set order. */
   inState(subscriptionId: string, state: DeliveryState, limit: number): Promise<Delivery[]>;
-  /** Pending deliveries whose next attempt is due at `now` (ISO), soonest first, at most `limit`. */
+  /** Pending deliveries whose next attempt is due at `now` (ISO), soonest first (then in the order recorded), at most `limit`. */
   due(now: string, limit: number): Promise<Delivery[]>;
   /** As `update`, for a delivery. */
   updateDelivery(delivery: Delivery): Promise<Delivery>;

@@ -5,7 +5,7 @@
  */
 import type { BackgroundFunctionName, FunctionName } from '../schemas/routes';
 import type { BundleAsset } from './bundling';
-import type { BatchWriteKind } from './constructs/access-grants';
+import type { BatchWriteKind, WriteKeyKind } from './constructs/access-grants';
 
 export type CsdlFunctionName = FunctionName | BackgroundFunctionName;
 
@@ -24,6 +24,8 @@ export interface FunctionSpec {
    * partition keys of those batches (`dynamodb:LeadingKeys`, BATCH_WRITE_KEY_PREFIXES in constructs/access-grants.ts).
    */
   readonly batchWrite?: readonly BatchWriteKind[];
+  /** Put/UpdateItem only on these partitions (`dynamodb:LeadingKeys`, WRITE_KEY_PREFIXES in constructs/access-grants.ts). */
+  readonly writeKeys?: WriteKeyKind;
   /** Originals bucket: `read` = GetObject + ListBucket (so a missing key is a 404, not a 403); `readwrite` adds PutObject under `originals/` only. */
   readonly bucket?: 'read' | 'readwrite' | 'bulk';
   /** OpenSearch, on indexes `<prefix>*` only: `read` = GET/HEAD/POST (search); `write` adds PUT/DELETE/PATCH and `_bulk`. */
@@ -285,6 +287,7 @@ export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
     memoryMiB: 512,
     timeoutSeconds: 10,
     table: 'readwrite',
+    writeKeys: 'subscriptions',
   },
   'subscriptions-list': {
     stack: 'follow',
@@ -306,6 +309,7 @@ export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
     memoryMiB: 256,
     timeoutSeconds: 10,
     table: 'readwrite',
+    writeKeys: 'subscriptions',
   },
   'subscriptions-replay': {
     stack: 'follow',
@@ -313,6 +317,7 @@ export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
     memoryMiB: 256,
     timeoutSeconds: 10,
     table: 'readwrite',
+    writeKeys: 'subscriptions',
   },
   'subscriptions-feed': {
     stack: 'follow',
@@ -334,10 +339,12 @@ export const FUNCTION_SPECS: Record<CsdlFunctionName, FunctionSpec> = {
     stack: 'follow',
     description: 'Every minute: the history since the last run becomes deliveries; due webhooks are sent, signed, with backoff',
     memoryMiB: 1024,
-    // Sends at most 20 rounds of 50 deliveries, each POST bounded by 10 s: the next minute's run resumes the rest.
-    timeoutSeconds: 300,
-    // Reads the history, works, units and links (a unit's diff); writes deliveries and its cursor.
+    // A run starts no POST after 50 s (functions/notifier RUN_BUDGET_MS), each bounded by 10 s: the next minute's run
+    // resumes the rest. Shorter than the schedule's event age, so a throttled minute is dropped, not queued.
+    timeoutSeconds: 90,
+    // Reads the history, works, units and links (a unit's diff); writes deliveries and its cursor, nothing else.
     table: 'readwrite',
+    writeKeys: 'subscriptions',
     // Sectors and saved searches are matched by the search index's own filters.
     search: 'read',
     schedule: 'every-minute',

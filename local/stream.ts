@@ -32,14 +32,13 @@ export async function notifyLocally(embedded: Embedded, retry: RetryPolicy = ret
 }
 
 /**
- * Runs drainOutbox, then notifySubscribers, when poked and every `intervalMs` (writes from a CLI in another process
- * land in the outbox too; retries fall due without any write).
+ * Runs `work` when poked, one run at a time; a poke during a run asks for one more run after it. Answers the run
+ * under way (or the one it started), which ends when no more were asked.
  */
-export function startStream(embedded: Embedded, onError: (e: unknown) => void, intervalMs = 2000) {
-  const retry = retryPolicyFromEnv();
+function serialLoop(work: () => Promise<void>, onError: (e: unknown) => void) {
   let running: Promise<void> | null = null;
   let again = false;
-  const run = (): Promise<void> => {
+  return (): Promise<void> => {
     if (running) {
       again = true;
       return running;
@@ -48,8 +47,7 @@ export function startStream(embedded: Embedded, onError: (e: unknown) => void, i
       do {
         again = false;
         try {
-          await drainOutbox(embedded);
-          await notifyLocally(embedded, retry);
+          await work();
         } catch (e) {
           onError(e);
         }
@@ -57,6 +55,26 @@ export function startStream(embedded: Embedded, onError: (e: unknown) => void, i
       running = null;
     })();
     return running;
+  };
+}
+
+/**
+ * Runs drainOutbox when poked and every `intervalMs` (writes from a CLI in another process land in the outbox too),
+ * and the notifier of subscriptions after each drain and on the same interval (retries fall due without any write),
+ * in a loop of its own: a slow webhook receiver never holds the indexing back. `poke` answers when both are done.
+ */
+export function startStream(embedded: Embedded, onError: (e: unknown) => void, intervalMs = 2000) {
+  const retry = retryPolicyFromEnv();
+  const notify = serialLoop(async () => {
+    const r = await notifyLocally(embedded, retry);
+    if (r?.dispatchError) throw new Error(`Subscriptions: matching the history failed: ${r.dispatchError}`);
+  }, onError);
+  const drain = serialLoop(async () => {
+    await drainOutbox(embedded);
+  }, onError);
+  const run = async (): Promise<void> => {
+    await drain();
+    await notify();
   };
   const timer = setInterval(run, intervalMs);
   timer.unref();

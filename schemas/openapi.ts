@@ -305,7 +305,7 @@ export const OPERATIONS: Record<FunctionName, Operation> = {
     tags: ['following'],
     body: CreateSubscriptionRequest,
     responses: { 201: CreateSubscriptionResponse },
-    errors: [401, 404, 409, 413, 415],
+    errors: [401, 404, 409, 410, 413, 415],
   },
   'subscriptions-list': {
     summary: 'Your subscriptions, cancelled ones included (never their secrets)',
@@ -340,7 +340,7 @@ export const OPERATIONS: Record<FunctionName, Operation> = {
     summary:
       'Tools for assistants: the Model Context Protocol (streamable HTTP, stateless, JSON answers) with read-only tools — search, cited answers at a date, a unit at a date, status with its grounds, relations, diff',
     tags: ['following'],
-    body: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]),
+    body: z.record(z.string(), z.unknown()),
     responses: { 200: z.unknown(), 202: null },
     errors: [413, 415],
   },

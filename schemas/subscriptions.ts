@@ -63,6 +63,8 @@ export const SubscriptionView = z.object({
   pausedAt: z.nullable(z.string()),
   pauseReason: z.nullable(z.string()),
   failingSince: z.nullable(z.string()),
+  /** While its webhook fails: when the failing delivery is tried again (the others wait for it). */
+  retryAt: z.optional(z.nullable(z.string())),
 });
 
 export const CreateSubscriptionResponse = z.object({
@@ -97,6 +99,8 @@ export const Notification = z.object({
       effectiveFrom: nullableString,
       by: z.nullable(z.object({ workId: z.string(), number: nullableString })),
       diff: z.array(UnitDiff),
+      /** The diff was cut to keep the delivery small: GET /v1/documents/{id}/diff has all of it. */
+      truncated: z.optional(z.boolean()),
     }),
   ),
 });

@@ -4,8 +4,9 @@
  * `attribute_not_exists(pk)`, updates under a condition on the `revision` read, so the sparse index keys (active
  * subscriptions, due deliveries) follow the record's state without UpdateItem bookkeeping, and nothing is ever deleted.
  * Bodies are JSON (gzip for deliveries, whose notification may carry a word diff); the key attributes stay out of
- * what is read back. Indexes are eventually consistent: `byOwner`, `active`, `deliveries` and `inState` may lag a
- * write by a moment; `due` re-reads its candidates consistently and answers only those still pending and due.
+ * what is read back. Indexes are eventually consistent: `byOwner`, `active` and `deliveries` may lag a write by a
+ * moment; `due` re-reads its candidates consistently and answers only those still pending and due; `inState` reads
+ * the table consistently.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -72,7 +73,7 @@ function deliveryItem(d: Delivery): Item {
     state: d.state,
     [GSI_A.partitionKey]: K.deliveriesPk(d.subscriptionId),
     [GSI_A.sortKey]: K.deliveriesSk(d.recordedAt, d.id),
-    ...(d.state === 'pending' ? { [GSI_B.partitionKey]: K.duePk, [GSI_B.sortKey]: K.dueSk(d.nextAttemptAt, d.id) } : {}),
+    ...(d.state === 'pending' ? { [GSI_B.partitionKey]: K.duePk, [GSI_B.sortKey]: K.dueSk(d.nextAttemptAt, d.recordedAt, d.id) } : {}),
     body: gzipSync(Buffer.from(JSON.stringify(d), 'utf8')),
   };
 }
@@ -194,14 +195,15 @@ export class DynamoSubscriptionRepository implements SubscriptionRepository {
     const found: Item[] = [];
     let start: Item | undefined;
     while (found.length < limit) {
+      // The table itself, read consistently (not the index): a sweep must see a delivery written a moment ago.
       const res: QueryCommandOutput = await this.doc.send(
         new QueryCommand({
           TableName: this.tableName,
-          IndexName: GSI_A.indexName,
-          KeyConditionExpression: '#pk = :pk',
+          ConsistentRead: true,
+          KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :dlv)',
           FilterExpression: '#state = :state',
-          ExpressionAttributeNames: { '#pk': GSI_A.partitionKey, '#state': 'state' },
-          ExpressionAttributeValues: { ':pk': K.deliveriesPk(subscriptionId), ':state': state },
+          ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk', '#state': 'state' },
+          ExpressionAttributeValues: { ':pk': K.pk(subscriptionId), ':dlv': K.delivery(''), ':state': state },
           ...(start ? { ExclusiveStartKey: start } : {}),
         }),
       );
@@ -238,7 +240,7 @@ export class DynamoSubscriptionRepository implements SubscriptionRepository {
       .filter((item): item is Item => item !== null)
       .map(deliveryOf)
       .filter((d) => d.state === 'pending' && (d.nextAttemptAt === null || d.nextAttemptAt <= now))
-      .sort((a, b) => byCodeUnits(K.dueSk(a.nextAttemptAt, a.id), K.dueSk(b.nextAttemptAt, b.id)));
+      .sort((a, b) => byCodeUnits(K.dueSk(a.nextAttemptAt, a.recordedAt, a.id), K.dueSk(b.nextAttemptAt, b.recordedAt, b.id)));
   }
 
   async updateDelivery(delivery: Delivery): Promise<Delivery> {

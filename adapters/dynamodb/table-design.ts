@@ -55,7 +55,8 @@ export const DRAFT_KEYS = {
  *   `SUB#<id>` / `DLV#<delivery>`  one delivery, read by id with one GetItem and put once (`attribute_not_exists`);
  *                                  gsi1 `SUBDLV#<id>` / `<recordedAt>#<delivery>`: a subscription's deliveries in
  *                                  feed order (paged newest first; by state with a filter);
- *                                  gsi2 `SUBDUE` / `<nextAttemptAt>#<delivery>` only while pending (sparse): what is due.
+ *                                  gsi2 `SUBDUE` / `<nextAttemptAt>#<recordedAt>#<delivery>` only while pending (sparse): what
+ *                                  is due, a subscription's in the order recorded.
  *   `SUBCURSOR` / `META`           the dispatcher's place in the history feed, moved conditionally on the value read.
  * Every write is a Put of the whole item, so an attribute of a sparse key is gone as soon as its state is left.
  */
@@ -70,7 +71,7 @@ export const SUBSCRIPTION_KEYS = {
   deliveriesSk: (recordedAt: string, deliveryId: string) => `${recordedAt}#${deliveryId}`,
   duePk: 'SUBDUE',
   /** An absent next attempt sorts first: a pending delivery without one is due at once. */
-  dueSk: (nextAttemptAt: string | null, deliveryId: string) => `${nextAttemptAt ?? ''}#${deliveryId}`,
+  dueSk: (nextAttemptAt: string | null, recordedAt: string, deliveryId: string) => `${nextAttemptAt ?? ''}#${recordedAt}#${deliveryId}`,
   cursorPk: 'SUBCURSOR',
   cursorSk: 'META',
 } as const;

@@ -25,7 +25,8 @@ export class SqliteSubscriptionRepository implements SubscriptionRepository {
                revision INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (subscription_id, id)
              ) STRICT;
              CREATE INDEX IF NOT EXISTS deliveries_recorded ON deliveries(subscription_id, recorded_at, id);
-             CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries(next_attempt_at, id) WHERE state = 'pending';
+             CREATE INDEX IF NOT EXISTS deliveries_due_order ON deliveries(next_attempt_at, recorded_at, id) WHERE state = 'pending';
+             DROP INDEX IF EXISTS deliveries_due;
              CREATE TABLE IF NOT EXISTS dispatch_cursors (name TEXT PRIMARY KEY, cursor TEXT NOT NULL) STRICT;`);
   }
 
@@ -111,7 +112,7 @@ export class SqliteSubscriptionRepository implements SubscriptionRepository {
 
   async due(now: string, limit: number): Promise<Delivery[]> {
     return this.bodies<Delivery>(
-      "SELECT body FROM deliveries INDEXED BY deliveries_due WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
+      "SELECT body FROM deliveries INDEXED BY deliveries_due_order WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, recorded_at, id LIMIT ?",
       now,
       limit,
     );

@@ -30,7 +30,10 @@ for (const [net, bits] of [
 ] as const)
   PRIVATE.addSubnet(net, bits, 'ipv4');
 for (const [net, bits] of [
-  ['::', 128],
+  // Unspecified, and IPv4-compatible (`::7f00:1`); 6to4 and Teredo embed IPv4 addresses too.
+  ['::', 96],
+  ['2002::', 16],
+  ['2001::', 32],
   ['64:ff9b::', 96],
   ['100::', 64],
   ['2001:db8::', 32],
@@ -52,6 +55,7 @@ const unmapped = (address: string) => {
 export interface HttpWebhookSenderOptions {
   /** The local runtime: loopback receivers (and `http` to them) are allowed. */
   allowLoopback: boolean;
+  /** The whole exchange, from the lookup to the answer's last byte (default 10 s). */
   timeoutMs?: number;
 }
 
@@ -131,7 +135,11 @@ export class HttpWebhookSender implements WebhookSender {
     const send = parsed.url.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise((resolve) => {
       let settled = false;
+      // One deadline for the whole exchange (lookup, connect, TLS, headers, body): a receiver that drips bytes does
+      // not hold a send open (the socket's idle timeout alone would let it).
+      const deadline = setTimeout(() => req.destroy(new Error(`no complete answer within ${this.timeoutMs} ms`)), this.timeoutMs);
       const done = (r: WebhookResult) => {
+        clearTimeout(deadline);
         if (!settled) {
           settled = true;
           resolve(r);
@@ -146,8 +154,11 @@ export class HttpWebhookSender implements WebhookSender {
         const status = res.statusCode ?? 0;
         const finish = () => done({ ok: status >= 200 && status < 300, status, error: null });
         res.on('end', finish);
-        res.on('close', finish);
-        res.on('error', finish);
+        // Cut by the deadline before the answer ended: a failure, not the status it began with.
+        res.on('close', () =>
+          res.complete || read > 64 * 1024 ? finish() : done({ ok: false, status: null, error: `the answer did not end within ${this.timeoutMs} ms` }),
+        );
+        res.on('error', () => undefined);
       });
       req.on('timeout', () => req.destroy(new Error(`no answer within ${this.timeoutMs} ms`)));
       req.on('error', (e: NodeJS.ErrnoException) => done({ ok: false, status: null, error: e.code ? `${e.code}: ${e.message}` : e.message }));

@@ -43,13 +43,18 @@ const SEARCH_KEYS: readonly (keyof SavedSearch)[] = ['type', 'issuer', 'sector',
 
 /** The target as stored: a document or unit by the work's id (whatever the user typed), checked to exist. */
 async function checkedTarget(ports: SubscriptionPorts, target: SubscriptionTarget): Promise<{ target: SubscriptionTarget; label: string }> {
+  const followable = async (ref: string) => {
+    const work = await resolveWork(ports.works, ref);
+    if (work.withdrawn) throw new DomainError('gone', `${work.number ?? work.id} was withdrawn: ${work.withdrawn.reason}`, { documentId: work.id });
+    return work;
+  };
   switch (target.kind) {
     case 'document': {
-      const work = await resolveWork(ports.works, target.workId);
+      const work = await followable(target.workId);
       return { target: { kind: 'document', workId: work.id }, label: work.number ?? work.title ?? work.id };
     }
     case 'unit': {
-      const work = await resolveWork(ports.works, target.workId);
+      const work = await followable(target.workId);
       // A unit exists when it is in the text at some date: the original's, or one an amendment inserted.
       const over = await unitOverTime(ports, work, target.eId, vietnamDate(ports.clock.now()));
       if (over.presence.length === 0) throw notFound(`Unit ${target.eId} of ${work.number ?? work.id}`, { eId: target.eId });
@@ -132,22 +137,47 @@ export const deliveryView = ({ revision: _r, notification, ...d }: Delivery) => 
   notification,
 });
 
-/** Cancel (kept, never matched again; its pending deliveries die) or resume (a paused one: what was held is sent). */
+/**
+ * Moves every delivery of a subscription in state `from` (oldest first, a page at a time) by `change`. A delivery
+ * another writer changed meanwhile is read again and moved if it is still in that state; the sweep ends when none is
+ * left, so repeating it completes one that stopped half-way.
+ */
+async function sweep(repo: SubscriptionRepository, subscriptionId: string, from: Delivery['state'], change: (d: Delivery) => Delivery) {
+  for (let pages = 0; pages < 10_000; pages++) {
+    const batch = await repo.inState(subscriptionId, from, 200);
+    if (batch.length === 0) return;
+    for (const found of batch) {
+      let d: Delivery | null = found;
+      for (let attempt = 0; d && d.state === from && attempt < 5; attempt++) {
+        try {
+          await repo.updateDelivery(change(d));
+          break;
+        } catch (e) {
+          if (!(e instanceof ConflictError)) throw e;
+          d = await repo.delivery(subscriptionId, found.id);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Cancel (kept, never matched again; what it held dies) or resume (a paused one: what it held is sent now). Both are
+ * idempotent, and a repeat completes a sweep that a failure cut short.
+ */
 export async function updateSubscription(ports: Pick<SubscriptionPorts, 'subscriptions' | 'clock'>, owner: string, id: string, action: 'cancel' | 'resume') {
   const repo = ports.subscriptions;
-  const s = await owned(repo, owner, id);
+  let s = await owned(repo, owner, id);
   const now = ports.clock.now().toISOString();
   if (action === 'cancel') {
-    if (s.cancelledAt) return { subscription: viewOf(s) };
-    const stored = await repo.update({ ...s, cancelledAt: now });
-    for (const d of await repo.inState(s.id, 'held', 10_000)) await repo.updateDelivery({ ...d, state: 'dead', nextAttemptAt: null });
-    return { subscription: viewOf(stored) };
+    if (!s.cancelledAt) s = await repo.update({ ...s, cancelledAt: now });
+    await sweep(repo, s.id, 'held', (d) => ({ ...d, state: 'dead', nextAttemptAt: null }));
+    return { subscription: viewOf(s) };
   }
   if (s.cancelledAt) throw new DomainError('gone', `Subscription ${id} was cancelled on ${s.cancelledAt}; create a new one`);
-  if (!s.pausedAt) return { subscription: viewOf(s) };
-  const stored = await repo.update({ ...s, pausedAt: null, pauseReason: null, failingSince: null });
-  for (const d of await repo.inState(s.id, 'held', 10_000)) await repo.updateDelivery({ ...d, state: 'pending', nextAttemptAt: now });
-  return { subscription: viewOf(stored) };
+  if (s.pausedAt) s = await repo.update({ ...s, pausedAt: null, pauseReason: null, failingSince: null, retryAt: null });
+  await sweep(repo, s.id, 'held', (d) => ({ ...d, state: 'pending', nextAttemptAt: now }));
+  return { subscription: viewOf(s) };
 }
 
 /** Sends one delivery again (whatever its state), now. */
@@ -228,20 +258,40 @@ async function unitChangeOf(
   return null;
 }
 
+/** The most characters of a unit's word diff a delivery carries (a webhook body stays small; DynamoDB items ≤ 400 KB). */
+export const MAX_DIFF_CHARS = 32_000;
+
+/** The diff cut to MAX_DIFF_CHARS of JSON, whole units only; `truncated` when something was left out. */
+function capped(change: UnitChange): UnitChange {
+  let size = 0;
+  const kept = [];
+  for (const d of change.diff) {
+    size += JSON.stringify(d).length;
+    if (size > MAX_DIFF_CHARS) break;
+    kept.push(d);
+  }
+  return kept.length === change.diff.length ? change : { ...change, diff: kept, truncated: true };
+}
+
+export interface DispatchResult {
+  events: number;
+  enqueued: number;
+  /** Matches that failed (a unit's diff that could not be computed): delivered without the unit's detail, counted here. */
+  degraded: number;
+}
+
 /**
  * Reads the history after the dispatcher's cursor and enqueues the deliveries its events make, a page at a time,
  * moving the cursor after each page is enqueued (at-least-once; the delivery ids make it exactly one per change).
- * Events recorded before a subscription was created are not delivered to it.
+ * The subscriptions are read again for each page (one created meanwhile gets the events recorded after it); events
+ * recorded before a subscription was created are not delivered to it. Deliveries with a webhook are enqueued pending
+ * (the sender holds those of a paused subscription), the others recorded for the feed.
  */
-export async function dispatch(ports: SubscriptionPorts, options: { pageSize?: number; maxPages?: number } = {}) {
+export async function dispatch(ports: SubscriptionPorts, options: { pageSize?: number; maxPages?: number; deadline?: number } = {}): Promise<DispatchResult> {
   const repo = ports.subscriptions;
   const pageSize = options.pageSize ?? 200;
   let cursor = await repo.cursor();
-  let events = 0;
-  let enqueued = 0;
-  const subscriptions = await repo.active();
-  const direct = byWork(subscriptions);
-  const filtered = subscriptions.filter((s) => s.target.kind === 'sector' || s.target.kind === 'search');
+  const result: DispatchResult = { events: 0, enqueued: 0, degraded: 0 };
   const works = new Map<string, Work | null>();
   const workOf = async (id: string) => {
     if (!works.has(id)) works.set(id, await ports.works.get(id));
@@ -249,17 +299,24 @@ export async function dispatch(ports: SubscriptionPorts, options: { pageSize?: n
   };
   const diffs = new Map<string, Awaited<ReturnType<typeof documentDiff>>>();
   for (let pages = 0; pages < (options.maxPages ?? 50); pages++) {
+    if (options.deadline !== undefined && Date.now() > options.deadline) break;
     const page = await ports.history.feed(cursor, pageSize);
     if (page.items.length === 0) break;
+    const subscriptions = await repo.active();
+    const direct = byWork(subscriptions);
+    const filtered = subscriptions.filter((s) => s.target.kind === 'sector' || s.target.kind === 'search');
     const now = ports.clock.now().toISOString();
     const out: Delivery[] = [];
-    // Sectors and saved searches: the works of this page that pass each one's filters, by the search index itself.
+    // Sectors and saved searches: the works of this page that pass each one's filters, by the search index itself
+    // (one query per distinct filter).
     const passing = new Map<string, Set<string>>();
     if (filtered.length > 0) {
       const ids = [...new Set(page.items.map((e) => e.workId))];
       for (const s of filtered) {
         const filters = s.target.kind === 'sector' ? { sector: s.target.sector } : s.target.kind === 'search' ? s.target.filters : {};
-        passing.set(s.id, new Set((await ports.search.documentEntries(ids, { ...filters, scope: 'documents' })).map((h) => h.workId)));
+        const key = JSON.stringify(filters);
+        if (!passing.has(key)) passing.set(key, new Set((await ports.search.documentEntries(ids, { ...filters, scope: 'documents' })).map((h) => h.workId)));
+        passing.set(s.id, passing.get(key) ?? new Set());
       }
     }
     for (const event of page.items) {
@@ -270,9 +327,17 @@ export async function dispatch(ports: SubscriptionPorts, options: { pageSize?: n
         let unit: UnitChange | undefined;
         if (s.target.kind === 'unit') {
           if (!work) continue;
-          const change = await unitChangeOf(ports, work, s.target.eId, event, diffs);
+          let change: Awaited<ReturnType<typeof unitChangeOf>>;
+          try {
+            change = await unitChangeOf(ports, work, s.target.eId, event, diffs);
+          } catch {
+            // A diff that cannot be computed (a text the engine cannot consolidate) does not stop the feed: the
+            // subscriber is told of the change without the unit's detail.
+            result.degraded++;
+            change = 'document';
+          }
           if (change === null) continue;
-          if (change !== 'document') unit = change;
+          if (change !== 'document') unit = capped(change);
         }
         const id = deliveryId(s.id, event.id);
         out.push({
@@ -281,9 +346,9 @@ export async function dispatch(ports: SubscriptionPorts, options: { pageSize?: n
           eventId: event.id,
           recordedAt: event.recordedAt,
           createdAt: now,
-          state: s.webhookUrl ? (s.pausedAt ? 'held' : 'pending') : 'recorded',
+          state: s.webhookUrl ? 'pending' : 'recorded',
           attempts: 0,
-          nextAttemptAt: s.webhookUrl && !s.pausedAt ? now : null,
+          nextAttemptAt: s.webhookUrl ? now : null,
           lastAttemptAt: null,
           lastError: null,
           deliveredAt: null,
@@ -298,7 +363,7 @@ export async function dispatch(ports: SubscriptionPorts, options: { pageSize?: n
         });
       }
     }
-    enqueued += await repo.enqueue(out);
+    result.enqueued += await repo.enqueue(out);
     try {
       await repo.setCursor(page.cursor, cursor);
     } catch (e) {
@@ -307,82 +372,106 @@ export async function dispatch(ports: SubscriptionPorts, options: { pageSize?: n
       throw e;
     }
     cursor = page.cursor;
-    events += page.items.length;
+    result.events += page.items.length;
     if (page.items.length < pageSize) break;
   }
-  return { events, enqueued };
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Sending: due deliveries → webhooks.
 
-/** How long a claimed delivery is left to its sender before another may take it (a POST is bounded by 10 s). */
-const CLAIM_MS = 60_000;
+/** How long a claimed delivery is left to its sender before another may take it: longer than a POST may last. */
+export const CLAIM_MS = 60_000;
 
 export interface SendOptions {
   retry: RetryPolicy;
-  /** At most this many deliveries per run. */
+  /** At most this many deliveries per call. */
   limit?: number;
   random?: () => number;
+  /** No new POST starts after this instant (ms since the epoch): a run ends within its time budget. */
+  deadline?: number;
+}
+
+/** A write that lost to another writer's (ConflictError): that one handled the delivery; this run leaves it. */
+async function orSkip<T>(write: Promise<T>): Promise<T | null> {
+  try {
+    return await write;
+  } catch (e) {
+    if (e instanceof ConflictError) return null;
+    throw e;
+  }
 }
 
 /**
- * POSTs the due deliveries, oldest due first, each signed with its subscription's secret. A 2xx delivers it; anything
- * else schedules the next attempt with backoff, and holds the subscription's other deliveries of this run back (they
- * keep their order); a subscription failing for `retry.pauseAfterMs` is paused and its deliveries held.
+ * POSTs the due deliveries, oldest due first and each subscription's in the order recorded, signed with its
+ * subscription's secret. A 2xx delivers it; anything else schedules the next attempt with backoff and makes the
+ * subscription's other deliveries wait for it (`retryAt`, so they arrive in order); a subscription failing for
+ * `retry.pauseAfterMs` is paused and its deliveries held until its owner resumes it.
  */
 export async function sendDue(ports: Pick<SubscriptionPorts, 'subscriptions' | 'clock'>, sender: WebhookSender, options: SendOptions) {
   const repo = ports.subscriptions;
   const random = options.random ?? Math.random;
   const due = await repo.due(ports.clock.now().toISOString(), options.limit ?? 50);
   const subs = new Map<string, Subscription | null>();
-  const failedThisRun = new Map<string, string>();
+  const fresh = async (id: string) => {
+    const s = await repo.get(id);
+    subs.set(id, s);
+    return s;
+  };
+  /** Writes the subscription; on a conflict reads it again (another writer's change wins, this one is dropped). */
+  const save = async (s: Subscription) => {
+    const stored = await orSkip(repo.update(s));
+    if (!stored) return fresh(s.id);
+    subs.set(s.id, stored);
+    return stored;
+  };
   let sent = 0;
   let failed = 0;
   let paused = 0;
-  /** A write that lost to another notifier's (ConflictError): that one handles the delivery; this run skips it. */
-  const orSkip = async <T>(write: Promise<T>): Promise<T | null> => {
-    try {
-      return await write;
-    } catch (e) {
-      if (e instanceof ConflictError) return null;
-      throw e;
-    }
-  };
-  for (const due1 of due) {
-    if (!subs.has(due1.subscriptionId)) subs.set(due1.subscriptionId, await repo.get(due1.subscriptionId));
-    let s = subs.get(due1.subscriptionId) ?? null;
+  let deferred = 0;
+  for (const d of due) {
+    if (options.deadline !== undefined && Date.now() > options.deadline) break;
+    const s = subs.has(d.subscriptionId) ? (subs.get(d.subscriptionId) ?? null) : await fresh(d.subscriptionId);
     if (!s || s.cancelledAt || !s.webhookUrl) {
-      await orSkip(repo.updateDelivery({ ...due1, state: 'dead', nextAttemptAt: null }));
+      await orSkip(repo.updateDelivery({ ...d, state: 'dead', nextAttemptAt: null }));
       continue;
     }
     if (s.pausedAt) {
-      await orSkip(repo.updateDelivery({ ...due1, state: 'held', nextAttemptAt: null }));
+      const held = await orSkip(repo.updateDelivery({ ...d, state: 'held', nextAttemptAt: null }));
+      // Resumed meanwhile (its sweep may have run before this write): send it after all.
+      if (held && !(await fresh(s.id))?.pausedAt)
+        await orSkip(repo.updateDelivery({ ...held, state: 'pending', nextAttemptAt: ports.clock.now().toISOString() }));
       continue;
     }
-    const waitUntil = failedThisRun.get(s.id);
-    if (waitUntil) {
-      await orSkip(repo.updateDelivery({ ...due1, nextAttemptAt: waitUntil }));
+    const nowIso = ports.clock.now().toISOString();
+    // The subscription waits for a failing delivery: the others keep their place behind it.
+    if (s.retryAt && s.retryAt > nowIso && d.attempts === 0) {
+      await orSkip(repo.updateDelivery({ ...d, nextAttemptAt: s.retryAt }));
+      deferred++;
       continue;
     }
     const at = ports.clock.now();
     // Claimed before it is sent: a second notifier (a run that overlaps) finds it changed and leaves it; if this run
     // dies after the claim, the lease ends and the delivery is due again.
-    const d = await orSkip(repo.updateDelivery({ ...due1, nextAttemptAt: new Date(at.getTime() + CLAIM_MS).toISOString() }));
-    if (!d) continue;
-    const body = JSON.stringify(d.notification);
+    const claimed = await orSkip(repo.updateDelivery({ ...d, nextAttemptAt: new Date(at.getTime() + CLAIM_MS).toISOString() }));
+    if (!claimed) continue;
+    const body = JSON.stringify(claimed.notification);
     const result = await sender.post(s.webhookUrl, body, {
       'content-type': 'application/json',
       'user-agent': 'CSDLQG-phap-luat-webhooks/1',
-      'x-csdl-delivery': d.id,
-      'x-csdl-event': d.notification.event.kind,
+      'x-csdl-delivery': claimed.id,
+      'x-csdl-event': claimed.notification.event.kind,
       [SIGNATURE_HEADER]: signatureHeader(s.secret, body, at),
     });
-    const attempts = d.attempts + 1;
+    const attempts = claimed.attempts + 1;
     const done = ports.clock.now().toISOString();
+    // The writes after a POST lose to a replay by the owner (it asked for another send): orSkip leaves it to that.
     if (result.ok) {
-      await repo.updateDelivery({ ...d, state: 'delivered', attempts, lastAttemptAt: done, deliveredAt: done, nextAttemptAt: null, lastError: null });
-      if (s.failingSince) subs.set(s.id, (await orSkip(repo.update({ ...s, failingSince: null }))) ?? (await repo.get(s.id)));
+      await orSkip(
+        repo.updateDelivery({ ...claimed, state: 'delivered', attempts, lastAttemptAt: done, deliveredAt: done, nextAttemptAt: null, lastError: null }),
+      );
+      if (s.failingSince || s.retryAt) await save({ ...s, failingSince: null, retryAt: null });
       sent++;
       continue;
     }
@@ -390,35 +479,64 @@ export async function sendDue(ports: Pick<SubscriptionPorts, 'subscriptions' | '
     const error = result.status !== null ? `HTTP ${result.status}` : (result.error ?? 'no answer');
     const failingSince = s.failingSince ?? at.toISOString();
     if (shouldPause(options.retry, failingSince, at)) {
-      const pausedNow = await orSkip(
-        repo.update({ ...s, failingSince, pausedAt: done, pauseReason: `The webhook has failed since ${failingSince} (last: ${error})` }),
+      const pausedNow = await save({
+        ...s,
+        failingSince,
+        retryAt: null,
+        pausedAt: done,
+        pauseReason: `The webhook has failed since ${failingSince} (last: ${error})`,
+      });
+      const stillPaused = !!pausedNow?.pausedAt;
+      await orSkip(
+        repo.updateDelivery({
+          ...claimed,
+          attempts,
+          lastAttemptAt: done,
+          lastError: error,
+          ...(stillPaused ? { state: 'held', nextAttemptAt: null } : { nextAttemptAt: done }),
+        }),
       );
-      s = pausedNow ?? (await repo.get(s.id));
-      subs.set(due1.subscriptionId, s);
-      await repo.updateDelivery({ ...d, state: 'held', attempts, lastAttemptAt: done, lastError: error, nextAttemptAt: null });
-      paused++;
+      if (stillPaused) paused++;
       continue;
     }
-    if (!s.failingSince) subs.set(s.id, (await orSkip(repo.update({ ...s, failingSince }))) ?? (await repo.get(s.id)));
     const next = new Date(at.getTime() + backoffMs(options.retry, attempts, random())).toISOString();
-    failedThisRun.set(due1.subscriptionId, next);
-    await repo.updateDelivery({ ...d, attempts, lastAttemptAt: done, lastError: error, nextAttemptAt: next });
+    await save({ ...s, failingSince, retryAt: next });
+    await orSkip(repo.updateDelivery({ ...claimed, attempts, lastAttemptAt: done, lastError: error, nextAttemptAt: next }));
   }
-  return { sent, failed, paused };
+  return { seen: due.length, sent, failed, paused, deferred };
+}
+
+export interface NotifyResult extends DispatchResult {
+  sent: number;
+  failed: number;
+  paused: number;
+  /** What the dispatch failed with, if it did (the due deliveries were sent all the same). */
+  dispatchError: string | null;
 }
 
 /**
- * One run of the notifier (locally after each outbox drain, on AWS every minute): the history recorded since the
- * last run becomes deliveries, then the due ones are sent until none is left now, or a receiver fails (it waits for its
- * backoff), or `rounds` batches went out.
+ * One run of the notifier (locally beside the stream, on AWS every minute): the history recorded since the last run
+ * becomes deliveries, then the due ones are sent until none is left now or the time budget (`budgetMs`) is spent. A
+ * dispatch that fails (the search index down) does not keep the due deliveries back: they are sent, and the error is
+ * answered for the caller to report; the next run resumes from the cursor.
  */
-export async function notifySubscribers(ports: SubscriptionPorts, sender: WebhookSender, retry: RetryPolicy, rounds = 20) {
-  const dispatched = await dispatch(ports);
-  let total = { sent: 0, failed: 0, paused: 0 };
-  for (let round = 0; round < rounds; round++) {
-    const r = await sendDue(ports, sender, { retry });
-    total = { sent: total.sent + r.sent, failed: total.failed + r.failed, paused: total.paused + r.paused };
-    if (r.sent + r.failed + r.paused === 0 || r.failed + r.paused > 0) break;
+export async function notifySubscribers(ports: SubscriptionPorts, sender: WebhookSender, retry: RetryPolicy, budgetMs = 50_000): Promise<NotifyResult> {
+  const deadline = Date.now() + budgetMs;
+  let dispatched: DispatchResult = { events: 0, enqueued: 0, degraded: 0 };
+  let dispatchError: string | null = null;
+  try {
+    dispatched = await dispatch(ports, { deadline });
+  } catch (e) {
+    dispatchError = (e as Error).message;
   }
-  return { ...dispatched, ...total };
+  const total = { sent: 0, failed: 0, paused: 0 };
+  for (let round = 0; round < 1000 && Date.now() <= deadline; round++) {
+    const r = await sendDue(ports, sender, { retry, deadline });
+    total.sent += r.sent;
+    total.failed += r.failed;
+    total.paused += r.paused;
+    // Nothing more was due now (each delivery seen was sent, failed, deferred, held or dropped: due later or never).
+    if (r.seen === 0) break;
+  }
+  return { ...dispatched, ...total, dispatchError };
 }

@@ -40,6 +40,11 @@ export interface Subscription {
   pauseReason: string | null;
   /** When the oldest delivery still failing first failed; null while the receiver answers. */
   failingSince: string | null;
+  /**
+   * While the receiver fails: when the failing delivery is tried again. Its other deliveries wait until then, so they
+   * reach the receiver in the order recorded. Absent or null: none waits.
+   */
+  retryAt?: string | null;
   /** Optimistic locking: each update states the revision it read. */
   revision: number;
 }
@@ -59,6 +64,8 @@ export interface UnitChange {
   by: { workId: string; number: string | null } | null;
   /** The units (this one, above or inside it) whose wording differs across the date, word by word. */
   diff: UnitDiff[];
+  /** True when `diff` was cut to keep a delivery small (GET /v1/documents/{id}/diff has all of it). */
+  truncated?: boolean;
 }
 
 /** What one delivery carries: the body POSTed to the webhook, and the entry of the subscription's feed. */

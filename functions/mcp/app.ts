@@ -10,8 +10,11 @@ import { DomainError } from '../../domain/errors';
 import { createMcpServer } from '../_shared/mcp-server';
 import { httpHandler, json, type AppContext } from '../_shared/http';
 
-/** A JSON-RPC message or a batch of them; the transport checks the rest. */
-const McpMessage = z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]);
+/**
+ * One JSON-RPC message; the transport checks the rest. Batches are refused (MCP 2025-06 dropped them): one throttled
+ * request is one tool call's bounded work, not a hundred run at once.
+ */
+const McpMessage = z.record(z.string(), z.unknown());
 
 /** The request headers the protocol reads. */
 const FORWARDED = ['accept', 'content-type', 'mcp-protocol-version', 'mcp-session-id', 'last-event-id'];

@@ -35,6 +35,17 @@ export const BATCH_WRITE_KEY_PREFIXES = {
 
 export type BatchWriteKind = keyof typeof BATCH_WRITE_KEY_PREFIXES;
 
+/**
+ * Functions whose single-item writes are confined to some partitions (`dynamodb:LeadingKeys`): the functions of
+ * subscriptions write only `SUB#<id>` (a subscription and its deliveries) and `SUBCURSOR` (the notifier's cursor,
+ * table-design.ts SUBSCRIPTION_KEYS), never a work, a unit or the history.
+ */
+export const WRITE_KEY_PREFIXES = {
+  subscriptions: ['SUB#*', 'SUBCURSOR'],
+} as const;
+
+export type WriteKeyKind = keyof typeof WRITE_KEY_PREFIXES;
+
 function allow(grantee: IGrantable, actions: string[], resources: string[], conditions?: Record<string, Record<string, unknown>>): void {
   grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ actions, resources, ...(conditions ? { conditions } : {}) }));
 }
@@ -45,9 +56,17 @@ export function grantTable(
   indexNames: readonly string[],
   level: 'read' | 'readwrite',
   batchWrite: readonly BatchWriteKind[] = [],
+  writeKeys?: WriteKeyKind,
 ): void {
   allow(grantee, TABLE_READ, [table.tableArn, ...indexNames.map((name) => `${table.tableArn}/index/${name}`)]);
-  if (level === 'readwrite') allow(grantee, TABLE_WRITE, [table.tableArn]);
+  if (level === 'readwrite')
+    allow(
+      grantee,
+      TABLE_WRITE,
+      [table.tableArn],
+      writeKeys ? { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...WRITE_KEY_PREFIXES[writeKeys]] } } : undefined,
+    );
+  if (writeKeys && level !== 'readwrite') throw new Error('writeKeys needs table: readwrite');
   if (batchWrite.length > 0) {
     if (level !== 'readwrite') throw new Error('batchWrite needs table: readwrite');
     // BatchWriteItem can delete: only on the partitions this function replaces whole.

@@ -21,6 +21,11 @@ export interface DailyJobProps {
   readonly schedule?: ScheduleExpression;
   /** Lambda's async retries of a failed run (default 2); 0 where the next scheduled run resumes the work anyway. */
   readonly retryAttempts?: number;
+  /**
+   * How long an invocation may wait (throttled behind a run still going) before it is dropped (default 6 h). A job
+   * every minute keeps this short: a skipped minute is made up by the next, a queue of them is not.
+   */
+  readonly maxEventAge?: Duration;
 }
 
 export const DAILY_AT_0005_ICT = ScheduleExpression.cron({ minute: '5', hour: '0', timeZone: TimeZone.ASIA_HO_CHI_MINH });
@@ -61,7 +66,7 @@ export class DailyJob extends Construct {
     // Scheduler invokes asynchronously: Lambda retries a failed run twice, then sends the event and the error here.
     props.fn.configureAsyncInvoke({
       retryAttempts: props.retryAttempts ?? 2,
-      maxEventAge: Duration.hours(6),
+      maxEventAge: props.maxEventAge ?? Duration.hours(6),
       onFailure: new SqsDestination(this.failureQueue),
     });
 

@@ -1,5 +1,6 @@
 /**
- * Following the law (issue 21, docs/adr/0022): the subscription functions and the notifier, in a stack of their own
+ * Following the law (issue 21, docs/adr/0022): the subscription functions, the notifier and the MCP endpoint for
+ * assistants (POST /mcp), in a stack of their own
  * so the stateless stack stays under CloudFormation's 500 resources. Their routes are added to the stateless stack's
  * HTTP API (with its JWT authorizer), their error alarms go to its alarm topic. Like the stateless stack, it holds
  * code and wiring only: destroyed and redeployed at will.
@@ -43,7 +44,13 @@ export class FollowStack extends Stack {
       if (spec.schedule === 'daily-00:05-ICT') this.jobs[name] = new DailyJob(this, `Daily-${name}`, { fn: fn.fn, description: spec.description });
       // Every minute; a failed run is not retried, the next minute's resumes from its cursor.
       if (spec.schedule === 'every-minute')
-        this.jobs[name] = new DailyJob(this, `Every-${name}`, { fn: fn.fn, description: spec.description, schedule: EVERY_MINUTE, retryAttempts: 0 });
+        this.jobs[name] = new DailyJob(this, `Every-${name}`, {
+          fn: fn.fn,
+          description: spec.description,
+          schedule: EVERY_MINUTE,
+          retryAttempts: 0,
+          maxEventAge: Duration.minutes(2),
+        });
     }
     for (const def of ROUTES) {
       const fn = this.functions[def.fn];

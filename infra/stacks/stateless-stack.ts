@@ -181,7 +181,7 @@ export function buildFunction(
     logRetention: config.logRetention,
     skipBundling: config.skipBundling,
   });
-  if (spec.table) grantTable(fn.role, stateful.table, stateful.tableIndexNames, spec.table, spec.batchWrite);
+  if (spec.table) grantTable(fn.role, stateful.table, stateful.tableIndexNames, spec.table, spec.batchWrite, spec.writeKeys);
   if (spec.bucket) grantBucket(fn.role, fn.role, stateful.bucket, spec.bucket);
   if (spec.search) grantSearch(fn.role, fn.role, stateful.domain, config.indexPrefix, spec.search);
   return fn;

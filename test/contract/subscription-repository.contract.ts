@@ -132,6 +132,12 @@ export function subscriptionRepositoryContract(name: string, make: () => Promise
       await repo.updateDelivery({ ...late, state: 'held', nextAttemptAt: null });
       expect(await ours('2099-12-31T00:00:00.000Z')).toEqual([later.id]);
       expect((await repo.inState(s.id, 'held', 10)).map((d) => d.id)).toEqual([late.id]);
+      // A subscription's deliveries due at the same moment come in the order recorded (not by id).
+      const t = '2099-02-01T00:00:00.000Z';
+      const older = { ...delivery(s.id, 10, 'pending', t), id: `${s.id}-z`, recordedAt: '2026-12-01T00:00:00.000Z' };
+      const newer = { ...delivery(s.id, 11, 'pending', t), id: `${s.id}-a`, recordedAt: '2026-12-02T00:00:00.000Z' };
+      await repo.enqueue([newer, older]);
+      expect((await ours('2099-02-01T00:00:00.000Z')).slice(-2)).toEqual([older.id, newer.id]);
       expect((await repo.inState(s.id, 'recorded', 10)).map((d) => d.id)).toEqual([recorded.id]);
     });
 

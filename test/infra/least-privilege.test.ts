@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { BACKGROUND_FUNCTIONS, FUNCTIONS } from '../../schemas/routes';
 import { type CsdlFunctionName, FUNCTION_SPECS } from '../../infra/function-specs';
-import { BATCH_WRITE_KEY_PREFIXES } from '../../infra/constructs/access-grants';
+import { BATCH_WRITE_KEY_PREFIXES, WRITE_KEY_PREFIXES } from '../../infra/constructs/access-grants';
+import { SUBSCRIPTION_KEYS } from '../../adapters/dynamodb/table-design';
 import { createCsdlApp } from '../../infra/csdl-app';
 import { cdkJsonContext, logicalId, type Synthesized, synthCsdl } from './synth';
 
@@ -89,6 +90,20 @@ describe('DynamoDB: history stays append-only (docs/adr/0011)', () => {
     expect(src('link-repository.ts')).toMatch(/const pk = \(source: string\) => `LINKS#\$\{source\}`;/);
     expect(src('codification-repository.ts')).toContain("const ROOT = 'CODIFY';");
     expect(src('codification-repository.ts')).toMatch(/const setPk = \(set: string\) => `CODIFYSET#\$\{set\}`;/);
+  });
+
+  test('the functions of subscriptions write only subscription partitions (SUB#…, SUBCURSOR), as the adapter spells them', () => {
+    const confined = ALL.filter((n) => FUNCTION_SPECS[n].writeKeys === 'subscriptions');
+    expect(confined.sort()).toEqual(['notifier', 'subscriptions-create', 'subscriptions-replay', 'subscriptions-update']);
+    for (const name of confined) {
+      const writes = [...withAction(name, 'dynamodb:PutItem')];
+      expect(writes).toHaveLength(1);
+      expect(writes[0]?.Condition).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SUB#*', 'SUBCURSOR'] } });
+    }
+    const like = (p: string, key: string) => new RegExp(`^${p.replace(/\*/g, '.*')}$`).test(key);
+    const allowed = (key: string) => WRITE_KEY_PREFIXES.subscriptions.some((p) => like(p, key));
+    expect([SUBSCRIPTION_KEYS.pk('sub_x'), SUBSCRIPTION_KEYS.cursorPk].every(allowed)).toBe(true);
+    expect(['HIST#w', 'HISTORY', 'WORK#w', 'UNITS#s', 'SUBOWNER#x', 'SUBS', 'SUBDUE'].some(allowed)).toBe(false);
   });
 
   test('Put/UpdateItem only for readwrite functions, and on the table, never on an index', () => {

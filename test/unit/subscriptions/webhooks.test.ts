@@ -108,6 +108,8 @@ describe('the sender', () => {
     ['https://[fe80::1]/x', /private/],
     ['https://[::ffff:10.0.0.1]/x', /private/],
     ['https://100.64.0.1/x', /private/],
+    ['https://[::7f00:1]/x', /private/],
+    ['https://[2002:7f00:1::]/x', /private/],
   ])('on AWS refuses %s', async (url, why) => {
     expect(await aws.refuse(url)).toMatch(why);
   });
@@ -147,6 +149,26 @@ describe('the sender', () => {
       expect(sent).toEqual({ ok: true, status: 204, error: null });
       expect(got).toEqual(['d1 {"a":1}']);
     } finally {
+      server.close();
+    }
+  });
+
+  it('gives up on a receiver that drips its answer, at the deadline of the whole exchange', async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      const drip = setInterval(() => res.write('.'), 200);
+      res.on('close', () => clearInterval(drip));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      const started = Date.now();
+      const r = await new HttpWebhookSender({ allowLoopback: true, timeoutMs: 1000 }).post(`http://127.0.0.1:${port}/x`, '{}', {});
+      expect(r.ok).toBe(false);
+      expect(r.error).toMatch(/within 1000 ms/);
+      expect(Date.now() - started).toBeLessThan(2500);
+    } finally {
+      server.closeAllConnections();
       server.close();
     }
   });
