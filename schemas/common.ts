@@ -123,6 +123,19 @@ export const Unit = z.object({
 });
 z.globalRegistry.add(Unit, { id: 'Unit' });
 
+/** An appraisal opinion (thẩm định) on a version of a draft (domain/drafting). */
+export const Appraisal = z.object({
+  id: z.string(),
+  draftId: z.string(),
+  version: z.int(),
+  eIds: z.array(z.string()),
+  body: z.string(),
+  opinion: z.string(),
+  outcome: z.enum(['approved', 'approved_with_changes', 'not_approved']),
+  by: z.string(),
+  at: z.string(),
+});
+
 export const DocumentWithUnits = z.extend(Document, {
   units: z.array(Unit),
   /** The Bộ pháp điển articles whose source is an article of this document (`article`: its number here). */
@@ -132,19 +145,7 @@ export const DocumentWithUnits = z.extend(Document, {
     z.object({
       draftId: z.string(),
       version: z.int(),
-      appraisals: z.array(
-        z.object({
-          id: z.string(),
-          draftId: z.string(),
-          version: z.int(),
-          eIds: z.array(z.string()),
-          body: z.string(),
-          opinion: z.string(),
-          outcome: z.string(),
-          by: z.string(),
-          at: z.string(),
-        }),
-      ),
+      appraisals: z.array(Appraisal),
     }),
   ),
 });

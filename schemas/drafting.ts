@@ -1,6 +1,6 @@
 /** Drafts, versions, comments (góp ý), appraisals and checking findings (domain/drafting, docs/adr/0014). */
 import * as z from 'zod/mini';
-import { Diagnostic, Document, isoDate, Unit } from './common';
+import { Appraisal, Diagnostic, Document, isoDate, Unit } from './common';
 
 const draftId = z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[a-z0-9-]+$/));
 const docRef = z.string().check(z.minLength(1), z.maxLength(200));
@@ -144,18 +144,6 @@ export const Comment = z.object({
   resolvedAt: z.nullable(z.string()),
   createdAt: z.string(),
   revision: z.int(),
-});
-
-export const Appraisal = z.object({
-  id: z.string(),
-  draftId: z.string(),
-  version: z.int(),
-  eIds: z.array(z.string()),
-  body: z.string(),
-  opinion: z.string(),
-  outcome: z.enum(['approved', 'approved_with_changes', 'not_approved']),
-  by: z.string(),
-  at: z.string(),
 });
 
 export const CheckingFinding = z.object({

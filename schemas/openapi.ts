@@ -1,7 +1,7 @@
 /** The OpenAPI 3.1 document, generated from the route table and the zod schemas (JSON Schema 2020-12). */
 import * as z from 'zod/mini';
 import { type FunctionName, ROUTES } from './routes';
-import { DocumentWithUnits, Health, Problem } from './common';
+import { Appraisal, DocumentWithUnits, Health, Problem } from './common';
 import {
   CreateDocumentRequest,
   CreateDocumentResponse,
@@ -56,7 +56,6 @@ import {
   AddCommentRequest,
   AddFindingRequest,
   AddVersionRequest,
-  Appraisal,
   CheckingFinding,
   Comment,
   CommentParams,

@@ -11,10 +11,8 @@ import { ConflictError } from '../../domain/errors';
 import type { Appraisal, CheckingFinding, Draft, DraftComment, DraftRequest, DraftVersion } from '../../domain/drafting/types';
 import type { DraftRepository } from '../../domain/ports';
 import { queryAll } from './batch';
-import { guardStoreErrors } from './errors';
+import { guardStoreErrors, isConditionFailure } from './errors';
 import { DRAFT_KEYS as K } from './table-design';
-
-const isConditionFailure = (e: unknown) => (e as Error).name === 'ConditionalCheckFailedException';
 
 export class DynamoDraftRepository implements DraftRepository {
   private readonly doc: DynamoDBDocumentClient;

@@ -69,3 +69,6 @@ export function guardStoreErrors(client: { middlewareStack: unknown }, store: st
     { step: 'initialize', name: 'csdlDependencyErrors', override: true },
   );
 }
+
+/** A conditional write refused because its condition failed (the repositories map it to a conflict or a no-op). */
+export const isConditionFailure = (e: unknown): boolean => (e as Error | undefined)?.name === 'ConditionalCheckFailedException';

@@ -8,13 +8,13 @@
  * older than SETTLE_MS, by which time every event stamped earlier has landed, and a cursor never skips one.
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand, type QueryCommandOutput, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor } from '../cursor';
 import type { FeedPage, HistoryEvent } from '../../domain/history/types';
 import type { HistoryRepository, RecentPage } from '../../domain/ports';
 import { queryAll } from './batch';
-import { guardStoreErrors } from './errors';
+import { guardStoreErrors, isConditionFailure } from './errors';
 import { GSI_LIST } from './table-design';
 
 /** How old an event must be before the feed hands it out. A write takes milliseconds; this leaves a wide margin. */
@@ -88,7 +88,7 @@ export class DynamoHistoryRepository implements HistoryRepository {
     try {
       await this.doc.send(new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }));
     } catch (e) {
-      if (e instanceof ConditionalCheckFailedException || (e as Error).name === 'ConditionalCheckFailedException') return;
+      if (isConditionFailure(e)) return;
       throw e;
     }
   }

@@ -11,14 +11,13 @@ import { ConflictError } from '../../domain/errors';
 import type { ImportFileRecord, ImportJob, ImportJobRepository, ImportReport, ImportTotals } from '../../domain/ports';
 import { queryAll } from './batch';
 import { IMPORT_JOB_KEYS } from './table-design';
-import { guardStoreErrors } from './errors';
+import { guardStoreErrors, isConditionFailure } from './errors';
 
 type Item = Record<string, unknown>;
 const pk = IMPORT_JOB_KEYS.pk;
 const JOB = IMPORT_JOB_KEYS.job;
 const fileSk = IMPORT_JOB_KEYS.file;
 const TOTAL_KEYS: (keyof ImportTotals)[] = ['headings', 'articles', 'added', 'removed', 'changed', 'unchanged', 'unwritten', 'diagnostics'];
-const isConditionFailure = (e: unknown) => (e as Error).name === 'ConditionalCheckFailedException';
 
 export class DynamoImportJobRepository implements ImportJobRepository {
   private readonly doc: DynamoDBDocumentClient;

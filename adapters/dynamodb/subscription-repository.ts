@@ -16,15 +16,13 @@ import type { DeliveryPage, SubscriptionRepository } from '../../domain/ports';
 import type { Delivery, DeliveryState, Subscription } from '../../domain/subscriptions/types';
 import { decodeCursor, encodeCursor } from '../cursor';
 import { queryAll } from './batch';
-import { guardStoreErrors } from './errors';
+import { guardStoreErrors, isConditionFailure } from './errors';
 import { GSI_BY_NUMBER as GSI_A, GSI_LIST as GSI_B, SUBSCRIPTION_KEYS as K } from './table-design';
 
 type Item = Record<string, unknown>;
 
 /** How many single-item writes or reads run at once. */
 const PARALLEL = 16;
-
-const isConditionFailure = (e: unknown) => (e as Error).name === 'ConditionalCheckFailedException';
 
 /** The `deliveries` cursor: the index sort key the next page stays below. */
 type DeliveriesCursor = { b: string };

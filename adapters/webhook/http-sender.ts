@@ -107,24 +107,28 @@ export class HttpWebhookSender implements WebhookSender {
     });
   };
 
-  async refuse(url: string): Promise<string | null> {
+  /** The URL with its host, or why it may not receive webhooks (its scheme, or the address it is written as). */
+  private target(url: string): { url: URL; host: string } | { problem: string } {
     const parsed = this.parse(url);
-    if ('problem' in parsed) return parsed.problem;
+    if ('problem' in parsed) return parsed;
     const host = parsed.url.hostname.replace(/^\[|\]$/g, '');
-    if (isIP(host)) return this.addressProblem(host);
+    const problem = isIP(host) ? this.addressProblem(host) : null;
+    return problem ? { problem: `refused: ${problem}` } : { url: parsed.url, host };
+  }
+
+  async refuse(url: string): Promise<string | null> {
+    const t = this.target(url);
+    if ('problem' in t) return t.problem.replace(/^refused: /, '');
+    const { host } = t;
+    if (isIP(host)) return null;
     return new Promise((resolve) => {
       this.guardedLookup(host, {}, (err) => resolve(err ? (err.message.startsWith('refused: ') ? err.message.slice(9) : `${host} does not resolve`) : null));
     });
   }
 
   async post(url: string, body: string, headers: Record<string, string>): Promise<WebhookResult> {
-    const parsed = this.parse(url);
+    const parsed = this.target(url);
     if ('problem' in parsed) return { ok: false, status: null, error: parsed.problem };
-    const host = parsed.url.hostname.replace(/^\[|\]$/g, '');
-    if (isIP(host)) {
-      const problem = this.addressProblem(host);
-      if (problem) return { ok: false, status: null, error: `refused: ${problem}` };
-    }
     const options: RequestOptions = {
       method: 'POST',
       headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },

@@ -310,14 +310,17 @@ export async function dispatch(ports: SubscriptionPorts, options: { pageSize?: n
     // Sectors and saved searches: the works of this page that pass each one's filters, by the search index itself
     // (one query per distinct filter).
     const passing = new Map<string, Set<string>>();
-    if (filtered.length > 0) {
-      const ids = [...new Set(page.items.map((e) => e.workId))];
-      for (const s of filtered) {
-        const filters = s.target.kind === 'sector' ? { sector: s.target.sector } : s.target.kind === 'search' ? s.target.filters : {};
-        const key = JSON.stringify(filters);
-        if (!passing.has(key)) passing.set(key, new Set((await ports.search.documentEntries(ids, { ...filters, scope: 'documents' })).map((h) => h.workId)));
-        passing.set(s.id, passing.get(key) ?? new Set());
+    const byFilter = new Map<string, Set<string>>();
+    const ids = [...new Set(page.items.map((e) => e.workId))];
+    for (const s of filtered) {
+      const filters = s.target.kind === 'sector' ? { sector: s.target.sector } : s.target.kind === 'search' ? s.target.filters : {};
+      const key = JSON.stringify(filters);
+      let works = byFilter.get(key);
+      if (!works) {
+        works = new Set((await ports.search.documentEntries(ids, { ...filters, scope: 'documents' })).map((h) => h.workId));
+        byFilter.set(key, works);
       }
+      passing.set(s.id, works);
     }
     for (const event of page.items) {
       const candidates = [...(direct.get(event.workId) ?? []), ...filtered.filter((s) => passing.get(s.id)?.has(event.workId))];

@@ -61,46 +61,32 @@ const centred = (text: string, opts: { bold?: boolean; italics?: boolean; size?:
   });
 
 /** Issuer and number on the left, the national name and motto on the right, as the first lines of every official text. */
-function headingTable(l: PrintLayout): Table {
-  const left = Math.round(TEXT_WIDTH * 0.375);
+/** A borderless table of one row and two columns across the text width, the left one `left` wide (DXA). */
+function twoColumns(left: number, leftChildren: Paragraph[], rightChildren: Paragraph[]): Table {
   const cell = (width: number, children: Paragraph[]) => new TableCell({ width: { size: width, type: WidthType.DXA }, children });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [left, TEXT_WIDTH - left],
     borders: TableBorders.NONE,
-    rows: [
-      new TableRow({
-        children: [
-          cell(left, [
-            ...(l.issuer ? l.issuer.split('\n').map((s) => centred(s.toUpperCase(), { bold: true, size: HEAD })) : [centred('')]),
-            ...(l.number ? [centred(`Số: ${l.number}`, { size: HEAD })] : []),
-          ]),
-          cell(TEXT_WIDTH - left, [centred(NATION, { bold: true, size: HEAD }), centred(MOTTO, { bold: true, size: HEAD + 2 })]),
-        ],
-      }),
-    ],
+    rows: [new TableRow({ children: [cell(left, leftChildren), cell(TEXT_WIDTH - left, rightChildren)] })],
   });
+}
+
+function headingTable(l: PrintLayout): Table {
+  return twoColumns(
+    Math.round(TEXT_WIDTH * 0.375),
+    [
+      ...(l.issuer ? l.issuer.split('\n').map((s) => centred(s.toUpperCase(), { bold: true, size: HEAD })) : [centred('')]),
+      ...(l.number ? [centred(`Số: ${l.number}`, { size: HEAD })] : []),
+    ],
+    [centred(NATION, { bold: true, size: HEAD }), centred(MOTTO, { bold: true, size: HEAD + 2 })],
+  );
 }
 
 function signature(l: PrintLayout): Table[] {
   if (!l.signature.length) return [];
-  const half = Math.round(TEXT_WIDTH / 2);
   const lines = l.signature.map((s, i) => centred(s, { bold: true, after: i === l.signature.length - 2 ? 1200 : 0 }));
-  return [
-    new Table({
-      width: { size: TEXT_WIDTH, type: WidthType.DXA },
-      columnWidths: [half, TEXT_WIDTH - half],
-      borders: TableBorders.NONE,
-      rows: [
-        new TableRow({
-          children: [
-            new TableCell({ width: { size: half, type: WidthType.DXA }, children: [new Paragraph('')] }),
-            new TableCell({ width: { size: TEXT_WIDTH - half, type: WidthType.DXA }, children: lines }),
-          ],
-        }),
-      ],
-    }),
-  ];
+  return [twoColumns(Math.round(TEXT_WIDTH / 2), [new Paragraph('')], lines)];
 }
 
 /** The docx document of a layout. */
